@@ -1,0 +1,48 @@
+# likeness — every target does its own set-up on a fresh machine.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+STAMP := $(VENV)/.installed
+PACKAGES := libs/core services/ingest services/labeler services/trainer services/inference clients/cli clients/tui
+PKG_FILES := $(foreach p,$(PACKAGES),$(p)/pyproject.toml)
+SAMPLE := examples/sample-archive
+
+.PHONY: run test lint proto proto-check install bench-ingest clean-venv
+
+$(STAMP): $(PKG_FILES) constraints.txt requirements-dev.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -c constraints.txt -r requirements-dev.txt $(foreach p,$(PACKAGES),-e $(p))
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+## run: import the bundled sample archive into the embedded database and show its stats
+run: $(STAMP)
+	$(VENV)/bin/likeness import $(SAMPLE) --persona mags
+	$(VENV)/bin/likeness stats --persona mags
+
+## test: lint, check generated code is fresh, run every test (PostgreSQL included)
+test: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(MAKE) --no-print-directory proto-check
+	$(VENV)/bin/pytest
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+## proto: regenerate the gRPC stubs in libs/core/src/likeness/v1
+proto: $(STAMP)
+	$(PY) scripts/gen_proto.py libs/core/src
+
+proto-check: $(STAMP)
+	$(PY) scripts/gen_proto.py --check libs/core/src
+
+bench-ingest: $(STAMP)
+	$(PY) bench/ingest.py
+
+clean-venv:
+	rm -rf $(VENV)

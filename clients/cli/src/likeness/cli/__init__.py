@@ -1,0 +1,1 @@
+"""likeness.cli: the one ``likeness`` command that fronts every service."""

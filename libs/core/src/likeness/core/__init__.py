@@ -1,0 +1,1 @@
+"""likeness.core: what every service shares — settings, database, contracts, auth, ids."""

@@ -1,0 +1,108 @@
+"""SQLAlchemy 2 models: the tables every service shares.
+
+Changing a model means adding an Alembic revision under ``migrations/versions``; a test checks
+that the migrations and these models agree.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, datetime: DateTime(timezone=True)}
+
+
+class Persona(Base):
+    __tablename__ = "personas"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    slug: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    card: Mapped[str] = mapped_column(Text, default="")
+    # Which flags keep a post out of training, and other per-persona choices (see PersonaSettings).
+    settings: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Source(Base):
+    """One imported file (or folder / archive): what it was, its hash, and what came of it."""
+
+    __tablename__ = "sources"
+    __table_args__ = (UniqueConstraint("persona_id", "sha256", name="uq_sources_persona_sha"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    persona_id: Mapped[int] = mapped_column(ForeignKey("personas.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    size_bytes: Mapped[int] = mapped_column(BigInteger, default=0)
+    counts: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Post(Base):
+    """One post. ``id`` is stable: derived from (persona slug, platform, external id)."""
+
+    __tablename__ = "posts"
+    __table_args__ = (
+        UniqueConstraint("persona_id", "platform", "external_id", name="uq_posts_external"),
+        Index("ix_posts_persona_created", "persona_id", "created_at"),
+        Index("ix_posts_persona_dedupe", "persona_id", "dedupe_key"),
+    )
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    persona_id: Mapped[int] = mapped_column(ForeignKey("personas.id", ondelete="CASCADE"))
+    source_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sources.id", ondelete="SET NULL"), nullable=True
+    )
+    source_record: Mapped[str] = mapped_column(Text, default="")
+    platform: Mapped[str] = mapped_column(String(32))
+    external_id: Mapped[str] = mapped_column(String(128))
+    author: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    created_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    raw_text: Mapped[str] = mapped_column(Text)
+    clean_text: Mapped[str] = mapped_column(Text)
+    normalized_text: Mapped[str | None] = mapped_column(Text, nullable=True)
+    normalizer_version: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    normalized_approved: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Bit set of likeness.core.flags.PostFlag; queried with a bitwise AND in both databases.
+    flags: Mapped[int] = mapped_column(Integer, default=0)
+    reply_to_id: Mapped[str | None] = mapped_column(String(128), nullable=True)
+    thread_id: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    duplicate_of: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    dedupe_key: Mapped[str] = mapped_column(String(32), default="")
+    split: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    extra: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ApiKey(Base):
+    """A bearer key, stored as its SHA-256; when any active key exists, servers require one."""
+
+    __tablename__ = "api_keys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column(nullable=True)

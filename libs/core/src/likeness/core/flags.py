@@ -1,0 +1,61 @@
+"""Post flags: why a post might be kept out of training. Flags mark; they never delete."""
+
+from __future__ import annotations
+
+from enum import IntFlag
+
+
+class PostFlag(IntFlag):
+    REPOST = 1 << 0  # "RT @x", "RT:", a platform repost flag
+    REPLY = 1 << 1  # a reply to someone else
+    QUOTE = 1 << 2  # a quote post, or '"@user: ..."' quoting another account
+    DELETED = 1 << 3  # the export says the author deleted it
+    MEDIA = 1 << 4  # carries media (not a reason to exclude on its own)
+    MEDIA_ONLY = 1 << 5  # nothing but media
+    URL_ONLY = 1 << 6  # nothing but links
+    HANDLE_ONLY = 1 << 7  # nothing but @handles
+    MERGED = 1 << 8  # continuation merged into the thread head (its text lives there)
+    DUPLICATE = 1 << 9  # same text as an earlier post
+    NEAR_DUPLICATE = 1 << 10  # same text up to case, punctuation, links and spacing
+    EMPTY = 1 << 11  # no text at all after cleaning
+    SELF_REPLY = 1 << 12  # reply to the author's own post (part of a thread)
+
+
+FLAG_NAMES: dict[str, PostFlag] = {f.name.lower(): f for f in PostFlag}  # type: ignore[union-attr]
+
+# What keeps a post out of training unless a persona's settings say otherwise.
+DEFAULT_EXCLUDE = (
+    PostFlag.REPOST
+    | PostFlag.QUOTE
+    | PostFlag.DELETED
+    | PostFlag.MEDIA_ONLY
+    | PostFlag.URL_ONLY
+    | PostFlag.HANDLE_ONLY
+    | PostFlag.MERGED
+    | PostFlag.DUPLICATE
+    | PostFlag.NEAR_DUPLICATE
+    | PostFlag.EMPTY
+)
+
+
+def flag_names(value: int) -> list[str]:
+    return [name for name, flag in FLAG_NAMES.items() if value & flag]
+
+
+def parse_flags(names: list[str] | tuple[str, ...]) -> PostFlag:
+    result = PostFlag(0)
+    for name in names:
+        key = name.strip().lower().replace("-", "_")
+        if key not in FLAG_NAMES:
+            known = ", ".join(FLAG_NAMES)
+            raise ValueError(f"unknown flag {name!r}; known flags: {known}")
+        result |= FLAG_NAMES[key]
+    return result
+
+
+def exclude_mask(persona_settings: dict[str, object] | None) -> int:
+    """The flags that keep a post out of training for a persona (its settings or the default)."""
+    names = (persona_settings or {}).get("exclude_flags")
+    if isinstance(names, list):
+        return int(parse_flags([str(n) for n in names]))
+    return int(DEFAULT_EXCLUDE)

@@ -1,0 +1,88 @@
+"""The one place that reads the environment.
+
+Every setting has the ``LIKENESS_`` prefix and may also come from a ``.env`` file in the working
+directory: ``LIKENESS_DATABASE_URL=postgresql://... likeness stats --persona x``.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_data_dir() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "likeness"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="LIKENESS_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(
+        default_factory=default_data_dir,
+        description="Where the embedded database, models and uploads live.",
+    )
+    database_url: str | None = Field(
+        default=None,
+        description="SQLAlchemy URL. PostgreSQL (postgresql://...) in production; "
+        "defaults to SQLite at DATA_DIR/likeness.db (embedded mode).",
+    )
+    ingest_addr: str | None = Field(
+        default=None,
+        description="host:port of a running ingest service. When set, the CLI talks to it "
+        "instead of opening the database itself.",
+    )
+    api_key: str | None = Field(
+        default=None, description="Bearer key the CLI sends to remote services."
+    )
+    import_root: Path | None = Field(
+        default=None,
+        description="The only directory the ingest service may import server-side paths from "
+        "(defaults to DATA_DIR/imports).",
+    )
+    max_upload_bytes: int = Field(
+        default=512 * 1024 * 1024, description="Largest file accepted by an upload import."
+    )
+    max_archive_bytes: int = Field(
+        default=4 * 1024 * 1024 * 1024,
+        description="Largest total uncompressed size of the members of one zip archive.",
+    )
+    max_compression_ratio: float = Field(
+        default=200.0,
+        description="A zip member that inflates more than this many times is a zip bomb.",
+    )
+    max_file_bytes: int = Field(
+        default=1024 * 1024 * 1024, description="Largest single file one importer reads."
+    )
+    max_post_chars: int = Field(
+        default=100_000, description="A record whose text is longer than this is refused."
+    )
+    thread_window_s: int = Field(
+        default=15 * 60,
+        description="A post continuing with a leading '...' within this many seconds of the "
+        "previous post by the same author is merged into it.",
+    )
+
+    @field_validator("data_dir", mode="after")
+    @classmethod
+    def _expand(cls, value: Path) -> Path:
+        return value.expanduser()
+
+    @property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.data_dir / 'likeness.db'}"
+
+    @property
+    def resolved_import_root(self) -> Path:
+        return (self.import_root or self.data_dir / "imports").expanduser()
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,1 @@
+"""likeness.inference: vLLM / transformers engines, OpenAI-compatible HTTP API, batch normalisation. Contract: proto/likeness/v1/inference.proto; built in a later issue."""

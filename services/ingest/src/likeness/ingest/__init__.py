@@ -1,0 +1,1 @@
+"""likeness.ingest: import real exports, clean them deterministically, store them with provenance."""

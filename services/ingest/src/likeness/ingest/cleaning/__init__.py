@@ -1,0 +1,1 @@
+"""Deterministic cleaning: small named rules applied in a documented order (see ``pipeline``)."""

@@ -1,0 +1,1 @@
+"""Importers, one module per export format, auto-detected by content (see ``registry``)."""
