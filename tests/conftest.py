@@ -15,9 +15,10 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from sqlalchemy import Engine, text
+
 from likeness.core.db import create_db_engine, upgrade_database
 from likeness.core.db.models import Base
-from sqlalchemy import Engine, text
 
 PG_ADMIN_URL = os.environ.get(
     "LIKENESS_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from likeness.core.db.models import Base
 from sqlalchemy import Engine
+
+from likeness.core.db.models import Base
 
 
 def test_migrations_match_models(engine: Engine) -> None:

@@ -1,1 +1,4 @@
-"""likeness.tui: the Textual terminal app (label, chat, corpus, jobs, drafts); built in a later issue."""
+"""likeness.tui: the Textual terminal app (label, chat, corpus, jobs, drafts).
+
+Built in a later issue.
+"""

@@ -1,1 +1,4 @@
-"""likeness.inference: vLLM / transformers engines, OpenAI-compatible HTTP API, batch normalisation. Contract: proto/likeness/v1/inference.proto; built in a later issue."""
+"""likeness.inference: vLLM / transformers engines, OpenAI-compatible API, normalisation.
+
+Contract: proto/likeness/v1/inference.proto; built in a later issue.
+"""

@@ -1,1 +1,1 @@
-"""likeness.ingest: import real exports, clean them deterministically, store them with provenance."""
+"""likeness.ingest: import real exports, clean them, store them with provenance."""

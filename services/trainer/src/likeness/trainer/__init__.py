@@ -1,1 +1,4 @@
-"""likeness.trainer: training jobs (persona SFT, reward model + RL, DPO, from scratch). Contract: proto/likeness/v1/trainer.proto; built in a later issue."""
+"""likeness.trainer: training jobs (persona SFT, reward model + RL, DPO, from scratch).
+
+Contract: proto/likeness/v1/trainer.proto; built in a later issue.
+"""

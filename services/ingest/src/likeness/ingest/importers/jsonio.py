@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 import orjson
+
 from likeness.ingest.errors import MalformedInput
 
 # "<dotted.name> = " at the start of a file (after an optional BOM / whitespace).

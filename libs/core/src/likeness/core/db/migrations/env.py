@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from alembic import context
+from sqlalchemy import create_engine
+
 from likeness.core.db.engine import normalise_url
 from likeness.core.db.models import Base
 from likeness.core.settings import get_settings
-from sqlalchemy import create_engine
 
 config = context.config
 engine = config.attributes.get("engine")
