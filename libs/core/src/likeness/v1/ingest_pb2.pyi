@@ -58,7 +58,7 @@ class ImportPathRequest(_message.Message):
     def __init__(self, options: _Optional[_Union[ImportOptions, _Mapping]] = ..., path: _Optional[str] = ...) -> None: ...
 
 class ImportSummary(_message.Message):
-    __slots__ = ("persona", "format", "source_sha256", "read", "kept", "flagged", "merged", "duplicates", "new", "seconds", "source_seen_before")
+    __slots__ = ("persona", "format", "source_sha256", "read", "kept", "flagged", "merged", "duplicates", "new", "seconds", "source_seen_before", "repeated")
     class FlaggedEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -77,6 +77,7 @@ class ImportSummary(_message.Message):
     NEW_FIELD_NUMBER: _ClassVar[int]
     SECONDS_FIELD_NUMBER: _ClassVar[int]
     SOURCE_SEEN_BEFORE_FIELD_NUMBER: _ClassVar[int]
+    REPEATED_FIELD_NUMBER: _ClassVar[int]
     persona: str
     format: str
     source_sha256: str
@@ -88,7 +89,8 @@ class ImportSummary(_message.Message):
     new: int
     seconds: float
     source_seen_before: bool
-    def __init__(self, persona: _Optional[str] = ..., format: _Optional[str] = ..., source_sha256: _Optional[str] = ..., read: _Optional[int] = ..., kept: _Optional[int] = ..., flagged: _Optional[_Mapping[str, int]] = ..., merged: _Optional[int] = ..., duplicates: _Optional[int] = ..., new: _Optional[int] = ..., seconds: _Optional[float] = ..., source_seen_before: _Optional[bool] = ...) -> None: ...
+    repeated: int
+    def __init__(self, persona: _Optional[str] = ..., format: _Optional[str] = ..., source_sha256: _Optional[str] = ..., read: _Optional[int] = ..., kept: _Optional[int] = ..., flagged: _Optional[_Mapping[str, int]] = ..., merged: _Optional[int] = ..., duplicates: _Optional[int] = ..., new: _Optional[int] = ..., seconds: _Optional[float] = ..., source_seen_before: _Optional[bool] = ..., repeated: _Optional[int] = ...) -> None: ...
 
 class ListPostsRequest(_message.Message):
     __slots__ = ("persona", "flags_any", "flags_none", "kept_only", "query", "platform", "page")

@@ -44,3 +44,11 @@ class TooLarge(IngestError):
 
 class OutsideImportRoot(IngestError):
     code = "permission_denied"
+
+
+class NotFound(IngestError):
+    code = "not_found"
+
+
+class InvalidArgument(IngestError):
+    code = "invalid_argument"

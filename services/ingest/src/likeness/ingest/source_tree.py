@@ -136,6 +136,10 @@ class SourceTree:
         self._read_hashes[name] = hashlib.sha256(data).hexdigest()
         return data
 
+    def forget_reads(self) -> None:
+        """Start the source identity afresh (after format detection peeked at files)."""
+        self._read_hashes.clear()
+
     def read_text(self, name: str) -> str:
         data = self.read_bytes(name)
         try:

@@ -1,0 +1,131 @@
+"""API keys: created once, stored only as their SHA-256, checked by every server.
+
+    key = create_api_key(engine, "laptop")      # shown to the user once, never stored
+    checker = KeyChecker(engine)
+    checker.required()                           # True as soon as one active key exists
+    checker.is_valid(key)                        # True; False once revoked
+
+``likeness keys create|list|revoke`` fronts these functions; ``build_server`` in
+``likeness.core.grpc_server`` asks a ``KeyChecker`` on each call. While no key exists the servers
+accept every call, which is why they then bind to loopback only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import threading
+import time
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from likeness.core.db.models import ApiKey, utcnow
+
+KEY_PREFIX = "lk_"
+MAX_NAME_CHARS = 100
+
+
+@dataclass(slots=True)
+class ApiKeyInfo:
+    """One stored key, as ``likeness keys list`` shows it (the key itself is never kept)."""
+
+    id: int
+    name: str
+    created_at: datetime
+    revoked_at: datetime | None
+
+    @property
+    def active(self) -> bool:
+        return self.revoked_at is None
+
+
+def generate_key() -> str:
+    """A new random key; the prefix makes a leaked key easy to recognise in logs and scanners."""
+    return KEY_PREFIX + secrets.token_urlsafe(32)
+
+
+def hash_key(key: str) -> str:
+    """The SHA-256 hex digest stored in place of the key (keys are random, so no salt is needed)."""
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def create_api_key(engine: Engine, name: str) -> str:
+    """Store a new key under ``name`` and return it; this is the only time it can be seen."""
+    name = name.strip()
+    if not name or len(name) > MAX_NAME_CHARS:
+        raise ValueError(f"a key name must be 1-{MAX_NAME_CHARS} characters")
+    key = generate_key()
+    with Session(engine) as session, session.begin():
+        session.add(ApiKey(name=name, key_hash=hash_key(key)))
+    return key
+
+
+def revoke_api_key(engine: Engine, name_or_id: str | int) -> int:
+    """Revoke the active keys with this name (or this numeric id); returns how many were revoked.
+
+    Zero means nothing matched, and the caller says so; revoking twice is not an error.
+    """
+    with Session(engine) as session, session.begin():
+        query = select(ApiKey).where(ApiKey.revoked_at.is_(None))
+        if isinstance(name_or_id, int) or name_or_id.isdigit():
+            query = query.where(ApiKey.id == int(name_or_id))
+        else:
+            query = query.where(ApiKey.name == name_or_id)
+        keys = session.scalars(query).all()
+        now = utcnow()
+        for key in keys:
+            key.revoked_at = now
+        return len(keys)
+
+
+def list_api_keys(engine: Engine) -> list[ApiKeyInfo]:
+    """Every key ever created, oldest first, revoked ones included."""
+    with Session(engine) as session:
+        rows = session.scalars(select(ApiKey).order_by(ApiKey.id)).all()
+        return [ApiKeyInfo(r.id, r.name, r.created_at, r.revoked_at) for r in rows]
+
+
+def active_key_hashes(engine: Engine) -> tuple[str, ...]:
+    with Session(engine) as session:
+        return tuple(session.scalars(select(ApiKey.key_hash).where(ApiKey.revoked_at.is_(None))))
+
+
+class KeyChecker:
+    """Answers "is a key needed?" and "is this key valid?" for the servers.
+
+    The active hashes are cached for ``ttl_s`` seconds so a busy server does not query the
+    database on every call; a revoked key therefore stops working within ``ttl_s``.
+    """
+
+    def __init__(self, engine: Engine, ttl_s: float = 5.0) -> None:
+        self._engine = engine
+        self._ttl_s = ttl_s
+        self._lock = threading.Lock()
+        self._hashes: tuple[str, ...] = ()
+        self._loaded_at: float | None = None
+
+    def _active_hashes(self) -> tuple[str, ...]:
+        with self._lock:
+            now = time.monotonic()
+            if self._loaded_at is None or now - self._loaded_at >= self._ttl_s:
+                self._hashes = active_key_hashes(self._engine)
+                self._loaded_at = now
+            return self._hashes
+
+    def required(self) -> bool:
+        """True when any active key exists: then every call must carry one."""
+        return bool(self._active_hashes())
+
+    def is_valid(self, key: str | None) -> bool:
+        if not key:
+            return False
+        candidate = hash_key(key)
+        # Compare against every hash without stopping early, each in constant time.
+        found = False
+        for stored in self._active_hashes():
+            found |= hmac.compare_digest(candidate, stored)
+        return found

@@ -1,0 +1,336 @@
+"""A client for a running ingest service, returning the same dataclasses as the domain functions.
+
+    with IngestClient("gpu-host:50051", api_key=key) as client:
+        summary = client.import_file(Path("twitter-2024.zip"), "alice")   # -> ImportSummary
+        page = client.list_posts("alice", flags_any=["link_only"])         # -> PostPage
+
+The CLI uses it when ``LIKENESS_INGEST_ADDR`` is set and renders the results with the same code
+as in local mode. Failed calls raise ``IngestError`` subclasses again (the service sends the error
+code in trailing metadata), so a remote error reads exactly like a local one.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+import grpc
+from google.protobuf.timestamp_pb2 import Timestamp
+
+from likeness.core.grpc_server import (
+    DEFAULT_DEADLINE_S,
+    LONG_DEADLINE_S,
+    client_channel,
+    error_details,
+)
+from likeness.ingest.corpus import DEFAULT_PAGE_SIZE, PersonaStats, PostInfo, PostPage
+from likeness.ingest.errors import (
+    IngestError,
+    InvalidArgument,
+    MalformedInput,
+    NotFound,
+    OutsideImportRoot,
+    TooLarge,
+    UnknownFormat,
+    UnsafeArchive,
+)
+from likeness.ingest.importers.registry import ImportOptions
+from likeness.ingest.personas import PersonaInfo
+from likeness.ingest.progress import ProgressFn, no_progress
+from likeness.ingest.summary import ImportSummary
+from likeness.v1 import common_pb2, ingest_pb2, ingest_pb2_grpc
+
+CHUNK_BYTES = 1024 * 1024
+
+
+class ServiceUnavailable(IngestError):
+    """The service did not answer: not running, wrong address, or a network problem."""
+
+    code = "unavailable"
+
+
+class NotAuthenticated(IngestError):
+    code = "unauthenticated"
+
+
+class DeadlineExceeded(IngestError):
+    code = "deadline_exceeded"
+
+
+_ERROR_CLASSES: dict[str, type[IngestError]] = {
+    cls.code: cls
+    for cls in (
+        IngestError,
+        UnknownFormat,
+        MalformedInput,
+        UnsafeArchive,
+        TooLarge,
+        OutsideImportRoot,
+        NotFound,
+        InvalidArgument,
+    )
+}
+
+
+def _datetime(stamp: Timestamp, present: bool) -> datetime | None:
+    return stamp.ToDatetime(tzinfo=UTC) if present else None
+
+
+def summary_from_message(message: ingest_pb2.ImportSummary) -> ImportSummary:
+    return ImportSummary(
+        persona=message.persona,
+        format=message.format,
+        source_sha256=message.source_sha256,
+        read=message.read,
+        kept=message.kept,
+        flagged=dict(message.flagged),
+        merged=message.merged,
+        duplicates=message.duplicates,
+        new=message.new,
+        seconds=message.seconds,
+        source_seen_before=message.source_seen_before,
+        repeated=message.repeated,
+    )
+
+
+def post_from_message(message: ingest_pb2.PostView) -> PostInfo:
+    return PostInfo(
+        id=message.id,
+        platform=message.platform,
+        external_id=message.external_id,
+        created_at=_datetime(message.created_at, message.HasField("created_at")),
+        author=message.author or None,
+        raw_text=message.raw_text,
+        clean_text=message.clean_text,
+        normalized_text=message.normalized_text or None,
+        flags=list(message.flags),
+        kept=message.kept,
+        thread_id=message.thread_id or None,
+        duplicate_of=message.duplicate_of or None,
+        source_record=message.source_record,
+    )
+
+
+def stats_from_message(message: ingest_pb2.PersonaStats) -> PersonaStats:
+    return PersonaStats(
+        persona=message.persona,
+        total=message.total,
+        kept=message.kept,
+        flagged=message.flagged,
+        by_platform=dict(message.by_platform),
+        by_year=dict(message.by_year),
+        by_flag=dict(message.by_flag),
+        sources=message.sources,
+        normalized=message.normalized,
+    )
+
+
+def persona_from_message(message: common_pb2.Persona) -> PersonaInfo:
+    return PersonaInfo(
+        slug=message.slug,
+        display_name=message.display_name,
+        card=message.card,
+        created_at=_datetime(message.created_at, message.HasField("created_at")),
+        post_count=message.post_count,
+        exclude_flags=list(message.exclude_flags),
+    )
+
+
+def options_message(
+    persona: str, fmt: str, options: ImportOptions | None
+) -> ingest_pb2.ImportOptions:
+    options = options or ImportOptions()
+    return ingest_pb2.ImportOptions(
+        persona=persona,
+        format=fmt,
+        column_map=options.column_map,
+        platform=options.platform or "",
+        author=options.author or "",
+    )
+
+
+def zip_folder(folder: Path, target: Path) -> None:
+    """Zip ``folder``'s files under their paths relative to it (links are left out, as a local
+    import would refuse links that leave the folder)."""
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for root, dirs, files in os.walk(folder):
+            dirs.sort()
+            for name in sorted(files):
+                path = Path(root) / name
+                if path.is_symlink() or not path.is_file():
+                    continue
+                archive.write(path, path.relative_to(folder).as_posix())
+
+
+class IngestClient:
+    """Talks to one ingest service; use as a context manager or call ``close()``."""
+
+    def __init__(
+        self,
+        addr: str,
+        api_key: str | None = None,
+        timeout_s: float = DEFAULT_DEADLINE_S,
+        import_timeout_s: float = LONG_DEADLINE_S,
+    ) -> None:
+        self.addr = addr
+        self.timeout_s = timeout_s
+        self.import_timeout_s = import_timeout_s
+        self._channel = client_channel(addr, api_key)
+        self._stub = ingest_pb2_grpc.IngestServiceStub(self._channel)
+
+    def close(self) -> None:
+        self._channel.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _error(self, error: grpc.RpcError) -> IngestError:
+        """The IngestError a failed call stands for, worded as the local code would word it."""
+        info = error_details(error)
+        if info.code in _ERROR_CLASSES:
+            cls = _ERROR_CLASSES[info.code]
+            if info.message:
+                return cls(info.message, path=info.path, record=info.record)
+            return cls(info.details)
+        if info.status == grpc.StatusCode.UNAVAILABLE:
+            return ServiceUnavailable(
+                f"cannot reach the ingest service at {self.addr} ({info.details}); is it running? "
+                "(LIKENESS_INGEST_ADDR)"
+            )
+        if info.status == grpc.StatusCode.UNAUTHENTICATED:
+            return NotAuthenticated(f"the ingest service at {self.addr} refused: {info.details}")
+        if info.status == grpc.StatusCode.DEADLINE_EXCEEDED:
+            return DeadlineExceeded(f"the ingest service at {self.addr} did not answer in time")
+        return IngestError(f"ingest service at {self.addr}: {info.status.name}: {info.details}")
+
+    def _call(self, method: Any, request: Any, timeout: float | None = None) -> Any:
+        try:
+            return method(request, timeout=timeout or self.timeout_s)
+        except grpc.RpcError as exc:
+            raise self._error(exc) from None
+
+    # --- imports ---
+
+    def import_file(
+        self,
+        path: Path,
+        persona: str,
+        *,
+        fmt: str = "auto",
+        options: ImportOptions | None = None,
+        progress: ProgressFn | None = None,
+    ) -> ImportSummary:
+        """Upload a local file (or a folder, zipped on the fly) and import it on the server."""
+        path = Path(path).expanduser()
+        if path.is_dir():
+            with tempfile.TemporaryDirectory(prefix="likeness-upload-") as tmp:
+                archive = Path(tmp) / f"{path.resolve().name or 'folder'}.zip"
+                zip_folder(path, archive)
+                return self._upload(archive, persona, fmt, options, progress or no_progress)
+        if not path.is_file():
+            raise NotFound(f"no such file or folder: {path}")
+        return self._upload(path, persona, fmt, options, progress or no_progress)
+
+    def _upload(
+        self,
+        path: Path,
+        persona: str,
+        fmt: str,
+        options: ImportOptions | None,
+        progress: ProgressFn,
+    ) -> ImportSummary:
+        size = path.stat().st_size
+
+        def requests() -> Iterator[ingest_pb2.ImportUploadRequest]:
+            header = ingest_pb2.UploadHeader(
+                options=options_message(persona, fmt, options),
+                filename=path.name,
+                size_bytes=size,
+            )
+            yield ingest_pb2.ImportUploadRequest(header=header)
+            sent = 0
+            progress("upload", 0, size)
+            with path.open("rb") as handle:
+                while chunk := handle.read(CHUNK_BYTES):
+                    yield ingest_pb2.ImportUploadRequest(chunk=chunk)
+                    sent += len(chunk)
+                    progress("upload", sent, size)
+
+        reply = self._call(self._stub.ImportUpload, requests(), self.import_timeout_s)
+        return summary_from_message(reply)
+
+    def import_server_path(
+        self,
+        path: str,
+        persona: str,
+        *,
+        fmt: str = "auto",
+        options: ImportOptions | None = None,
+    ) -> ImportSummary:
+        """Import a file or folder that lies on the server, inside its import root."""
+        request = ingest_pb2.ImportPathRequest(
+            options=options_message(persona, fmt, options), path=str(path)
+        )
+        return summary_from_message(
+            self._call(self._stub.ImportPath, request, self.import_timeout_s)
+        )
+
+    # --- questions ---
+
+    def list_posts(
+        self,
+        persona: str,
+        *,
+        flags_any: list[str] | tuple[str, ...] = (),
+        flags_none: list[str] | tuple[str, ...] = (),
+        kept_only: bool = False,
+        query: str | None = None,
+        platform: str | None = None,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        page_token: str = "",
+    ) -> PostPage:
+        request = ingest_pb2.ListPostsRequest(
+            persona=persona,
+            flags_any=list(flags_any),
+            flags_none=list(flags_none),
+            kept_only=kept_only,
+            query=query or "",
+            platform=platform or "",
+            page=common_pb2.PageRequest(page_size=page_size, page_token=page_token),
+        )
+        reply = self._call(self._stub.ListPosts, request)
+        return PostPage(
+            posts=[post_from_message(p) for p in reply.posts],
+            next_page_token=reply.next_page_token,
+            total=reply.total,
+        )
+
+    def stats(self, persona: str) -> PersonaStats:
+        reply = self._call(self._stub.GetStats, ingest_pb2.GetStatsRequest(persona=persona))
+        return stats_from_message(reply)
+
+    def create_persona(
+        self, slug: str, display_name: str | None = None, card: str | None = None
+    ) -> PersonaInfo:
+        request = ingest_pb2.CreatePersonaRequest(
+            slug=slug, display_name=display_name or "", card=card or ""
+        )
+        return persona_from_message(self._call(self._stub.CreatePersona, request))
+
+    def list_personas(self) -> list[PersonaInfo]:
+        reply = self._call(self._stub.ListPersonas, ingest_pb2.ListPersonasRequest())
+        return [persona_from_message(p) for p in reply.personas]

@@ -1,0 +1,299 @@
+"""The IngestService gRPC servicer: a thin adapter from protobuf messages to the domain functions.
+
+    servicer = IngestServicer(engine, settings)
+    build_server([ServiceSpec(add_IngestServiceServicer_to_server, servicer, SERVICE_NAME)], ...)
+
+Each RPC converts its request, calls one function from ``importing``, ``corpus`` or ``personas``
+and converts the result back. Errors go through ``abort_for_ingest_error`` (one mapping from
+``IngestError.code`` to a gRPC status); anything unexpected becomes INTERNAL, is logged with its
+traceback, and never takes the server down.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from typing import Any, NoReturn, TypeVar
+
+import grpc
+from google.protobuf.timestamp_pb2 import Timestamp
+from sqlalchemy import Engine
+
+from likeness.core.grpc_server import abort_with_error
+from likeness.core.settings import Settings
+from likeness.ingest import corpus, importing, personas
+from likeness.ingest.corpus import PersonaStats, PostInfo, PostPage
+from likeness.ingest.errors import IngestError, InvalidArgument, TooLarge
+from likeness.ingest.importers.registry import ImportOptions
+from likeness.ingest.personas import PersonaInfo
+from likeness.ingest.summary import ImportSummary
+from likeness.v1 import common_pb2, ingest_pb2, ingest_pb2_grpc
+
+logger = logging.getLogger(__name__)
+
+SERVICE_NAME = ingest_pb2.DESCRIPTOR.services_by_name["IngestService"].full_name
+
+#: IngestError.code -> the gRPC status a client sees. Unknown codes are INVALID_ARGUMENT.
+STATUS_FOR_CODE: dict[str, grpc.StatusCode] = {
+    "not_found": grpc.StatusCode.NOT_FOUND,
+    "invalid_argument": grpc.StatusCode.INVALID_ARGUMENT,
+    "invalid_input": grpc.StatusCode.INVALID_ARGUMENT,
+    "malformed": grpc.StatusCode.INVALID_ARGUMENT,
+    "unknown_format": grpc.StatusCode.INVALID_ARGUMENT,
+    "unsafe_archive": grpc.StatusCode.INVALID_ARGUMENT,
+    "too_large": grpc.StatusCode.RESOURCE_EXHAUSTED,
+    "permission_denied": grpc.StatusCode.PERMISSION_DENIED,
+}
+
+
+def abort_for_ingest_error(context: grpc.ServicerContext, error: IngestError) -> NoReturn:
+    """End the call with the status for ``error.code``; the details name the file and record."""
+    abort_with_error(
+        context,
+        STATUS_FOR_CODE.get(error.code, grpc.StatusCode.INVALID_ARGUMENT),
+        error.code,
+        str(error),
+        message=error.message,
+        path=error.path,
+        record=error.record,
+    )
+
+
+# --- conversions -----------------------------------------------------------------------------
+
+
+def to_timestamp(value: datetime | None) -> Timestamp | None:
+    if value is None:
+        return None
+    if value.tzinfo is None:  # SQLite hands back naive datetimes; every stored time is UTC
+        value = value.replace(tzinfo=UTC)
+    stamp = Timestamp()
+    stamp.FromDatetime(value)
+    return stamp
+
+
+def import_options(message: ingest_pb2.ImportOptions) -> tuple[str, str, ImportOptions]:
+    """(persona, format, options) from the wire; empty strings mean "not given"."""
+    if not message.persona:
+        raise InvalidArgument("options.persona is required")
+    options = ImportOptions(
+        column_map=dict(message.column_map),
+        platform=message.platform or None,
+        author=message.author or None,
+    )
+    return message.persona, message.format or "auto", options
+
+
+def summary_message(summary: ImportSummary) -> ingest_pb2.ImportSummary:
+    return ingest_pb2.ImportSummary(
+        persona=summary.persona,
+        format=summary.format,
+        source_sha256=summary.source_sha256,
+        read=summary.read,
+        kept=summary.kept,
+        flagged=summary.flagged,
+        merged=summary.merged,
+        duplicates=summary.duplicates,
+        new=summary.new,
+        seconds=summary.seconds,
+        source_seen_before=summary.source_seen_before,
+        repeated=summary.repeated,
+    )
+
+
+def post_message(post: PostInfo) -> ingest_pb2.PostView:
+    return ingest_pb2.PostView(
+        id=post.id,
+        platform=post.platform,
+        external_id=post.external_id,
+        created_at=to_timestamp(post.created_at),
+        raw_text=post.raw_text,
+        clean_text=post.clean_text,
+        normalized_text=post.normalized_text or "",
+        flags=post.flags,
+        thread_id=post.thread_id or "",
+        duplicate_of=post.duplicate_of or "",
+        source_record=post.source_record,
+        kept=post.kept,
+        author=post.author or "",
+    )
+
+
+def page_message(page: PostPage) -> ingest_pb2.ListPostsResponse:
+    return ingest_pb2.ListPostsResponse(
+        posts=[post_message(p) for p in page.posts],
+        next_page_token=page.next_page_token,
+        total=page.total,
+    )
+
+
+def stats_message(stats: PersonaStats) -> ingest_pb2.PersonaStats:
+    return ingest_pb2.PersonaStats(
+        persona=stats.persona,
+        total=stats.total,
+        kept=stats.kept,
+        flagged=stats.flagged,
+        by_platform=stats.by_platform,
+        by_year=stats.by_year,
+        by_flag=stats.by_flag,
+        sources=stats.sources,
+        normalized=stats.normalized,
+    )
+
+
+def persona_message(info: PersonaInfo) -> common_pb2.Persona:
+    return common_pb2.Persona(
+        slug=info.slug,
+        display_name=info.display_name,
+        card=info.card,
+        post_count=info.post_count,
+        created_at=to_timestamp(info.created_at),
+        exclude_flags=info.exclude_flags,
+    )
+
+
+# --- the servicer ----------------------------------------------------------------------------
+
+Method = TypeVar("Method", bound=Callable[..., Any])
+
+
+def _guarded(method: Method) -> Method:
+    """Turn domain errors into their status, and anything else into a logged INTERNAL."""
+
+    @functools.wraps(method)
+    def wrapper(self: IngestServicer, request: Any, context: grpc.ServicerContext) -> Any:
+        try:
+            return method(self, request, context)
+        except IngestError as exc:
+            logger.info("%s refused: %s", method.__name__, exc)
+            abort_for_ingest_error(context, exc)
+        except grpc.RpcError:
+            # Reading the request stream failed: the client cancelled or went away. Nothing was
+            # written (an upload is fully received before anything is imported).
+            if context.is_active():
+                raise
+            logger.info("%s: the client cancelled or went away", method.__name__)
+            context.abort(grpc.StatusCode.CANCELLED, "the client cancelled the call")
+        except Exception:
+            if context.code() is not None:
+                raise  # the call was already aborted with a status of its own
+            logger.exception("%s failed", method.__name__)
+            context.abort(
+                grpc.StatusCode.INTERNAL,
+                f"internal error in {method.__name__}; the ingest service log has the details",
+            )
+
+    return wrapper  # type: ignore[return-value]
+
+
+class IngestServicer(ingest_pb2_grpc.IngestServiceServicer):
+    def __init__(self, engine: Engine, settings: Settings) -> None:
+        self._engine = engine
+        self._settings = settings
+
+    def _upload_chunks(
+        self, requests: Iterator[ingest_pb2.ImportUploadRequest], filename: str
+    ) -> Iterator[bytes]:
+        """The chunks after the header, refused as soon as they pass the upload limit."""
+        limit = self._settings.max_upload_bytes
+        received = 0
+        for request in requests:
+            if request.WhichOneof("part") != "chunk":
+                raise InvalidArgument("only the first upload message may be a header")
+            received += len(request.chunk)
+            if received > limit:
+                raise TooLarge(
+                    f"upload is larger than {limit} bytes (LIKENESS_MAX_UPLOAD_BYTES)",
+                    path=filename,
+                )
+            yield request.chunk
+
+    @_guarded
+    def ImportUpload(
+        self,
+        request_iterator: Iterator[ingest_pb2.ImportUploadRequest],
+        context: grpc.ServicerContext,
+    ) -> ingest_pb2.ImportSummary:
+        first = next(request_iterator, None)
+        if first is None or first.WhichOneof("part") != "header":
+            raise InvalidArgument("the first upload message must be a header")
+        header = first.header
+        persona, fmt, options = import_options(header.options)
+        limit = self._settings.max_upload_bytes
+        if header.size_bytes > limit:
+            raise TooLarge(
+                f"upload of {header.size_bytes} bytes is larger than {limit} bytes "
+                "(LIKENESS_MAX_UPLOAD_BYTES)",
+                path=header.filename,
+            )
+        summary = importing.import_upload(
+            self._engine,
+            self._upload_chunks(request_iterator, header.filename),
+            header.filename,
+            persona,
+            fmt=fmt,
+            options=options,
+            settings=self._settings,
+        )
+        return summary_message(summary)
+
+    @_guarded
+    def ImportPath(
+        self, request: ingest_pb2.ImportPathRequest, context: grpc.ServicerContext
+    ) -> ingest_pb2.ImportSummary:
+        persona, fmt, options = import_options(request.options)
+        if not request.path:
+            raise InvalidArgument("path is required")
+        path = importing.resolve_server_path(request.path, self._settings.resolved_import_root)
+        summary = importing.import_path(
+            self._engine,
+            path,
+            persona,
+            fmt=fmt,
+            options=options,
+            settings=self._settings,
+            source_name=request.path,
+        )
+        return summary_message(summary)
+
+    @_guarded
+    def ListPosts(
+        self, request: ingest_pb2.ListPostsRequest, context: grpc.ServicerContext
+    ) -> ingest_pb2.ListPostsResponse:
+        page = corpus.list_posts(
+            self._engine,
+            request.persona,
+            flags_any=list(request.flags_any),
+            flags_none=list(request.flags_none),
+            kept_only=request.kept_only,
+            query=request.query or None,
+            platform=request.platform or None,
+            page_size=request.page.page_size,
+            page_token=request.page.page_token,
+        )
+        return page_message(page)
+
+    @_guarded
+    def GetStats(
+        self, request: ingest_pb2.GetStatsRequest, context: grpc.ServicerContext
+    ) -> ingest_pb2.PersonaStats:
+        return stats_message(corpus.persona_stats(self._engine, request.persona))
+
+    @_guarded
+    def CreatePersona(
+        self, request: ingest_pb2.CreatePersonaRequest, context: grpc.ServicerContext
+    ) -> common_pb2.Persona:
+        info = personas.create_persona(
+            self._engine, request.slug, request.display_name or None, request.card or None
+        )
+        return persona_message(info)
+
+    @_guarded
+    def ListPersonas(
+        self, request: ingest_pb2.ListPersonasRequest, context: grpc.ServicerContext
+    ) -> ingest_pb2.ListPersonasResponse:
+        return ingest_pb2.ListPersonasResponse(
+            personas=[persona_message(p) for p in personas.list_personas(self._engine)]
+        )

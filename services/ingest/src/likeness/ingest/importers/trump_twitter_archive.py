@@ -1,0 +1,84 @@
+"""Trump Twitter Archive (thetrumparchive.com) exports: a JSON list of tweets, or a folder of them.
+
+Two record shapes share the format: the site's "condensed" objects (``id_str``, ``text``,
+``created_at``, ``is_retweet``, ``in_reply_to_user_id_str``, counts, a plain ``source``) and raw
+Twitter API v1.1 tweets (``user``, ``retweeted_status``, ``quoted_status``, ``entities``).
+Both go through the shared tweet converter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from likeness.ingest.errors import IngestError, MalformedInput
+from likeness.ingest.importers.jsonio import load_json
+from likeness.ingest.importers.registry import ImportOptions
+from likeness.ingest.importers.twitter_archive import tweet_to_post
+from likeness.ingest.records import RawPost
+from likeness.ingest.source_tree import SourceTree
+
+# How many leading records sniff inspects: enough to see past an odd first one.
+_SNIFF_RECORDS = 5
+
+
+def _looks_like_tweet(item: Any) -> bool:
+    # Mastodon statuses have "id"/"content"/"account", never "id_str"; Factbase items no list.
+    return (
+        isinstance(item, dict)
+        and "id_str" in item
+        and "created_at" in item
+        and ("text" in item or "full_text" in item)
+    )
+
+
+class TrumpTwitterArchiveImporter:
+    name = "tta"
+    description = "Trump Twitter Archive JSON (condensed or raw API tweets), a file or a folder"
+
+    def __init__(self, options: ImportOptions):
+        self.options = options
+
+    @staticmethod
+    def _json_files(tree: SourceTree) -> list[str]:
+        if tree.kind == "file":
+            return tree.names()
+        return [name for name in tree.names() if name.lower().endswith(".json")]
+
+    def sniff(self, tree: SourceTree) -> bool:
+        files = self._json_files(tree)
+        if not files:
+            return False
+        # Reading a whole file is unavoidable for JSON; read the smallest one.
+        name = min(files, key=tree.size)
+        data = None
+        try:
+            head = tree.read_bytes(name)
+            if head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] != b"[":
+                return False
+            data = load_json(head, tree.where(name))
+        except IngestError:
+            return False
+        if not isinstance(data, list) or not data:
+            return False
+        return all(_looks_like_tweet(item) for item in data[:_SNIFF_RECORDS])
+
+    def parse(self, tree: SourceTree) -> Iterator[RawPost]:
+        files = self._json_files(tree)
+        if not files:
+            raise MalformedInput("no .json files in this folder", path=str(tree.path))
+        author = self.options.author.lstrip("@") if self.options.author else None
+        seen: set[str] = set()
+        for name in files:
+            where = tree.where(name)
+            tweets = load_json(tree.read_bytes(name), where)
+            if not isinstance(tweets, list):
+                raise MalformedInput(
+                    f"expected a JSON list of tweets, found {type(tweets).__name__}", path=where
+                )
+            for index, tweet in enumerate(tweets):
+                post = tweet_to_post(tweet, record=f"{name}#{index}", where=where, author=author)
+                if post.external_id in seen:
+                    continue  # the same tweet in two downloaded files (e.g. a year and "all")
+                seen.add(post.external_id)
+                yield post

@@ -1,0 +1,101 @@
+"""Personas: the people a corpus belongs to. Created on first import, or explicitly."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from likeness.core.db.models import Persona, Post
+from likeness.core.flags import DEFAULT_EXCLUDE, flag_names, parse_flags
+from likeness.ingest.errors import InvalidArgument, NotFound
+
+SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+
+
+@dataclass(slots=True)
+class PersonaInfo:
+    slug: str
+    display_name: str
+    card: str
+    created_at: datetime | None
+    post_count: int = 0
+    exclude_flags: list[str] = field(default_factory=list)
+
+
+def validate_slug(slug: str) -> str:
+    if not SLUG_RE.match(slug):
+        raise InvalidArgument(
+            f"persona slug {slug!r} must be 1-64 lowercase letters, digits, '-' or '_', "
+            "starting with a letter or digit"
+        )
+    return slug
+
+
+def default_card(display_name: str) -> str:
+    return f"You are {display_name}. Write in {display_name}'s own voice."
+
+
+def _info(persona: Persona, post_count: int = 0) -> PersonaInfo:
+    excluded = persona.settings.get("exclude_flags") if persona.settings else None
+    return PersonaInfo(
+        slug=persona.slug,
+        display_name=persona.display_name,
+        card=persona.card,
+        created_at=persona.created_at,
+        post_count=post_count,
+        exclude_flags=list(excluded) if excluded else flag_names(DEFAULT_EXCLUDE),
+    )
+
+
+def get_persona(session: Session, slug: str) -> Persona:
+    persona = session.scalar(select(Persona).where(Persona.slug == slug))
+    if persona is None:
+        raise NotFound(f"no persona {slug!r}; import something with --persona {slug} first")
+    return persona
+
+
+def ensure_persona(session: Session, slug: str, display_name: str | None = None) -> Persona:
+    """The persona with this slug, created (inside the caller's transaction) if missing."""
+    persona = session.scalar(select(Persona).where(Persona.slug == validate_slug(slug)))
+    if persona is None:
+        name = display_name or slug
+        persona = Persona(slug=slug, display_name=name, card=default_card(name), settings={})
+        session.add(persona)
+        session.flush()
+    return persona
+
+
+def create_persona(
+    engine: Engine,
+    slug: str,
+    display_name: str | None = None,
+    card: str | None = None,
+    exclude_flags: list[str] | None = None,
+) -> PersonaInfo:
+    """Create a persona, or update the display name / card / exclusions of an existing one."""
+    if exclude_flags is not None:
+        parse_flags(exclude_flags)  # reject unknown names before writing
+    with Session(engine) as session, session.begin():
+        persona = ensure_persona(session, slug, display_name)
+        if display_name:
+            persona.display_name = display_name
+        if card:
+            persona.card = card
+        if exclude_flags is not None:
+            persona.settings = {**persona.settings, "exclude_flags": list(exclude_flags)}
+        session.flush()
+        count = session.scalar(select(func.count()).where(Post.persona_id == persona.id)) or 0
+        return _info(persona, count)
+
+
+def list_personas(engine: Engine) -> list[PersonaInfo]:
+    with Session(engine) as session:
+        counts = dict(
+            session.execute(select(Post.persona_id, func.count()).group_by(Post.persona_id)).all()
+        )
+        personas = session.scalars(select(Persona).order_by(Persona.slug)).all()
+        return [_info(p, counts.get(p.id, 0)) for p in personas]

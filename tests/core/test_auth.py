@@ -1,0 +1,81 @@
+"""API keys: only hashes are stored, revoked keys stop working, the checker's cache expires."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from likeness.core.auth import (
+    KeyChecker,
+    create_api_key,
+    generate_key,
+    hash_key,
+    list_api_keys,
+    revoke_api_key,
+)
+from likeness.core.db.models import ApiKey
+
+
+def test_generated_keys_are_prefixed_and_unique() -> None:
+    keys = {generate_key() for _ in range(50)}
+    assert len(keys) == 50
+    assert all(k.startswith("lk_") and len(k) > 40 for k in keys)
+
+
+def test_hash_is_sha256_hex() -> None:
+    digest = hash_key("lk_example")
+    assert len(digest) == 64
+    assert digest == hash_key("lk_example") != hash_key("lk_other")
+
+
+def test_only_the_hash_is_stored(engine: Engine) -> None:
+    key = create_api_key(engine, "laptop")
+    with Session(engine) as session:
+        rows = session.scalars(select(ApiKey)).all()
+    assert [r.key_hash for r in rows] == [hash_key(key)]
+    assert all(key not in (r.name, r.key_hash) for r in rows)
+
+
+def test_list_shows_names_and_revocation(engine: Engine) -> None:
+    create_api_key(engine, "laptop")
+    create_api_key(engine, "ci")
+    assert revoke_api_key(engine, "ci") == 1
+    keys = list_api_keys(engine)
+    assert [(k.name, k.active) for k in keys] == [("laptop", True), ("ci", False)]
+
+
+def test_revoke_by_id_and_unknown_name(engine: Engine) -> None:
+    create_api_key(engine, "laptop")
+    (info,) = list_api_keys(engine)
+    assert revoke_api_key(engine, "nobody") == 0
+    assert revoke_api_key(engine, str(info.id)) == 1
+    assert revoke_api_key(engine, info.id) == 0  # already revoked
+
+
+def test_no_key_means_not_required(engine: Engine) -> None:
+    checker = KeyChecker(engine, ttl_s=0)
+    assert not checker.required()
+    assert not checker.is_valid("lk_anything")
+
+
+def test_valid_key_accepted_wrong_and_revoked_refused(engine: Engine) -> None:
+    key = create_api_key(engine, "laptop")
+    checker = KeyChecker(engine, ttl_s=0)
+    assert checker.required()
+    assert checker.is_valid(key)
+    assert not checker.is_valid(key + "x")
+    assert not checker.is_valid("")
+    assert not checker.is_valid(None)
+    revoke_api_key(engine, "laptop")
+    assert not checker.is_valid(key)
+    assert not checker.required()
+
+
+def test_cache_holds_for_ttl(engine: Engine) -> None:
+    cached = KeyChecker(engine, ttl_s=3600)
+    assert not cached.required()
+    key = create_api_key(engine, "laptop")
+    # Within the ttl the cached answer stands; a checker with ttl 0 sees the new key at once.
+    assert not cached.required()
+    assert not cached.is_valid(key)
+    assert KeyChecker(engine, ttl_s=0).is_valid(key)
