@@ -136,6 +136,18 @@ class SourceTree:
         self._read_hashes[name] = hashlib.sha256(data).hexdigest()
         return data
 
+    def peek(self, name: str, limit: int = 64 * 1024) -> bytes:
+        """The first ``limit`` bytes of a file, for sniffing; not part of the source identity."""
+        if name not in self._sizes:
+            raise IngestError(f"no file {name!r} in this export", path=str(self.path))
+        if self.kind == "zip":
+            assert self._zip is not None
+            with self._zip.open(self._members[name]) as handle:
+                return handle.read(limit)
+        target = self.path / name if self.kind == "folder" else self.path
+        with target.open("rb") as handle:
+            return handle.read(limit)
+
     def forget_reads(self) -> None:
         """Start the source identity afresh (after format detection peeked at files)."""
         self._read_hashes.clear()

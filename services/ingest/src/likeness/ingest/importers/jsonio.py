@@ -24,7 +24,7 @@ def load_json(data: bytes | str, where: str) -> Any:
         return orjson.loads(data)
     except orjson.JSONDecodeError as exc:
         message = str(exc)
-        if "recursion" in message.lower():
+        if "recursion" in message.lower() or "depth limit" in message.lower():
             raise MalformedInput("JSON nested too deeply (refused as hostile)", path=where) from exc
         raise MalformedInput(f"malformed JSON: {message}", path=where) from exc
 

@@ -1,0 +1,207 @@
+"""Ingest benchmark: real-shaped posts into PostgreSQL, ours vs. a naive per-row ORM importer.
+
+    make bench-ingest            # or: .venv/bin/python bench/ingest.py --posts 100000
+
+Builds a Twitter/X archive (2022 layout) of N posts from the real exports in ../shared/corpora
+(synthetic text when they are absent), then, against a fresh PostgreSQL database:
+  1. ``likeness import`` end to end (read → clean → COPY), cold;
+  2. the same archive again (re-import: must add no rows);
+  3. the naive baseline: the same reader and cleaner, then for each post ``session.get`` (is it
+     stored?) and ``session.add`` of one ORM object, one commit at the end — the per-row importer
+     the projects we replace used.
+Prints a table and writes bench/results/ingest.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import sys
+import tempfile
+import time
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import orjson
+import psycopg
+from sqlalchemy.orm import Session
+
+from likeness.core.db import create_db_engine, upgrade_database
+from likeness.core.db.models import Post
+from likeness.core.settings import Settings
+from likeness.ingest.cleaning.pipeline import clean_posts
+from likeness.ingest.importers.registry import choose_importer
+from likeness.ingest.importing import import_path
+from likeness.ingest.personas import ensure_persona
+from likeness.ingest.source_tree import SourceTree
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = ROOT.parent / "shared" / "corpora"
+RESULTS = ROOT / "bench" / "results"
+ADMIN_URL = os.environ.get(
+    "LIKENESS_BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
+)
+VARIANTS = ["today", "again", "folks", "tonight", "now", "!!!", "— really", "(more soon)"]
+
+
+def corpus_texts() -> list[str]:
+    texts: list[str] = []
+    tta = CORPORA / "trump-tta" / "condensed_2016.json"
+    if tta.exists():
+        texts += [t["text"] for t in orjson.loads(tta.read_bytes())]
+    archive = CORPORA / "x-archive-andreruffert" / "data" / "tweets.js"
+    if archive.exists():
+        body = archive.read_bytes()
+        items = orjson.loads(body[body.index(b"=") + 1 :])
+        texts += [i["tweet"]["full_text"] for i in items]
+    if not texts:
+        rng = random.Random(7)
+        words = "the sea was grey and the ferry late again so we baked bread instead".split()
+        texts = [" ".join(rng.choices(words, k=rng.randint(5, 30))) for _ in range(5000)]
+    return texts
+
+
+def build_archive(folder: Path, n: int) -> Path:
+    """A tweets.js with n posts whose texts cycle through the corpus with small variations."""
+    rng = random.Random(42)
+    texts = corpus_texts()
+    start = datetime(2015, 1, 1, tzinfo=UTC)
+    items = []
+    for i in range(n):
+        base = texts[i % len(texts)]
+        text = base if i < len(texts) else f"{base} {rng.choice(VARIANTS)} {i // len(texts)}"
+        when = start + timedelta(seconds=i * 600 + rng.randint(0, 300))
+        tweet = {
+            "id_str": str(1_000_000_000_000_000_000 + i),
+            "id": str(1_000_000_000_000_000_000 + i),
+            "created_at": when.strftime("%a %b %d %H:%M:%S +0000 %Y"),
+            "full_text": text,
+            "favorite_count": str(rng.randint(0, 5000)),
+            "retweet_count": str(rng.randint(0, 900)),
+            "entities": {"hashtags": [], "urls": [], "user_mentions": [], "symbols": []},
+            "lang": "en",
+            "source": "bench",
+        }
+        items.append({"tweet": tweet})
+    data = folder / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    (data / "tweets.js").write_bytes(b"window.YTD.tweets.part0 = " + orjson.dumps(items))
+    manifest = {"userInfo": {"accountId": "42", "userName": "bench", "displayName": "Bench"}}
+    (data / "manifest.js").write_bytes(b"window.__THAR_CONFIG = " + orjson.dumps(manifest))
+    return folder
+
+
+def naive_import(engine, path: Path, persona: str, settings: Settings) -> int:  # type: ignore[no-untyped-def]
+    """The baseline: same reader and cleaner, then one ORM object (and round trip) per row."""
+    with SourceTree(path) as tree:
+        raws = list(choose_importer(tree).parse(tree))
+    result = clean_posts(raws, persona, window_s=settings.thread_window_s, existing_keys={})
+    written = 0
+    with Session(engine) as session:
+        row = ensure_persona(session, persona)
+        for post in result.posts:
+            if session.get(Post, post.id) is not None:
+                continue
+            raw = post.raw
+            session.add(
+                Post(
+                    id=post.id,
+                    persona_id=row.id,
+                    source_id=None,
+                    source_record=raw.record,
+                    platform=raw.platform,
+                    external_id=raw.external_id,
+                    author=raw.author,
+                    created_at=raw.created_at,
+                    raw_text=raw.text,
+                    clean_text=post.clean_text,
+                    flags=post.flags,
+                    reply_to_id=raw.reply_to_id,
+                    thread_id=post.thread_id,
+                    duplicate_of=post.duplicate_of,
+                    dedupe_key=post.dedupe_key,
+                    extra=raw.extra,
+                )
+            )
+            written += 1
+        session.commit()
+    return written
+
+
+def machine() -> str:
+    mem_gib = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return (
+        f"{platform.machine()}, {os.cpu_count()} cores, {mem_gib:.0f} GiB, "
+        f"Python {platform.python_version()}, PostgreSQL at {ADMIN_URL.rsplit('@', 1)[-1]}"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, default=100_000)
+    args = parser.parse_args()
+
+    name = f"likeness_bench_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    url = f"{ADMIN_URL.rsplit('/', 1)[0]}/{name}"
+    engine = create_db_engine(url)
+    try:
+        upgrade_database(engine)
+        with tempfile.TemporaryDirectory() as tmp:
+            settings = Settings(data_dir=Path(tmp) / "data", database_url=url)
+            archive = build_archive(Path(tmp) / "archive", args.posts)
+            print(f"built an archive of {args.posts:,} posts; importing into {name} …", flush=True)
+
+            t0 = time.perf_counter()
+            first = import_path(engine, archive, "bench", settings=settings)
+            ours_s = time.perf_counter() - t0
+
+            t0 = time.perf_counter()
+            again = import_path(engine, archive, "bench", settings=settings)
+            reimport_s = time.perf_counter() - t0
+
+            t0 = time.perf_counter()
+            naive_rows = naive_import(engine, archive, "bench-naive", settings)
+            naive_s = time.perf_counter() - t0
+    finally:
+        engine.dispose()
+        with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    n = first.read
+    metrics = {
+        "posts": n,
+        "posts_per_s": round(n / ours_s),
+        "naive_posts_per_s": round(n / naive_s),
+        "ratio": round(naive_s / ours_s, 2),
+        "reimport_new_rows": again.new,
+        "reimport_posts_per_s": round(n / reimport_s),
+        "new_rows": first.new,
+        "naive_rows": naive_rows,
+        "seconds": round(ours_s, 3),
+        "naive_seconds": round(naive_s, 3),
+        "reimport_seconds": round(reimport_s, 3),
+    }
+    rows = [
+        ("likeness import (read → clean → COPY)", ours_s, first.new),
+        ("re-import of the same archive", reimport_s, again.new),
+        ("naive per-row ORM importer", naive_s, naive_rows),
+    ]
+    print(f"\n{'run':<40} {'seconds':>9} {'posts/s':>10} {'new rows':>9}")
+    for label, seconds, new in rows:
+        print(f"{label:<40} {seconds:>9.2f} {n / seconds:>10,.0f} {new:>9,}")
+    print(f"\nratio ours / naive: {metrics['ratio']}×   (bar: ≥ 30,000 posts/s and ≥ 5×)")
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    out = {"name": "ingest", "machine": machine(), "metrics": metrics}
+    (RESULTS / "ingest.json").write_bytes(orjson.dumps(out, option=orjson.OPT_INDENT_2) + b"\n")
+    print(f"wrote {RESULTS / 'ingest.json'}")
+    ok = metrics["posts_per_s"] >= 30_000 and metrics["ratio"] >= 5 and again.new == 0
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

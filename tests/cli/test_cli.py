@@ -1,0 +1,98 @@
+"""The ``likeness`` command in embedded mode, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from likeness.cli.main import app
+from likeness.core.settings import get_settings
+
+REPO = Path(__file__).resolve().parents[2]
+SAMPLE = REPO / "examples" / "sample-archive"
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, db_url: str) -> CliRunner:
+    monkeypatch.setenv("LIKENESS_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("LIKENESS_DATABASE_URL", db_url)
+    monkeypatch.delenv("LIKENESS_INGEST_ADDR", raising=False)
+    get_settings.cache_clear()
+    yield CliRunner()
+    get_settings.cache_clear()
+
+
+def run(cli: CliRunner, *args: str) -> str:
+    result = cli.invoke(app, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_import_json_summary_has_the_documented_keys(cli: CliRunner) -> None:
+    summary = json.loads(run(cli, "import", str(SAMPLE), "--persona", "mags", "--json"))
+    assert {"read", "kept", "flagged", "merged", "duplicates", "new"} <= summary.keys()
+    assert summary["read"] >= 300
+    assert summary["new"] == summary["read"] - summary.get("repeated", 0)
+    assert 0 < summary["kept"] < summary["read"]
+    assert summary["flagged"]["repost"] > 0
+    assert summary["merged"] > 0
+    again = json.loads(run(cli, "import", str(SAMPLE), "--persona", "mags", "--json"))
+    assert again["new"] == 0
+    assert again["kept"] == summary["kept"]
+
+
+def test_stats_and_posts_after_import(cli: CliRunner) -> None:
+    run(cli, "import", str(SAMPLE), "--persona", "mags", "--json")
+    stats = json.loads(run(cli, "stats", "--persona", "mags", "--json"))
+    assert stats["total"] > 0 and stats["kept"] + stats["flagged"] == stats["total"]
+    assert stats["by_platform"] == {"twitter": stats["total"]}
+    reposts = json.loads(run(cli, "posts", "--persona", "mags", "--flag", "repost", "--json"))
+    assert reposts["total"] == stats["by_flag"]["repost"]
+    assert all("repost" in post["flags"] for post in reposts["posts"])
+    table = run(cli, "stats", "--persona", "mags")
+    assert "kept for training" in table
+
+
+def test_human_summary_is_a_table(cli: CliRunner) -> None:
+    output = run(cli, "import", str(SAMPLE), "--persona", "mags")
+    assert "read" in output and "new rows" in output
+
+
+def test_unknown_persona_is_a_clear_error(cli: CliRunner) -> None:
+    result = cli.invoke(app, ["stats", "--persona", "nobody"])
+    assert result.exit_code == 2
+    assert "no persona 'nobody'" in result.stderr
+
+
+def test_unknown_flag_is_a_clear_error(cli: CliRunner) -> None:
+    run(cli, "import", str(SAMPLE), "--persona", "mags", "--json")
+    result = cli.invoke(app, ["posts", "--persona", "mags", "--flag", "spicy"])
+    assert result.exit_code == 2
+    assert "unknown flag 'spicy'" in result.stderr
+
+
+def test_unrecognised_export_is_a_clear_error(cli: CliRunner, tmp_path: Path) -> None:
+    odd = tmp_path / "photo.bin"
+    odd.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    result = cli.invoke(app, ["import", str(odd), "--persona", "mags"])
+    assert result.exit_code == 2
+    assert "could not recognise" in result.stderr
+
+
+def test_personas_create_and_list(cli: CliRunner) -> None:
+    run(cli, "personas", "create", "mags", "--name", "Mags", "--card", "You are Mags.")
+    listed = json.loads(run(cli, "personas", "list", "--json"))
+    assert listed == [
+        {
+            "slug": "mags",
+            "display_name": "Mags",
+            "card": "You are Mags.",
+            "created_at": listed[0]["created_at"],
+            "post_count": 0,
+            "exclude_flags": listed[0]["exclude_flags"],
+        }
+    ]
+    assert "repost" in listed[0]["exclude_flags"]

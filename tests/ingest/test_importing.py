@@ -1,0 +1,268 @@
+"""End-to-end import behaviour on SQLite and PostgreSQL: idempotence, atomicity, hostile input."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import orjson
+import pytest
+from sqlalchemy import Engine, func, select, update
+from sqlalchemy.orm import Session
+
+from likeness.core.db.models import Post, Source
+from likeness.core.settings import Settings
+from likeness.ingest.corpus import list_posts, persona_stats
+from likeness.ingest.errors import (
+    MalformedInput,
+    OutsideImportRoot,
+    TooLarge,
+    UnsafeArchive,
+)
+from likeness.ingest.importing import import_path, import_upload, resolve_server_path
+
+
+def tweet(i: int, text: str, minute: int | None = None, **extra: object) -> dict:
+    minute = i * 60 if minute is None else minute
+    day, rest = divmod(minute, 24 * 60)
+    hour, mins = divmod(rest, 60)
+    return {
+        "tweet": {
+            "id_str": str(1000 + i),
+            "id": str(1000 + i),
+            "created_at": f"Mon Jan {1 + day:02d} {hour:02d}:{mins:02d}:00 +0000 2024",
+            "full_text": text,
+            "entities": {"urls": [], "hashtags": [], "user_mentions": []},
+            **extra,
+        }
+    }
+
+
+def write_archive(folder: Path, tweets: list[dict]) -> Path:
+    data = folder / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    (data / "tweets.js").write_bytes(b"window.YTD.tweets.part0 = " + orjson.dumps(tweets))
+    manifest = {"userInfo": {"accountId": "7", "userName": "alice", "displayName": "Alice"}}
+    (data / "manifest.js").write_bytes(b"window.__THAR_CONFIG = " + orjson.dumps(manifest))
+    return folder
+
+
+SAMPLE = [
+    tweet(1, "Good morning &amp; welcome to the harbour"),
+    tweet(2, "RT @bob: something bob said"),
+    tweet(3, "The ferry is late again..."),
+    tweet(4, "...and the gulls are laughing at us", minute=3 * 60 + 2),
+    tweet(5, "Good morning & welcome to the harbour!"),
+    tweet(6, "@bob @carol"),
+    tweet(7, "https://t.co/abc123"),
+]
+
+
+@pytest.fixture
+def settings(tmp_path: Path, db_url: str) -> Settings:
+    return Settings(data_dir=tmp_path / "data", database_url=db_url)
+
+
+def count_posts(engine: Engine) -> int:
+    with Session(engine) as session:
+        return session.scalar(select(func.count()).select_from(Post)) or 0
+
+
+def test_import_counts_and_flags(engine: Engine, settings: Settings, tmp_path: Path) -> None:
+    archive = write_archive(tmp_path / "a", SAMPLE)
+    summary = import_path(engine, archive, "alice", settings=settings)
+    assert summary.read == 7
+    assert summary.new == 7
+    assert summary.format == "twitter-archive"
+    assert summary.flagged["repost"] == 1
+    assert summary.flagged["merged"] == 1
+    assert summary.flagged["handle_only"] == 1
+    assert summary.flagged["url_only"] == 1
+    assert summary.duplicates == 1
+    assert summary.kept == 2  # the welcome post and the merged thread head
+    page = list_posts(engine, "alice", kept_only=True)
+    texts = [p.clean_text for p in page.posts]
+    assert "The ferry is late again and the gulls are laughing at us" in texts
+    assert "Good morning & welcome to the harbour" in texts
+
+
+def test_reimport_adds_no_rows_and_keeps_normalised_text(
+    engine: Engine, settings: Settings, tmp_path: Path
+) -> None:
+    archive = write_archive(tmp_path / "a", SAMPLE)
+    first = import_path(engine, archive, "alice", settings=settings)
+    with Session(engine) as session, session.begin():
+        session.execute(
+            update(Post).values(
+                normalized_text="hand approved", normalized_approved=True, split="train"
+            )
+        )
+    again = import_path(engine, archive, "alice", settings=settings)
+    assert again.new == 0
+    assert again.source_seen_before
+    assert (again.kept, again.flagged, again.duplicates) == (
+        first.kept,
+        first.flagged,
+        first.duplicates,
+    )
+    with Session(engine) as session:
+        rows = session.scalars(select(Post)).all()
+        assert len(rows) == 7
+        assert {r.normalized_text for r in rows} == {"hand approved"}
+        assert {r.split for r in rows} == {"train"}
+        assert session.scalar(select(func.count()).select_from(Source)) == 1
+
+
+def test_new_archive_with_overlap_adds_only_new_posts(
+    engine: Engine, settings: Settings, tmp_path: Path
+) -> None:
+    import_path(engine, write_archive(tmp_path / "a", SAMPLE[:4]), "alice", settings=settings)
+    later = import_path(engine, write_archive(tmp_path / "b", SAMPLE), "alice", settings=settings)
+    assert later.new == 3
+    assert count_posts(engine) == 7
+
+
+def test_bad_record_writes_nothing_and_names_the_record(
+    engine: Engine, settings: Settings, tmp_path: Path
+) -> None:
+    broken = [*SAMPLE, {"tweet": {"full_text": "no id and no date"}}]
+    with pytest.raises(MalformedInput) as info:
+        import_path(engine, write_archive(tmp_path / "a", broken), "alice", settings=settings)
+    assert "tweets.js" in str(info.value)
+    assert count_posts(engine) == 0
+
+
+def test_ten_megabyte_post_is_refused(engine: Engine, settings: Settings, tmp_path: Path) -> None:
+    huge = [*SAMPLE, tweet(99, "A" * (10 * 1024 * 1024))]
+    with pytest.raises(TooLarge) as info:
+        import_path(engine, write_archive(tmp_path / "a", huge), "alice", settings=settings)
+    assert "characters" in str(info.value)
+    assert count_posts(engine) == 0
+
+
+def test_malformed_json_is_refused(engine: Engine, settings: Settings, tmp_path: Path) -> None:
+    folder = write_archive(tmp_path / "a", SAMPLE)
+    (folder / "data" / "tweets.js").write_bytes(b"window.YTD.tweets.part0 = [{\"tweet\": {")
+    with pytest.raises(MalformedInput, match="malformed JSON"):
+        import_path(engine, folder, "alice", settings=settings)
+    assert count_posts(engine) == 0
+
+
+def test_deeply_nested_json_is_refused(engine: Engine, settings: Settings, tmp_path: Path) -> None:
+    folder = write_archive(tmp_path / "a", SAMPLE)
+    nested = b"[" * 5000 + b"]" * 5000
+    (folder / "data" / "tweets.js").write_bytes(b"window.YTD.tweets.part0 = " + nested)
+    with pytest.raises(MalformedInput, match="nested too deeply"):
+        import_path(engine, folder, "alice", settings=settings)
+    assert count_posts(engine) == 0
+
+
+def _zip(path: Path, members: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+def test_zip_bomb_is_refused(engine: Engine, settings: Settings, tmp_path: Path) -> None:
+    bomb = _zip(tmp_path / "bomb.zip", {"data/tweets.js": b"\0" * (64 * 1024 * 1024)})
+    assert bomb.stat().st_size < 1024 * 1024
+    with pytest.raises(UnsafeArchive, match="zip bomb"):
+        import_path(engine, bomb, "alice", settings=settings)
+    assert count_posts(engine) == 0
+
+
+def test_zip_total_size_limit(engine: Engine, tmp_path: Path, db_url: str) -> None:
+    small = Settings(data_dir=tmp_path / "d", database_url=db_url, max_archive_bytes=1000)
+    archive = _zip(tmp_path / "big.zip", {"data/tweets.js": orjson.dumps(SAMPLE) * 10})
+    with pytest.raises(UnsafeArchive, match="inflates"):
+        import_path(engine, archive, "alice", settings=small)
+
+
+def test_path_traversal_in_zip_is_refused(
+    engine: Engine, settings: Settings, tmp_path: Path
+) -> None:
+    archive = _zip(
+        tmp_path / "evil.zip",
+        {"data/tweets.js": b"window.YTD.tweets.part0 = []", "../../etc/evil": b"x"},
+    )
+    with pytest.raises(UnsafeArchive, match="outside"):
+        import_path(engine, archive, "alice", settings=settings)
+    assert not (tmp_path.parent / "etc" / "evil").exists()
+
+
+def test_zipped_archive_imports_like_the_folder(
+    engine: Engine, settings: Settings, tmp_path: Path
+) -> None:
+    folder = write_archive(tmp_path / "a", SAMPLE)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for file in (folder / "data").iterdir():
+            archive.write(file, f"twitter-2024/data/{file.name}")
+    zipped = tmp_path / "twitter-2024.zip"
+    zipped.write_bytes(buffer.getvalue())
+    from_zip = import_path(engine, zipped, "alice", settings=settings)
+    assert from_zip.new == 7
+    again = import_path(engine, folder, "alice", settings=settings)
+    assert again.new == 0
+    assert again.source_seen_before  # same contents, same source identity
+
+
+def test_upload_is_spooled_and_removed(engine: Engine, settings: Settings, tmp_path: Path) -> None:
+    body = b"window.YTD.tweets.part0 = " + orjson.dumps(SAMPLE)
+    summary = import_upload(engine, [body[:50], body[50:]], "tweets.js", "alice", settings=settings)
+    assert summary.new == 7
+    assert list((settings.data_dir / "uploads").iterdir()) == []
+
+
+def test_upload_over_the_limit_writes_nothing(engine: Engine, tmp_path: Path, db_url: str) -> None:
+    small = Settings(data_dir=tmp_path / "d", database_url=db_url, max_upload_bytes=100)
+    with pytest.raises(TooLarge):
+        import_upload(engine, [b"x" * 60, b"x" * 60], "tweets.js", "alice", settings=small)
+    assert count_posts(engine) == 0
+
+
+def test_server_paths_stay_inside_the_import_root(tmp_path: Path) -> None:
+    root = tmp_path / "imports"
+    (root / "alice").mkdir(parents=True)
+    assert resolve_server_path("alice", root) == (root / "alice").resolve()
+    with pytest.raises(OutsideImportRoot):
+        resolve_server_path("../secrets", root)
+    with pytest.raises(OutsideImportRoot):
+        resolve_server_path("/etc/passwd", root)
+    (root / "link").symlink_to("/etc")
+    with pytest.raises(OutsideImportRoot):
+        resolve_server_path("link/passwd", root)
+
+
+def test_stats_count_by_platform_year_and_flag(
+    engine: Engine, settings: Settings, tmp_path: Path
+) -> None:
+    import_path(engine, write_archive(tmp_path / "a", SAMPLE), "alice", settings=settings)
+    stats = persona_stats(engine, "alice")
+    assert stats.total == 7
+    assert stats.by_platform == {"twitter": 7}
+    assert stats.by_year == {"2024": 7}
+    assert stats.by_flag["repost"] == 1
+    assert stats.kept + stats.flagged == 7
+    assert stats.sources == 1
+
+
+def test_list_posts_filters_and_pages(engine: Engine, settings: Settings, tmp_path: Path) -> None:
+    import_path(engine, write_archive(tmp_path / "a", SAMPLE), "alice", settings=settings)
+    reposts = list_posts(engine, "alice", flags_any=["repost"])
+    assert [p.external_id for p in reposts.posts] == ["1002"]
+    assert all("repost" in p.flags and not p.kept for p in reposts.posts)
+    first = list_posts(engine, "alice", page_size=4)
+    assert len(first.posts) == 4 and first.total == 7 and first.next_page_token
+    second = list_posts(engine, "alice", page_size=4, page_token=first.next_page_token)
+    assert len(second.posts) == 3 and not second.next_page_token
+    seen = {p.id for p in first.posts} | {p.id for p in second.posts}
+    assert len(seen) == 7
+    # The continuation keeps its own text and the thread head now holds both halves.
+    found = list_posts(engine, "alice", query="GULLS")
+    assert found.total == 2
+    head, continuation = found.posts
+    assert head.kept and head.thread_id == head.id
+    assert "merged" in continuation.flags and continuation.thread_id == head.id
