@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from likeness.ingest.errors import MalformedInput
+from likeness.ingest.importers.fields import parse_twitter_time
 from likeness.ingest.importers.registry import ImportOptions
-from likeness.ingest.importers.twitter_archive import TwitterArchiveImporter, parse_twitter_time
+from likeness.ingest.importers.twitter_archive import TwitterArchiveImporter
 from likeness.ingest.records import RawPost
 from likeness.ingest.source_tree import SourceTree
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from likeness.ingest.errors import IngestError, MalformedInput
+from likeness.ingest.importers.fields import as_int, bare_handle, id_string, text_or_error, to_utc
 from likeness.ingest.importers.jsonio import load_json
 from likeness.ingest.importers.registry import ImportOptions
-from likeness.ingest.importers.twitter_archive import as_int, id_string
+from likeness.ingest.importers.tweets import url_map
 from likeness.ingest.records import RawPost
 from likeness.ingest.source_tree import SourceTree
 
@@ -55,19 +56,7 @@ def _parse_date(value: Any, where: str, record: str) -> datetime | None:
     except (TypeError, ValueError) as exc:
         raise MalformedInput(f"unreadable date {value!r}", path=where, record=record) from exc
     # Factbase dates carry a US Eastern offset; naive ones are taken as UTC.
-    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
-
-
-def _url_map(urls: Any) -> dict[str, str]:
-    # Factbase usually lists bare short links (nothing to expand); accept entity-style objects.
-    mapping: dict[str, str] = {}
-    if isinstance(urls, list):
-        for entry in urls:
-            if isinstance(entry, dict):
-                short, expanded = entry.get("url"), entry.get("expanded_url")
-                if isinstance(short, str) and isinstance(expanded, str):
-                    mapping[short] = expanded
-    return mapping
+    return to_utc(parsed)
 
 
 def item_to_post(item: Any, *, record: str, where: str, fallback_author: str | None) -> RawPost:
@@ -88,12 +77,7 @@ def item_to_post(item: Any, *, record: str, where: str, fallback_author: str | N
     text = item.get("text")
     if text is None:
         text = social.get("post_text")
-    if text is None:
-        text = ""
-    elif not isinstance(text, str):
-        raise MalformedInput(
-            f"text is a {type(text).__name__}, not a string", path=where, record=record
-        )
+    text = text_or_error(text, "text", where, record)
 
     media_urls = social.get("media_urls")
     media_links = (
@@ -124,7 +108,7 @@ def item_to_post(item: Any, *, record: str, where: str, fallback_author: str | N
         text=text,
         record=record,
         created_at=_parse_date(item.get("date"), where, record),
-        author=author.lstrip("@") if isinstance(author, str) else None,
+        author=bare_handle(author),
         reply_to_id=id_string(social.get("in_reply_to_id"))
         or id_string(social.get("in_reply_to_status_id")),
         reply_to_user=social.get("in_reply_to_screen_name") or None,
@@ -134,7 +118,8 @@ def item_to_post(item: Any, *, record: str, where: str, fallback_author: str | N
         or social.get("deleted_flag") is True
         or bool(social.get("deleted_date")),
         media_count=media_count,
-        url_map=_url_map(social.get("urls")),
+        # Factbase usually lists bare short links (nothing to expand); entity objects also work.
+        url_map=url_map(social.get("urls")),
         media_urls=media_links,
         extra=extra,
     )
@@ -173,7 +158,7 @@ class FactbaseImporter:
         return False
 
     def parse(self, tree: SourceTree) -> Iterator[RawPost]:
-        fallback = self.options.author.lstrip("@") if self.options.author else None
+        fallback = bare_handle(self.options.author)
         # Truth Social and Twitter ids are separate namespaces.
         seen: set[tuple[str, str]] = set()
         pages = 0

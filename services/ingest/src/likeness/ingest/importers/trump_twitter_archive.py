@@ -12,9 +12,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from likeness.ingest.errors import IngestError, MalformedInput
+from likeness.ingest.importers.fields import bare_handle
 from likeness.ingest.importers.jsonio import load_json
 from likeness.ingest.importers.registry import ImportOptions
-from likeness.ingest.importers.twitter_archive import tweet_to_post
+from likeness.ingest.importers.sniffing import peek_or_empty
+from likeness.ingest.importers.tweets import tweet_to_post
 from likeness.ingest.records import RawPost
 from likeness.ingest.source_tree import SourceTree
 
@@ -49,14 +51,12 @@ class TrumpTwitterArchiveImporter:
         files = self._json_files(tree)
         if not files:
             return False
-        # Reading a whole file is unavoidable for JSON; read the smallest one.
+        # A list is told by its head; checking the records means parsing the smallest file whole.
         name = min(files, key=tree.size)
-        data = None
+        if peek_or_empty(tree, name).lstrip(b"\xef\xbb\xbf \t\r\n")[:1] != b"[":
+            return False
         try:
-            head = tree.read_bytes(name)
-            if head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] != b"[":
-                return False
-            data = load_json(head, tree.where(name))
+            data = load_json(tree.read_bytes(name), tree.where(name))
         except IngestError:
             return False
         if not isinstance(data, list) or not data:
@@ -67,7 +67,7 @@ class TrumpTwitterArchiveImporter:
         files = self._json_files(tree)
         if not files:
             raise MalformedInput("no .json files in this folder", path=str(tree.path))
-        author = self.options.author.lstrip("@") if self.options.author else None
+        author = bare_handle(self.options.author)
         seen: set[str] = set()
         for name in files:
             where = tree.where(name)

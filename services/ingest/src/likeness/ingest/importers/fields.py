@@ -1,0 +1,168 @@
+"""Field parsers shared by importers: timestamps, ids, booleans, file names."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+from pathlib import PurePosixPath
+from typing import Any
+
+from likeness.ingest.errors import MalformedInput
+from likeness.ingest.source_tree import SourceTree
+
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+# Epoch values at or above this are milliseconds (as seconds it would be the year 5138).
+_MILLIS_FROM = 100_000_000_000
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
+_TRUE = frozenset({"true", "1", "yes", "y", "t"})
+_FALSE = frozenset({"false", "0", "no", "n", "f", ""})
+_HIDDEN = re.compile(r"(^|/)(\.|__MACOSX/)")
+
+
+# -- file names -------------------------------------------------------------------------------
+def is_hidden(name: str) -> bool:
+    """Finder/Explorer litter (``.DS_Store``, ``__MACOSX/``) that is never part of an export."""
+    return _HIDDEN.search(name) is not None
+
+
+def suffix(name: str) -> str:
+    return PurePosixPath(name).suffix.lower()
+
+
+def data_files(tree: SourceTree, extensions: frozenset[str]) -> list[str]:
+    """The tree's files with one of ``extensions`` (lower-case, with the dot), litter left out."""
+    return [n for n in tree.names() if suffix(n) in extensions and not is_hidden(n)]
+
+
+# -- timestamps -------------------------------------------------------------------------------
+def to_utc(moment: datetime) -> datetime:
+    """Aware datetimes converted to UTC; naive ones taken as UTC."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+def parse_twitter_time(value: str) -> datetime:
+    """Both Twitter date shapes, as UTC. Raises ValueError or KeyError if unparsable.
+
+    ``Sat Dec 31 18:59:04 +0000 2016`` (API, archives, TTA) is split by hand: strptime is slow
+    and its ``%a``/``%b`` depend on the locale. ``2012-01-31 18:39:31 +0000`` (Grailbird) and
+    ISO 8601 go through ``fromisoformat``, which is implemented in C.
+    """
+    if value[:1].isdigit():
+        return to_utc(datetime.fromisoformat(value))
+    _weekday, month, day, clock, offset, year = value.split()
+    hour, minute, second = clock.split(":")
+    moment = datetime(
+        int(year), _MONTHS[month.lower()], int(day), int(hour), int(minute), int(second), tzinfo=UTC
+    )
+    if offset not in ("+0000", "-0000"):
+        sign = -1 if offset[0] == "-" else 1
+        moment -= sign * timedelta(hours=int(offset[1:3]), minutes=int(offset[3:5]))
+    return moment
+
+
+def parse_timestamp(value: Any) -> datetime | None:
+    """A timezone-aware UTC datetime, or None for an empty value. Raises ValueError if unparsable.
+
+    Accepts ISO 8601 (naive means UTC), Twitter's "Sat Dec 31 18:59:04 +0000 2016", and epoch
+    seconds or milliseconds as numbers or numeric strings.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise ValueError(f"not a date: {value!r}")
+    if isinstance(value, int | float):
+        return _from_epoch(value)
+    if not isinstance(value, str):
+        raise ValueError(f"not a date: {value!r}")
+    text = value.strip()
+    if not text:
+        return None
+    if _NUMBER.fullmatch(text):
+        return _from_epoch(float(text) if "." in text else int(text))
+    try:
+        return parse_twitter_time(text)
+    except (ValueError, KeyError):
+        raise ValueError(f"unrecognised date {text[:60]!r}") from None
+
+
+def _from_epoch(value: float) -> datetime:
+    seconds = value / 1000 if abs(value) >= _MILLIS_FROM else value
+    try:
+        return datetime.fromtimestamp(seconds, UTC)
+    except (OverflowError, OSError, ValueError) as exc:
+        raise ValueError(f"epoch time out of range: {value!r}") from exc
+
+
+def timestamp_or_error(value: Any, where: str, record: str) -> datetime | None:
+    """``parse_timestamp`` raising MalformedInput that names the file and record."""
+    try:
+        return parse_timestamp(value)
+    except ValueError as exc:
+        raise MalformedInput(str(exc), path=where, record=record) from None
+
+
+# -- ids, numbers, booleans, text -------------------------------------------------------------
+def id_string(value: Any) -> str | None:
+    """An id as a string, or None if missing or unusable.
+
+    Ids arrive as strings (stripped; blank means none) or integers. Floats are refused: a
+    float id has usually lost digits (JSON numbers past 2**53), so it would name the wrong
+    post. Booleans, objects and lists are not ids.
+    """
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def as_int(value: Any) -> int | None:
+    """Export numbers are often strings; a missing or garbled count is just unknown."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def parse_bool(value: Any) -> bool:
+    """true/false/1/0/yes/no (any case), JSON booleans; empty means False. Raises ValueError."""
+    if value is None:
+        return False
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str):
+        lowered = value.strip().lower()
+        if lowered in _TRUE:
+            return True
+        if lowered in _FALSE:
+            return False
+    raise ValueError(f"not a boolean: {value!r}")
+
+
+def bare_handle(value: Any) -> str | None:
+    """An account handle without its leading ``@``; None when missing, blank or not a string."""
+    return (value.lstrip("@") or None) if isinstance(value, str) else None
+
+
+def text_or_error(value: Any, label: str, where: str, record: str) -> str:
+    """A post's text: a string as is, missing as ""; anything else is MalformedInput."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise MalformedInput(
+            f"{label} is a {type(value).__name__}, not a string", path=where, record=record
+        )
+    return value

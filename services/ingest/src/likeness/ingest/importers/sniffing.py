@@ -1,0 +1,16 @@
+"""What format sniffers share: a look at the head of a file that never fails on bad input."""
+
+from __future__ import annotations
+
+from likeness.ingest.errors import IngestError
+from likeness.ingest.source_tree import SourceTree
+
+SNIFF_BYTES = 64 * 1024
+
+
+def peek_or_empty(tree: SourceTree, name: str, limit: int = SNIFF_BYTES) -> bytes:
+    """``tree.peek``, but b"" when the file cannot be read: a sniffer says no, it does not raise."""
+    try:
+        return tree.peek(name, limit)
+    except (OSError, IngestError):
+        return b""
