@@ -12,6 +12,7 @@ from sqlalchemy import Engine, func, select, update
 from sqlalchemy.orm import Session
 
 from likeness.core.db.models import Post, Source
+from likeness.core.flags import PostFlag
 from likeness.core.settings import Settings
 from likeness.ingest.corpus import list_posts, persona_stats
 from likeness.ingest.errors import (
@@ -143,7 +144,7 @@ def test_ten_megabyte_post_is_refused(engine: Engine, settings: Settings, tmp_pa
 
 def test_malformed_json_is_refused(engine: Engine, settings: Settings, tmp_path: Path) -> None:
     folder = write_archive(tmp_path / "a", SAMPLE)
-    (folder / "data" / "tweets.js").write_bytes(b"window.YTD.tweets.part0 = [{\"tweet\": {")
+    (folder / "data" / "tweets.js").write_bytes(b'window.YTD.tweets.part0 = [{"tweet": {')
     with pytest.raises(MalformedInput, match="malformed JSON"):
         import_path(engine, folder, "alice", settings=settings)
     assert count_posts(engine) == 0
@@ -266,3 +267,78 @@ def test_list_posts_filters_and_pages(engine: Engine, settings: Settings, tmp_pa
     head, continuation = found.posts
     assert head.kept and head.thread_id == head.id
     assert "merged" in continuation.flags and continuation.thread_id == head.id
+
+
+@pytest.mark.corpora
+@pytest.mark.parametrize(
+    ("relative", "fmt", "records"),
+    [
+        ("x-archive-andreruffert", "twitter-archive", 1986),
+        ("trump-tta/condensed_2016.json", "tta", 4225),
+        ("factbase-sample", "factbase", 4225),
+    ],
+)
+def test_real_exports_import_once(
+    engine: Engine, settings: Settings, corpora: Path, relative: str, fmt: str, records: int
+) -> None:
+    summary = import_path(engine, corpora / relative, "real", settings=settings)
+    assert summary.format == fmt
+    assert summary.read == records
+    assert summary.new == records - summary.repeated
+    assert summary.flagged.get("repost", 0) > 0
+    assert 0 < summary.kept < records
+    stats = persona_stats(engine, "real")
+    assert stats.total == summary.new
+    assert stats.kept == summary.kept
+    again = import_path(engine, corpora / relative, "real", settings=settings)
+    assert again.new == 0
+    assert (again.kept, again.flagged) == (summary.kept, summary.flagged)
+
+
+@pytest.mark.corpora
+def test_the_same_tweets_from_two_exports_are_stored_once(
+    engine: Engine, settings: Settings, corpora: Path
+) -> None:
+    # The Factbase sample re-shapes the same 2016 tweets the Trump Twitter Archive holds.
+    tta = import_path(engine, corpora / "trump-tta/condensed_2016.json", "dt", settings=settings)
+    factbase = import_path(engine, corpora / "factbase-sample", "dt", settings=settings)
+    assert tta.new == 4225
+    assert factbase.new == 0
+    assert count_posts(engine) == 4225
+
+
+def test_stored_rows_equal_the_batch_cleaning_result(engine: Engine, settings: Settings) -> None:
+    """Streaming writes plus the later fix-ups store exactly what batch cleaning computes."""
+    from likeness.ingest.cleaning.pipeline import clean_posts
+    from likeness.ingest.importers.registry import choose_importer
+    from likeness.ingest.source_tree import SourceTree
+
+    sample = Path(__file__).resolve().parents[2] / "examples" / "sample-archive"
+    import_path(engine, sample, "mags", settings=settings)
+    with SourceTree(sample) as tree:
+        raws = list(choose_importer(tree).parse(tree))
+    expected = {
+        p.id: (p.clean_text, p.flags, p.thread_id, p.duplicate_of, p.dedupe_key)
+        for p in clean_posts(raws, "mags").posts
+    }
+    with Session(engine) as session:
+        stored = {
+            p.id: (p.clean_text, p.flags, p.thread_id, p.duplicate_of, p.dedupe_key)
+            for p in session.scalars(select(Post))
+        }
+    assert stored == expected
+    assert any(flags & int(PostFlag.MERGED) for _, flags, *_ in stored.values())
+
+
+def test_new_continuation_of_a_stored_thread_keeps_its_words(
+    engine: Engine, settings: Settings, tmp_path: Path
+) -> None:
+    head = tweet(1, "The ferry is late again...")
+    tail = tweet(2, "...and the gulls are laughing at us", minute=62)
+    import_path(engine, write_archive(tmp_path / "a", [head]), "alice", settings=settings)
+    later = import_path(
+        engine, write_archive(tmp_path / "b", [head, tail]), "alice", settings=settings
+    )
+    assert later.new == 1
+    kept = list_posts(engine, "alice", kept_only=True)
+    assert any("gulls" in p.clean_text for p in kept.posts)

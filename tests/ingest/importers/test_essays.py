@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from likeness.ingest.errors import MalformedInput
@@ -182,6 +182,7 @@ _PARAGRAPH = st.lists(_WORD, min_size=1, max_size=60).map(" ".join)
 
 @given(st.lists(_PARAGRAPH, min_size=1, max_size=12), st.integers(20, 400))
 @settings(max_examples=200)
+@example(['0 0000000 0000000?" 0'], 20)  # a closing quote after "?" once fell into the split
 def test_chunks_never_exceed_the_limit_and_lose_no_words(paragraphs: list[str], limit: int) -> None:
     body = "\n\n".join(paragraphs)
     chunks = chunk_paragraphs(body, limit)

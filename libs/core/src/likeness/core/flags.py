@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from enum import IntFlag
 
 
@@ -38,8 +40,24 @@ DEFAULT_EXCLUDE = (
 )
 
 
+# Plain ints: IntFlag's own "&" is a Python-level call, too slow for per-post use in bulk paths.
+_FLAG_BITS: tuple[tuple[str, int], ...] = tuple(
+    (name, int(flag)) for name, flag in FLAG_NAMES.items()
+)
+
+
 def flag_names(value: int) -> list[str]:
-    return [name for name, flag in FLAG_NAMES.items() if value & flag]
+    return [name for name, bit in _FLAG_BITS if value & bit]
+
+
+def count_flags(values: Iterable[int]) -> dict[str, int]:
+    """How many of ``values`` carry each flag (names with a zero count left out)."""
+    by_value = Counter(values)
+    counts: dict[str, int] = {}
+    for value, n in by_value.items():
+        for name in flag_names(value):
+            counts[name] = counts.get(name, 0) + n
+    return counts
 
 
 def parse_flags(names: list[str] | tuple[str, ...]) -> PostFlag:

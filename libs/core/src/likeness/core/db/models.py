@@ -63,24 +63,35 @@ class Source(Base):
     imported_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+def key_string(length: int) -> String:
+    """A machine key (hex ids, platform ids): byte-wise collation on PostgreSQL.
+
+    Locale-aware comparison of random hex keys made every index insert several times slower
+    than a plain byte comparison, and keys have no human sort order to respect.
+    """
+    return String(length).with_variant(String(length, collation="C"), "postgresql")  # type: ignore[return-value]
+
+
 class Post(Base):
-    """One post. ``id`` is stable: derived from (persona slug, platform, external id)."""
+    """One post. ``id`` is stable: derived from (persona slug, platform, external id).
+
+    Because the id is a hash of (persona, platform, external id), the primary key alone keeps
+    a platform post from being stored twice for a persona; a second unique index on those
+    columns would only slow bulk imports down.
+    """
 
     __tablename__ = "posts"
-    __table_args__ = (
-        UniqueConstraint("persona_id", "platform", "external_id", name="uq_posts_external"),
-        Index("ix_posts_persona_created", "persona_id", "created_at"),
-        Index("ix_posts_persona_dedupe", "persona_id", "dedupe_key"),
-    )
+    __table_args__ = (Index("ix_posts_persona_created", "persona_id", "created_at"),)
 
-    id: Mapped[str] = mapped_column(String(32), primary_key=True)
-    persona_id: Mapped[int] = mapped_column(ForeignKey("personas.id", ondelete="CASCADE"))
-    source_id: Mapped[int | None] = mapped_column(
-        ForeignKey("sources.id", ondelete="SET NULL"), nullable=True
-    )
+    id: Mapped[str] = mapped_column(key_string(32), primary_key=True)
+    # No foreign keys here on purpose: PostgreSQL checks them row by row at the end of a COPY
+    # (about 0.35 s per key per 100k posts, none of it overlapped with reading). The importer is
+    # the only writer and writes persona, source and posts in one transaction.
+    persona_id: Mapped[int] = mapped_column(Integer)
+    source_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     source_record: Mapped[str] = mapped_column(Text, default="")
-    platform: Mapped[str] = mapped_column(String(32))
-    external_id: Mapped[str] = mapped_column(String(128))
+    platform: Mapped[str] = mapped_column(key_string(32))
+    external_id: Mapped[str] = mapped_column(key_string(128))
     author: Mapped[str | None] = mapped_column(String(200), nullable=True)
     created_at: Mapped[datetime | None] = mapped_column(nullable=True)
     raw_text: Mapped[str] = mapped_column(Text)
@@ -90,10 +101,10 @@ class Post(Base):
     normalized_approved: Mapped[bool] = mapped_column(Boolean, default=False)
     # Bit set of likeness.core.flags.PostFlag; queried with a bitwise AND in both databases.
     flags: Mapped[int] = mapped_column(Integer, default=0)
-    reply_to_id: Mapped[str | None] = mapped_column(String(128), nullable=True)
-    thread_id: Mapped[str | None] = mapped_column(String(32), nullable=True)
-    duplicate_of: Mapped[str | None] = mapped_column(String(32), nullable=True)
-    dedupe_key: Mapped[str] = mapped_column(String(32), default="")
+    reply_to_id: Mapped[str | None] = mapped_column(key_string(128), nullable=True)
+    thread_id: Mapped[str | None] = mapped_column(key_string(32), nullable=True)
+    duplicate_of: Mapped[str | None] = mapped_column(key_string(32), nullable=True)
+    dedupe_key: Mapped[str] = mapped_column(key_string(32), default="")
     split: Mapped[str | None] = mapped_column(String(16), nullable=True)
     extra: Mapped[dict[str, Any]] = mapped_column(default=dict)
     imported_at: Mapped[datetime] = mapped_column(default=utcnow)

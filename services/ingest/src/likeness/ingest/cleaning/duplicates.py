@@ -20,21 +20,21 @@ imported again: it is ignored and the batch's own time order decides (re-importi
 change nothing).
 
 Posts that are EMPTY, MEDIA_ONLY, MERGED (their text lives in the thread head) or reposts (already
-excluded as reposts) take no part in the checks, as originals or as duplicates. Every post gets its
-``dedupe_key`` set.
+excluded as reposts) take no part in the checks, as originals or as duplicates. Every post leaves
+with its ``dedupe_key`` set (computed here when the post arrives without one).
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from datetime import datetime
 from typing import NamedTuple
 
 from likeness.core.flags import PostFlag
+from likeness.core.ids import hash16
 from likeness.ingest.cleaning.model import CleanPost
+from likeness.ingest.cleaning.threads import time_ordered
 
 _URL = re.compile(r"(?:[hH][tT][tT][pP][sS]?://|[wW][wW][wW]\.)\S+")
 # \w is "alphanumeric or underscore" for str patterns; underscores are punctuation here.
@@ -58,17 +58,30 @@ class Existing(NamedTuple):
 
 def exact_key(text: str) -> str:
     """Key of the exact text ("" for an empty text)."""
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest() if text else ""
+    return hash16(text.encode("utf-8")) if text else ""
+
+
+def _drop_urls(text: str, start: int) -> str:
+    """``_URL.sub(" ", text)`` when no URL starts before ``start``: only the rest is scanned (the
+    pattern looks neither behind nor at the text's start, so the result is the same)."""
+    if start <= 0:
+        return _URL.sub(" ", text)
+    return text[:start] + _URL.sub(" ", text[start:])
 
 
 def _near_bytes(text: str) -> bytes:
+    if text.isascii():
+        # Fast path (most posts): same result as below, done by bytes.translate in C. Lowering
+        # ASCII maps character to character, so URLs can be looked for in the lowered text
+        # ("www." and "://" found by str.find; "://" ends "https://" at most 5 characters in).
+        text = text.lower()
+        if "://" in text or "www." in text:
+            www, scheme = text.find("www."), text.find("://")
+            start = max(0, scheme - 5) if scheme >= 0 else www
+            text = _drop_urls(text, min(start, www) if www >= 0 else start)
+        return b" ".join(text.encode("ascii").translate(_ASCII_TABLE, _ASCII_DELETE).split())
     if "://" in text or "w." in text or "W." in text:
         text = _URL.sub(" ", text)
-    if text.isascii():
-        # Fast path (most posts): same result as below, done by bytes.translate in C.
-        return b" ".join(
-            text.lower().encode("ascii").translate(_ASCII_TABLE, _ASCII_DELETE).split()
-        )
     # NFKD splits accents off their letters (so they go with the punctuation) and folds
     # compatibility forms ("ﬁ" -> "fi"); upper-then-casefold also folds "ı"/"I"/"i" together.
     text = unicodedata.normalize("NFKD", text).upper().casefold()
@@ -84,7 +97,7 @@ def near_text(text: str) -> str:
 def dedupe_key(text: str) -> str:
     """Near-exact key: equal for texts differing only in case, punctuation, links and spacing."""
     folded = _near_bytes(text)
-    return hashlib.blake2b(folded, digest_size=16).hexdigest() if folded else ""
+    return hash16(folded) if folded else ""
 
 
 def existing_index(rows: Iterable[tuple[str, str]]) -> dict[str, Existing]:
@@ -98,11 +111,6 @@ def existing_index(rows: Iterable[tuple[str, str]]) -> dict[str, Existing]:
     return index
 
 
-def _time_order(post: CleanPost) -> tuple[bool, datetime | float, str]:
-    created = post.raw.created_at
-    return (created is None, created if created is not None else 0.0, post.id)
-
-
 def flag_duplicates(
     posts: list[CleanPost], existing: Mapping[str, str | Existing] | None = None
 ) -> int:
@@ -114,7 +122,7 @@ def flag_duplicates(
     existing = existing or {}
     exact_seen: dict[str, str] = {}  # exact key -> id of the first post with that text
     near_seen: dict[str, str] = {}  # dedupe key -> id of the first post with that key
-    batch_ids = {post.id for post in posts}
+    batch_ids = {post.id for post in posts} if existing else set()
     for key, stored in existing.items():
         stored_id, stored_exact = (stored, "") if isinstance(stored, str) else stored
         if stored_id in batch_ids:
@@ -125,15 +133,15 @@ def flag_duplicates(
             exact_seen.setdefault(stored_exact, stored_id)
 
     flagged = 0
-    for post in sorted(posts, key=_time_order):
+    for post in time_ordered(posts):
         post.flags &= _CLEAR_DUPLICATE
         post.duplicate_of = None
-        post.dedupe_key = dedupe_key(post.clean_text)
-        if post.flags & _SKIP:
+        if not post.dedupe_key:
+            # Unset, or reset by thread merging; ``pipeline.clean_one`` sets it per post.
+            post.dedupe_key = dedupe_key(post.clean_text)
+        if post.flags & _SKIP or not post.clean_text:
             continue
-        exact = exact_key(post.clean_text)
-        if not exact:
-            continue
+        exact = hash16(post.clean_text.encode("utf-8"))  # exact_key of a non-empty text
         original = exact_seen.setdefault(exact, post.id)
         if original != post.id:
             post.flags |= _DUPLICATE

@@ -25,10 +25,14 @@ from likeness.core.flags import PostFlag
 from likeness.ingest.records import RawPost
 
 _URL = re.compile(r"(?:[hH][tT][tT][pP][sS]?://|www\.|pic\.twitter\.com/)\S+")
-_HANDLE = re.compile(r"(?<![A-Za-z0-9_])@[A-Za-z0-9_]+")
+# "@" not preceded by a handle character. Written with "@" first (the lookbehind then checks the
+# two characters ending at the "@") so that the regex engine can jump from "@" to "@".
+_HANDLE = re.compile(r"@(?<![A-Za-z0-9_]@)[A-Za-z0-9_]+")
 # Old-style quote tweet: an opening quote, the quoted account, a colon ('"@jallenaip: Hillary...').
 _QUOTE_TEXT = re.compile(r"^[\"\u201c\u201d]\s?\.?@[A-Za-z0-9_]+\s?:")
 _LEADING_HANDLE = re.compile(r"^@[A-Za-z0-9_]+")
+# The letters a URL (``_URL``) can start with.
+_URL_INITIALS = "hHwp"
 
 # The flags that depend only on the text (and media count); ``threads`` recomputes them for a
 # thread head whose text grew.
@@ -79,11 +83,28 @@ def is_media_only(raw: RawPost, text: str) -> bool:
     return not text.strip()
 
 
+def _url_sub(text: str) -> tuple[str, int]:
+    """``_URL.subn(" ", text)``, with the regex scanning only from the first possible URL."""
+    find = text.find
+    starts = [i for i in (find("www."), find("pic.twitter.com/")) if i >= 0]
+    scheme = find("://")
+    if scheme >= 0:
+        # "://" comes at most 5 characters after the start of "https://".
+        starts.append(max(0, scheme - 5))
+    if not starts:
+        return text, 0
+    # No URL starts before ``start``, and the pattern looks neither behind nor at the text's
+    # start, so substituting in the rest alone gives the same text.
+    start = min(starts)
+    rest, n = _URL.subn(" ", text[start:])
+    return (text[:start] + rest, n) if n else (text, 0)
+
+
 def is_url_only(text: str) -> bool:
     """Non-empty, at least one URL, and nothing but URLs, @handles, whitespace and punctuation."""
     if "://" not in text and "www." not in text and "pic.twitter.com/" not in text:
         return False
-    rest, n = _URL.subn(" ", text)
+    rest, n = _url_sub(text)
     if n == 0:
         return False
     if "@" in rest:
@@ -119,6 +140,12 @@ def content_flags(raw: RawPost, clean: str) -> int:
             return _MEDIA_ONLY
         # A post that was a bare t.co link (dropped by the text rules) was a link, not nothing.
         return _URL_ONLY if raw.text and is_url_only(raw.text) else _EMPTY
+    first = clean[0]
+    if first.isalnum() and first not in _URL_INITIALS:
+        # Fast path (most posts start with a word): a letter or digit (category L or N) is
+        # content, and no URL ("h", "H", "w", "p") or @handle ("@") can start at it, so it
+        # survives URL and handle removal: not MEDIA_ONLY, URL_ONLY or HANDLE_ONLY.
+        return 0
     flags = 0
     if raw.media_count > 0 and is_media_only(raw, clean):
         flags |= _MEDIA_ONLY
@@ -136,10 +163,12 @@ def detect_flags(raw: RawPost, clean: str) -> int:
         flags |= _REPOST
     if raw.quote or is_quote_text(clean):
         flags |= _QUOTE
-    if is_self_reply_user(raw):
-        flags |= _SELF_REPLY
-    elif is_reply(raw, clean):
-        flags |= _REPLY
+    # Without a reply target the post is neither a self-reply nor a reply: skip both checks.
+    if raw.reply_to_user or raw.reply_to_id:
+        if is_self_reply_user(raw):
+            flags |= _SELF_REPLY
+        elif is_reply(raw, clean):
+            flags |= _REPLY
     if raw.deleted:
         flags |= _DELETED
     if raw.media_count > 0:

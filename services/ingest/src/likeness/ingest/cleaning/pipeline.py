@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from likeness.core.ids import post_id
-from likeness.ingest.cleaning.duplicates import Existing, flag_duplicates
+from likeness.ingest.cleaning.duplicates import Existing, dedupe_key, flag_duplicates
 from likeness.ingest.cleaning.flags import detect_flags
 from likeness.ingest.cleaning.model import CleanPost
 from likeness.ingest.cleaning.text_rules import clean_text
@@ -37,6 +37,29 @@ class CleanResult:
     duplicates: int = 0  # posts flagged DUPLICATE or NEAR_DUPLICATE
 
 
+def clean_one(raw: RawPost, persona_slug: str) -> CleanPost:
+    """Steps 1-3 for one post, plus its dedupe key: everything that needs no other post."""
+    text = clean_text(raw)
+    return CleanPost(
+        raw=raw,
+        id=post_id(persona_slug, raw.platform, raw.external_id),
+        clean_text=text,
+        flags=detect_flags(raw, text),
+        dedupe_key=dedupe_key(text),
+    )
+
+
+def finish_batch(
+    posts: list[CleanPost],
+    *,
+    window_s: int = 900,
+    existing_keys: Mapping[str, str | Existing] | None = None,
+) -> tuple[int, int]:
+    """Steps 4-5, which need the whole batch; returns (merged, duplicates)."""
+    merged = merge_split_threads(posts, window_s)
+    return merged, flag_duplicates(posts, existing_keys)
+
+
 def clean_posts(
     raws: Iterable[RawPost],
     persona_slug: str,
@@ -47,7 +70,8 @@ def clean_posts(
     """Clean one import of one persona's posts (steps 0-5 of the module docstring, in order).
 
     ``existing_keys``: dedupe_key -> ``duplicates.Existing`` (``duplicates.existing_index`` over
-    the persona's stored posts) or dedupe_key -> post id; see ``duplicates``.
+    the persona's stored posts) or dedupe_key -> post id; see ``duplicates``. The streaming
+    importer calls ``clean_one`` and ``finish_batch`` itself; the result is the same.
     """
     result = CleanResult()
     seen: set[tuple[str, str]] = set()
@@ -58,15 +82,8 @@ def clean_posts(
             result.dropped_repeats += 1
             continue
         seen.add(key)
-        text = clean_text(raw)
-        posts.append(
-            CleanPost(
-                raw=raw,
-                id=post_id(persona_slug, raw.platform, raw.external_id),
-                clean_text=text,
-                flags=detect_flags(raw, text),
-            )
-        )
-    result.merged = merge_split_threads(posts, window_s)
-    result.duplicates = flag_duplicates(posts, existing_keys)
+        posts.append(clean_one(raw, persona_slug))
+    result.merged, result.duplicates = finish_batch(
+        posts, window_s=window_s, existing_keys=existing_keys
+    )
     return result

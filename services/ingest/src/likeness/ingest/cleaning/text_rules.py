@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 
 from likeness.ingest.records import RawPost
 
@@ -83,7 +83,8 @@ def normalize_unicode_punctuation(text: str) -> str:
     combining mark cannot leave a composable pair for a second pass to compose.
     """
     if text.isascii():
-        if not _ASCII_ODD.search(text):
+        # For ASCII, "printable" means no character below 0x20 and no DEL: none of the map's keys.
+        if text.isprintable() or not _ASCII_ODD.search(text):
             return text
         if "\r" in text:
             text = text.replace("\r\n", "\n")
@@ -98,10 +99,11 @@ def normalize_unicode_punctuation(text: str) -> str:
 
 # --- c. Short links ---------------------------------------------------------------------------
 
-# A link, with the whitespace before it (so that a dropped link takes its separator along).
-_LINK = re.compile(r"(\s*)((?:[hH][tT][tT][pP][sS]?://|pic\.twitter\.com/)\S+)")
-_TCO = re.compile(r"(?:https?://)?t\.co/[A-Za-z0-9]*", re.IGNORECASE)
-_PIC = re.compile(r"(?:https?://)?pic\.twitter\.com/[A-Za-z0-9]*", re.IGNORECASE)
+# A link. The whitespace before it goes with it (so that a dropped link takes its separator
+# along); ``_links`` finds both.
+_LINK = re.compile(r"(?:[hH][tT][tT][pP][sS]?://|pic\.twitter\.com/)\S+")
+# A t.co or pic.twitter.com link at the start of a token.
+_SHORT = re.compile(r"(?:https?://)?(?:t\.co|pic\.twitter\.com)/[A-Za-z0-9]*", re.IGNORECASE)
 _SCHEME = re.compile(r"^https?://", re.IGNORECASE)
 # Punctuation that ends a sentence rather than a URL ("see https://x.com/a.").
 _TRAILING = ".,;:!?)]}'\"…>"
@@ -112,6 +114,44 @@ _LINK_TRUNCATION = ("...", "…")
 
 def _link_key(url: str) -> str:
     return _SCHEME.sub("", url)
+
+
+def _sub_links(text: str, replace: Callable[[str, str], str]) -> str:
+    """``text`` with every link and the whitespace before it replaced by ``replace(space, link)``.
+
+    The same links as ``_LINK.finditer(text)``, found faster: a link contains "://" at most 5
+    characters after its start, or starts with "pic.twitter.com/", so the regex only scans from
+    the first of those needles (``str.find``, in C) instead of trying every character. The
+    whitespace before a link is the run of ``str.isspace`` characters (what ``\\s`` matches) back
+    to the previous link, which ends at whitespace or at the text's end.
+    """
+    parts: list[str] = []
+    pos = 0
+    find = text.find
+    while True:
+        scheme = find("://", pos)
+        pic = find("pic.twitter.com/", pos)
+        if scheme < 0:
+            if pic < 0:
+                break
+            start = pic
+        else:
+            start = max(pos, scheme - 5)
+            if 0 <= pic < start:
+                start = pic
+        match = _LINK.search(text, start)
+        if match is None:
+            break
+        start, end = match.span()
+        before = text[pos:start]
+        kept = before.rstrip()
+        parts.append(kept)
+        parts.append(replace(before[len(kept) :], text[start:end]))
+        pos = end
+    if not parts:
+        return text
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def replace_short_links(
@@ -130,9 +170,8 @@ def replace_short_links(
     media = {_link_key(u) for u in media_urls} if media_urls else set()
     expand = {_link_key(k): v for k, v in url_map.items()} if url_map else {}
 
-    def replace(match: re.Match[str]) -> str:
-        space, token = match.group(1), match.group(2)
-        short = _TCO.match(token) or _PIC.match(token)
+    def replace(space: str, token: str) -> str:
+        short = _SHORT.match(token)
         if short:
             core = short.group()
             tail = token[len(core) :]
@@ -141,21 +180,22 @@ def replace_short_links(
             if "://" in tail or "pic.twitter.com/" in tail:
                 # Links glued together ("https://t.co/a:https://t.co/b"): the rest is handled
                 # now, or a second cleaning would find it.
-                tail = _LINK.sub(replace, tail)
+                tail = _sub_links(tail, replace)
         else:
             core = token.rstrip(_TRAILING)
             tail = token[len(core) :]
-        key = _link_key(core)
-        if key in media:
-            return tail
-        if key in expand:
-            return f"{space}{expand[key]}{tail}"
+        if media or expand:
+            key = _link_key(core)
+            if key in media:
+                return tail
+            if key in expand:
+                return f"{space}{expand[key]}{tail}"
         if short:
             # A short link we cannot expand (TTA, Factbase) says nothing; pic.twitter.com is media.
             return tail
-        return match.group()
+        return space + token
 
-    result = _LINK.sub(replace, text)
+    result = _sub_links(text, replace)
     if result != text and not result.isascii() and not unicodedata.is_normalized("NFC", result):
         # A dropped link can leave a combining mark next to a letter; compose it now, not on the
         # next cleaning.

@@ -23,6 +23,7 @@ text. O(n log n): one sort, then linear passes.
 from __future__ import annotations
 
 from datetime import datetime
+from operator import attrgetter
 
 from likeness.core.flags import PostFlag
 from likeness.ingest.cleaning.flags import CONTENT_FLAGS, content_flags
@@ -36,11 +37,24 @@ _REPLY = int(PostFlag.REPLY)
 _MERGED = int(PostFlag.MERGED)
 _RULE_CONTINUATION = 1
 _RULE_SELF_REPLY = 2
+_BY_TIME = attrgetter("raw.created_at")
+_BY_TIME_ID = attrgetter("raw.created_at", "id")
 
 
 def _sort_key(post: CleanPost) -> tuple[bool, datetime | float, str]:
     created = post.raw.created_at
     return (created is None, created if created is not None else 0.0, post.id)
+
+
+def time_ordered(posts: list[CleanPost]) -> list[CleanPost]:
+    """``sorted(posts, key=_sort_key)``: by (created_at, id), posts without a time last.
+
+    When every post has a time (the usual case) the key is (created_at, id) from a C-level
+    ``attrgetter``, which orders exactly like ``_sort_key``'s (False, created_at, id).
+    """
+    if None in map(_BY_TIME, posts):
+        return sorted(posts, key=_sort_key)
+    return sorted(posts, key=_BY_TIME_ID)
 
 
 def same_author(a: CleanPost, b: CleanPost) -> bool:
@@ -86,25 +100,30 @@ def _find_parents(ordered: list[CleanPost], window_s: float) -> dict[int, tuple[
     links: dict[int, tuple[int, int]] = {}
     previous: int | None = None
     for i, post in enumerate(ordered):
-        reply_to = post.raw.reply_to_id
-        parent = by_external.get((post.raw.platform, reply_to)) if reply_to else None
+        raw = post.raw
+        reply_to = raw.reply_to_id
+        parent = by_external.get((raw.platform, reply_to)) if reply_to else None
         if parent is not None and parent != i and same_author(post, ordered[parent]):
             post.flags = (post.flags | _SELF_REPLY) & ~_REPLY
             if _mergeable(post) and _mergeable(ordered[parent]):
                 links[i] = (parent, _RULE_SELF_REPLY)
-        elif post.raw.created_at is not None and previous is not None:
+        elif (
+            raw.created_at is not None
+            and previous is not None
+            # Checked first: few posts start with "...", and the others skip the time arithmetic.
+            and is_continuation_text(post.clean_text)
+        ):
             prev = ordered[previous]
-            gap = (post.raw.created_at - prev.raw.created_at).total_seconds()  # type: ignore[operator]
+            gap = (raw.created_at - prev.raw.created_at).total_seconds()  # type: ignore[operator]
             if (
-                is_continuation_text(post.clean_text)
-                and gap <= window_s
+                gap <= window_s
                 and _mergeable(post)
                 and _mergeable(prev)
                 and not prev.flags & _NO_TEXT
                 and same_author(post, prev)
             ):
                 links[i] = (previous, _RULE_CONTINUATION)
-        if post.raw.created_at is not None:
+        if raw.created_at is not None:
             previous = i
     return links
 
@@ -128,7 +147,7 @@ def _break_cycles(links: dict[int, tuple[int, int]]) -> None:
 
 def merge_split_threads(posts: list[CleanPost], window_s: int) -> int:
     """Merge "..." continuations and self-reply chains into their head; return how many merged."""
-    ordered = sorted(posts, key=_sort_key)
+    ordered = time_ordered(posts)
     links = _find_parents(ordered, window_s)
     if not links:
         return 0
@@ -158,6 +177,7 @@ def merge_split_threads(posts: list[CleanPost], window_s: int) -> int:
             merged += 1
             stack.extend(reversed(children.get(index, ())))
         head.clean_text = text
+        head.dedupe_key = ""  # stale: duplicates.flag_duplicates recomputes it
         head.thread_id = head.id
         head.flags = (head.flags & ~CONTENT_FLAGS) | content_flags(head.raw, text)
     return merged

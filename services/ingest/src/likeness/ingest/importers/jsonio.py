@@ -37,8 +37,8 @@ def js_assignment_name(data: bytes) -> str | None:
     return match.group(0).split(b"=")[0].strip().removeprefix(b"var ").strip().decode()
 
 
-def load_js_assignment(data: bytes, where: str) -> Any:
-    """Parse ``name = <json>`` (a trailing ``;`` allowed) without evaluating anything."""
+def js_assignment_payload(data: bytes, where: str) -> bytes:
+    """The JSON text of ``name = <json>`` (a trailing ``;`` dropped), not yet parsed."""
     body = data.lstrip(b"\xef\xbb\xbf")
     match = _JS_ASSIGNMENT.match(body)
     if not match:
@@ -46,7 +46,12 @@ def load_js_assignment(data: bytes, where: str) -> Any:
     payload = body[match.end() :].rstrip()
     if payload.endswith(b";"):
         payload = payload[:-1]
-    return load_json(payload, where)
+    return payload
+
+
+def load_js_assignment(data: bytes, where: str) -> Any:
+    """Parse ``name = <json>`` (a trailing ``;`` allowed) without evaluating anything."""
+    return load_json(js_assignment_payload(data, where), where)
 
 
 def require(condition: bool, message: str, *, where: str, record: str | None = None) -> None:

@@ -16,7 +16,7 @@ from likeness.ingest.importers.fields import bare_handle
 from likeness.ingest.importers.jsonio import load_json
 from likeness.ingest.importers.registry import ImportOptions
 from likeness.ingest.importers.sniffing import peek_or_empty
-from likeness.ingest.importers.tweets import tweet_to_post
+from likeness.ingest.importers.tweets import decode_typed_tweets, general_posts, typed_posts
 from likeness.ingest.records import RawPost
 from likeness.ingest.source_tree import SourceTree
 
@@ -71,13 +71,18 @@ class TrumpTwitterArchiveImporter:
         seen: set[str] = set()
         for name in files:
             where = tree.where(name)
-            tweets = load_json(tree.read_bytes(name), where)
-            if not isinstance(tweets, list):
-                raise MalformedInput(
-                    f"expected a JSON list of tweets, found {type(tweets).__name__}", path=where
-                )
-            for index, tweet in enumerate(tweets):
-                post = tweet_to_post(tweet, record=f"{name}#{index}", where=where, author=author)
+            payload = tree.read_bytes(name)
+            typed = decode_typed_tweets(payload)
+            posts = None if typed is None else typed_posts(typed, name, author=author)
+            if posts is None:
+                tweets = load_json(payload, where)
+                if not isinstance(tweets, list):
+                    raise MalformedInput(
+                        f"expected a JSON list of tweets, found {type(tweets).__name__}",
+                        path=where,
+                    )
+                posts = general_posts(tweets, name, where, author=author)
+            for post in posts:
                 if post.external_id in seen:
                     continue  # the same tweet in two downloaded files (e.g. a year and "all")
                 seen.add(post.external_id)

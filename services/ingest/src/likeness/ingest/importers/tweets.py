@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import Annotated, Any
+
+import msgspec
 
 from likeness.ingest.errors import MalformedInput
 from likeness.ingest.importers.fields import as_int, id_string, parse_twitter_time, text_or_error
@@ -58,6 +61,121 @@ def _media(tweet: dict[str, Any]) -> tuple[int, tuple[str, ...]]:
 
 
 def tweet_to_post(
+    tweet: Any,
+    *,
+    record: str,
+    where: str,
+    author: str | None = None,
+    author_id: str | None = None,
+    deleted: bool = False,
+) -> RawPost:
+    """One tweet object of any Twitter shape (archive, Grailbird, API v1.1, TTA condensed).
+
+    ``author`` / ``author_id`` are the export-level account, used when the tweet has no ``user``.
+    The common shape takes a fast path; anything else (and every error) the general one.
+    """
+    if type(tweet) is dict:
+        post = common_tweet_to_post(tweet, record, author, author_id, deleted)
+        if post is not None:
+            return post
+    return general_tweet_to_post(
+        tweet, record=record, where=where, author=author, author_id=author_id, deleted=deleted
+    )
+
+
+def _first_id(tweet: dict[str, Any], key: str, fallback_key: str) -> str | None:
+    """``id_string(tweet[key]) or id_string(tweet[fallback_key])``, missing keys skipped cheaply."""
+    value = tweet.get(key)
+    if value is not None and (found := id_string(value)):
+        return found
+    value = tweet.get(fallback_key)
+    return None if value is None else id_string(value)
+
+
+def common_tweet_to_post(
+    tweet: dict[str, Any],
+    record: str,
+    author: str | None,
+    author_id: str | None,
+    deleted: bool,
+) -> RawPost | None:
+    """The archive / condensed shape, exactly as ``general_tweet_to_post`` would convert it.
+
+    That shape: string ``id_str`` and ``created_at``, string text, and no ``user``,
+    ``retweeted_status`` or ``quoted_status`` object. None for any other tweet (and for any
+    error), which the general path then converts or reports.
+    """
+    get = tweet.get
+    external_id = get("id_str")
+    raw_time = get("created_at")
+    text = get("full_text")
+    if text is None:
+        text = get("text")
+    if (
+        type(external_id) is not str
+        or type(raw_time) is not str
+        or type(text) is not str
+        or "user" in tweet
+        or "retweeted_status" in tweet
+        or "quoted_status" in tweet
+    ):
+        return None
+    external_id = external_id.strip()
+    if not external_id:
+        return None
+    try:
+        created_at = parse_twitter_time(raw_time)
+    except (ValueError, KeyError):
+        return None
+
+    extra: dict[str, Any] = {}
+    value = get("favorite_count")
+    if value is not None and (count := as_int(value)) is not None:
+        extra["favorite_count"] = count
+    value = get("retweet_count")
+    if value is not None and (count := as_int(value)) is not None:
+        extra["repost_count"] = count
+    value = get("source")
+    if value and (client := source_client(value)):
+        extra["source"] = client
+    value = get("lang")
+    if value:
+        extra["lang"] = value
+    quoted_id = get("quoted_status_id_str")
+    if quoted_id is not None and (quoted_id := id_string(quoted_id)):
+        extra["quote_of"] = quoted_id
+
+    reply_to_user = get("in_reply_to_screen_name") or _first_id(
+        tweet, "in_reply_to_user_id_str", "in_reply_to_user_id"
+    )
+    entities = get("entities")
+    has_entities = type(entities) is dict
+    urls = entities.get("urls") if has_entities else None
+    if "extended_entities" in tweet or (has_entities and "media" in entities):
+        media_count, media_urls = _media(tweet)
+    else:
+        media_count, media_urls = 0, ()
+    return RawPost(
+        platform="twitter",
+        external_id=external_id,
+        text=text,
+        record=record,
+        created_at=created_at,
+        author=author,
+        author_id=author_id,
+        reply_to_id=_first_id(tweet, "in_reply_to_status_id_str", "in_reply_to_status_id"),
+        reply_to_user=reply_to_user,
+        repost=get("is_retweet") is True,
+        quote=bool(quoted_id) or get("is_quote_status") is True,
+        deleted=deleted or bool(get("deleted_at")),
+        media_count=media_count,
+        url_map=url_map(urls) if urls else {},
+        media_urls=media_urls,
+        extra=extra,
+    )
+
+
+def general_tweet_to_post(
     tweet: Any,
     *,
     record: str,
@@ -147,3 +265,199 @@ def tweet_to_post(
         media_urls=media_urls,
         extra=extra,
     )
+
+
+# -- typed decoding: the common shape straight from JSON ---------------------------------------
+# orjson (the general path) reads integers outside 64 bits as floats, which are no ids or counts;
+# the typed path refuses them so that such a file takes the general path.
+_Int = Annotated[int, msgspec.Meta(ge=-(2**63), le=2**63 - 1)]
+_Id = _Int | str | None
+
+
+class _Link(msgspec.Struct):
+    url: str | None = None
+    expanded_url: str | None = None
+
+
+class _Entities(msgspec.Struct):
+    urls: list[_Link] | None = None
+    media: list[_Link] | None = None
+
+
+class TypedTweet(msgspec.Struct):
+    """The fields ``tweet_to_post`` reads, with the types the common shape has; others skipped.
+
+    ``tweet`` is the archive's ``{"tweet": {...}}`` wrapper (unset for a bare tweet). A ``user``,
+    ``retweeted_status`` or ``quoted_status`` object (API tweets) fails decoding on purpose.
+    """
+
+    id_str: _Id = None
+    id: _Id = None
+    created_at: str | None = None
+    full_text: str | None = None
+    text: str | None = None
+    favorite_count: _Id = None
+    retweet_count: _Id = None
+    source: str | None = None
+    lang: str | None = None
+    in_reply_to_status_id_str: _Id = None
+    in_reply_to_status_id: _Id = None
+    in_reply_to_screen_name: str | None = None
+    in_reply_to_user_id_str: _Id = None
+    in_reply_to_user_id: _Id = None
+    quoted_status_id_str: _Id = None
+    is_retweet: bool | None = None
+    is_quote_status: bool | None = None
+    deleted_at: str | None = None
+    entities: _Entities | None = None
+    extended_entities: _Entities | None = None
+    user: None = None  # these three objects send the file to the general path
+    retweeted_status: None = None
+    quoted_status: None = None
+    tweet: TypedTweet | msgspec.UnsetType = msgspec.UNSET
+
+
+_TYPED_TWEETS = msgspec.json.Decoder(list[TypedTweet])
+
+
+def decode_typed_tweets(payload: bytes) -> list[TypedTweet] | None:
+    """A JSON list of tweets (bare or archive-wrapped) in the common shape; None otherwise.
+
+    None means "use the general path" (orjson and ``tweet_to_post``), which also reports any
+    error exactly as before: broken JSON, another layout, a field of an unusual type.
+    """
+    try:
+        return _TYPED_TWEETS.decode(payload)
+    except msgspec.MsgspecError:
+        return None
+
+
+def _typed_media(tweet: TypedTweet) -> tuple[int, tuple[str, ...]]:
+    """``_media`` for a typed tweet."""
+    media: list[_Link] | None = None
+    if tweet.extended_entities is not None:
+        media = tweet.extended_entities.media
+    if not media and tweet.entities is not None:
+        media = tweet.entities.media
+    if not media:
+        return 0, ()
+    links: list[str] = []
+    for item in media:
+        if item.url is not None and item.url not in links:
+            links.append(item.url)
+    return len(media), tuple(links)
+
+
+def _either_id(first: str | int | None, second: str | int | None) -> str | None:
+    """``id_string(first) or id_string(second)``, cheap when both are missing (the usual case)."""
+    if first is None and second is None:
+        return None
+    return id_string(first) or id_string(second)
+
+
+def typed_tweet_to_post(
+    tweet: TypedTweet,
+    record: str,
+    author: str | None,
+    author_id: str | None,
+    deleted: bool,
+) -> RawPost | None:
+    """``tweet_to_post`` for a typed tweet; None on an error, which the general path reports."""
+    external_id = _either_id(tweet.id_str, tweet.id)
+    if external_id is None:
+        return None
+    created_at = None
+    if tweet.created_at is not None:
+        try:
+            created_at = parse_twitter_time(tweet.created_at)
+        except (ValueError, KeyError):
+            return None
+    text = tweet.full_text
+    if text is None:
+        text = tweet.text
+
+    extra: dict[str, Any] = {}
+    count = tweet.favorite_count
+    if count is not None and (count := as_int(count)) is not None:
+        extra["favorite_count"] = count
+    count = tweet.retweet_count
+    if count is not None and (count := as_int(count)) is not None:
+        extra["repost_count"] = count
+    if tweet.source and (client := source_client(tweet.source)):
+        extra["source"] = client
+    if tweet.lang:
+        extra["lang"] = tweet.lang
+    quoted_id = _either_id(tweet.quoted_status_id_str, None)
+    if quoted_id:
+        extra["quote_of"] = quoted_id
+
+    entities = tweet.entities
+    urls = entities.urls if entities is not None else None
+    if tweet.extended_entities is not None or (entities is not None and entities.media):
+        media_count, media_urls = _typed_media(tweet)
+    else:
+        media_count, media_urls = 0, ()
+    return RawPost(
+        platform="twitter",
+        external_id=external_id,
+        text=text or "",
+        record=record,
+        created_at=created_at,
+        author=author,
+        author_id=author_id,
+        reply_to_id=_either_id(tweet.in_reply_to_status_id_str, tweet.in_reply_to_status_id),
+        reply_to_user=tweet.in_reply_to_screen_name
+        or _either_id(tweet.in_reply_to_user_id_str, tweet.in_reply_to_user_id),
+        repost=tweet.is_retweet is True,
+        quote=bool(quoted_id) or tweet.is_quote_status is True,
+        deleted=deleted or bool(tweet.deleted_at),
+        media_count=media_count,
+        url_map={
+            link.url: link.expanded_url
+            for link in urls
+            if link.url is not None and link.expanded_url is not None
+        }
+        if urls
+        else {},
+        media_urls=media_urls,
+        extra=extra,
+    )
+
+
+def typed_posts(
+    tweets: Iterable[TypedTweet],
+    name: str,
+    *,
+    author: str | None = None,
+    author_id: str | None = None,
+    deleted: bool = False,
+) -> list[RawPost] | None:
+    """Every tweet of one file (records ``name#index``), or None if any needs the general path."""
+    posts: list[RawPost] = []
+    for index, tweet in enumerate(tweets):
+        post = typed_tweet_to_post(tweet, f"{name}#{index}", author, author_id, deleted)
+        if post is None:
+            return None
+        posts.append(post)
+    return posts
+
+
+def general_posts(
+    tweets: list[Any],
+    name: str,
+    where: str,
+    *,
+    author: str | None = None,
+    author_id: str | None = None,
+    deleted: bool = False,
+) -> Iterator[RawPost]:
+    """Every tweet of one file through ``tweet_to_post``; errors name the file and record."""
+    for index, tweet in enumerate(tweets):
+        yield tweet_to_post(
+            tweet,
+            record=f"{name}#{index}",
+            where=where,
+            author=author,
+            author_id=author_id,
+            deleted=deleted,
+        )

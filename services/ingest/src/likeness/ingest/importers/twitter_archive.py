@@ -20,12 +20,19 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+import msgspec
+
 from likeness.ingest.errors import MalformedInput
 from likeness.ingest.importers.fields import bare_handle, id_string
-from likeness.ingest.importers.jsonio import js_assignment_name, load_js_assignment
+from likeness.ingest.importers.jsonio import (
+    js_assignment_name,
+    js_assignment_payload,
+    load_js_assignment,
+    load_json,
+)
 from likeness.ingest.importers.registry import ImportOptions
 from likeness.ingest.importers.sniffing import peek_or_empty
-from likeness.ingest.importers.tweets import tweet_to_post
+from likeness.ingest.importers.tweets import decode_typed_tweets, general_posts, typed_posts
 from likeness.ingest.records import RawPost
 from likeness.ingest.source_tree import SourceTree
 
@@ -94,21 +101,11 @@ class TwitterArchiveImporter:
                 accounts[account_dir] = self._account(tree, account_dir)
             author, author_id = accounts[account_dir]
             deleted = posixpath.basename(name).startswith("deleted-")
-            entries = load_js_assignment(tree.read_bytes(name), where)
-            if not isinstance(entries, list):
-                raise MalformedInput(
-                    f"expected a list of tweets, found {type(entries).__name__}", path=where
-                )
-            for index, entry in enumerate(entries):
-                tweet = entry.get("tweet", entry) if isinstance(entry, dict) else entry
-                post = tweet_to_post(
-                    tweet,
-                    record=f"{name}#{index}",
-                    where=where,
-                    author=author,
-                    author_id=author_id,
-                    deleted=deleted,
-                )
+            payload = js_assignment_payload(tree.read_bytes(name), where)
+            posts = _typed_file(payload, name, author, author_id, deleted)
+            if posts is None:
+                posts = _general_file(payload, name, where, author, author_id, deleted)
+            for post in posts:
                 if post.external_id in seen:
                     continue
                 seen.add(post.external_id)
@@ -138,6 +135,34 @@ class TwitterArchiveImporter:
                 if handle:
                     return handle.lstrip("@"), account_id
         return bare_handle(self.options.author), None
+
+
+def _typed_file(
+    payload: bytes, name: str, author: str | None, author_id: str | None, deleted: bool
+) -> list[RawPost] | None:
+    """The fast path: typed decoding; None when the file needs the general one."""
+    entries = decode_typed_tweets(payload)
+    if entries is None:
+        return None
+    tweets = (entry.tweet if entry.tweet is not msgspec.UNSET else entry for entry in entries)
+    return typed_posts(tweets, name, author=author, author_id=author_id, deleted=deleted)
+
+
+def _general_file(
+    payload: bytes,
+    name: str,
+    where: str,
+    author: str | None,
+    author_id: str | None,
+    deleted: bool,
+) -> Iterator[RawPost]:
+    entries = load_json(payload, where)
+    if not isinstance(entries, list):
+        raise MalformedInput(
+            f"expected a list of tweets, found {type(entries).__name__}", path=where
+        )
+    tweets = [entry.get("tweet", entry) if isinstance(entry, dict) else entry for entry in entries]
+    return general_posts(tweets, name, where, author=author, author_id=author_id, deleted=deleted)
 
 
 def _from_account(payload: Any) -> tuple[str | None, str | None]:

@@ -18,6 +18,11 @@ depends_on = None
 TZ = sa.DateTime(timezone=True)
 
 
+def key(length: int) -> sa.String:
+    # Byte-wise collation for machine keys on PostgreSQL (see models.key_string).
+    return sa.String(length).with_variant(sa.String(length, collation="C"), "postgresql")
+
+
 def upgrade() -> None:
     op.create_table(
         "personas",
@@ -47,22 +52,13 @@ def upgrade() -> None:
     )
     op.create_table(
         "posts",
-        sa.Column("id", sa.String(32), primary_key=True),
-        sa.Column(
-            "persona_id",
-            sa.Integer(),
-            sa.ForeignKey("personas.id", ondelete="CASCADE"),
-            nullable=False,
-        ),
-        sa.Column(
-            "source_id",
-            sa.Integer(),
-            sa.ForeignKey("sources.id", ondelete="SET NULL"),
-            nullable=True,
-        ),
+        sa.Column("id", key(32), primary_key=True),
+        # No foreign keys: see models.Post (row-by-row checks after every COPY).
+        sa.Column("persona_id", sa.Integer(), nullable=False),
+        sa.Column("source_id", sa.Integer(), nullable=True),
         sa.Column("source_record", sa.Text(), nullable=False),
-        sa.Column("platform", sa.String(32), nullable=False),
-        sa.Column("external_id", sa.String(128), nullable=False),
+        sa.Column("platform", key(32), nullable=False),
+        sa.Column("external_id", key(128), nullable=False),
         sa.Column("author", sa.String(200), nullable=True),
         sa.Column("created_at", TZ, nullable=True),
         sa.Column("raw_text", sa.Text(), nullable=False),
@@ -71,17 +67,15 @@ def upgrade() -> None:
         sa.Column("normalizer_version", sa.String(64), nullable=True),
         sa.Column("normalized_approved", sa.Boolean(), nullable=False),
         sa.Column("flags", sa.Integer(), nullable=False),
-        sa.Column("reply_to_id", sa.String(128), nullable=True),
-        sa.Column("thread_id", sa.String(32), nullable=True),
-        sa.Column("duplicate_of", sa.String(32), nullable=True),
-        sa.Column("dedupe_key", sa.String(32), nullable=False),
+        sa.Column("reply_to_id", key(128), nullable=True),
+        sa.Column("thread_id", key(32), nullable=True),
+        sa.Column("duplicate_of", key(32), nullable=True),
+        sa.Column("dedupe_key", key(32), nullable=False),
         sa.Column("split", sa.String(16), nullable=True),
         sa.Column("extra", sa.JSON(), nullable=False),
         sa.Column("imported_at", TZ, nullable=False),
-        sa.UniqueConstraint("persona_id", "platform", "external_id", name="uq_posts_external"),
     )
     op.create_index("ix_posts_persona_created", "posts", ["persona_id", "created_at"])
-    op.create_index("ix_posts_persona_dedupe", "posts", ["persona_id", "dedupe_key"])
     op.create_table(
         "api_keys",
         sa.Column("id", sa.Integer(), primary_key=True),
@@ -94,7 +88,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("api_keys")
-    op.drop_index("ix_posts_persona_dedupe", table_name="posts")
     op.drop_index("ix_posts_persona_created", table_name="posts")
     op.drop_table("posts")
     op.drop_table("sources")
