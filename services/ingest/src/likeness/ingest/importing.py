@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 
 from sqlalchemy import Engine, select, text, update
 from sqlalchemy.orm import Session
@@ -68,14 +69,13 @@ def tree_limits(settings: Settings) -> TreeLimits:
     )
 
 
-def _check_size(raw: RawPost, max_chars: int, tree: SourceTree) -> None:
-    if len(raw.text) > max_chars:
-        raise TooLarge(
-            f"post text has {len(raw.text)} characters; the limit is {max_chars} "
-            "(LIKENESS_MAX_POST_CHARS)",
-            path=str(tree.path),
-            record=raw.record,
-        )
+def _refuse_size(raw: RawPost, max_chars: int, tree: SourceTree) -> NoReturn:
+    raise TooLarge(
+        f"post text has {len(raw.text)} characters; the limit is {max_chars} "
+        "(LIKENESS_MAX_POST_CHARS)",
+        path=str(tree.path),
+        record=raw.record,
+    )
 
 
 def _lock_persona_imports(session: Session, slug: str) -> None:
@@ -125,19 +125,20 @@ def _stream_records(
 ) -> _Batch:
     """Read, clean and write every new record as it comes (the database works meanwhile)."""
     batch = _Batch()
-    seen: set[tuple[str, str]] = set()
+    seen: set[str] = set()  # ids: one per (platform, external id) within the persona
     for raw in importer.parse(tree):
         batch.read += 1
-        _check_size(raw, max_chars, tree)
-        key = (raw.platform, raw.external_id)
-        if key in seen:
+        if len(raw.text) > max_chars:
+            _refuse_size(raw, max_chars, tree)
+        pid = post_id(persona, raw.platform, raw.external_id)
+        if pid in seen:
             batch.repeated += 1
             continue
-        seen.add(key)
-        if post_id(persona, raw.platform, raw.external_id) in stored_ids:
+        seen.add(pid)
+        if pid in stored_ids:
             batch.already_stored.append(raw)
         else:
-            post = clean_one(raw, persona)
+            post = clean_one(raw, persona, pid)
             batch.posts.append(post)
             writer.add(post)
         if batch.read % PROGRESS_EVERY == 0:

@@ -70,6 +70,7 @@ COPY_TYPES = (
     "json",
     "timestamptz",
 )
+EXTRA = COLUMNS.index("extra")
 # What steps after the first write may still change about a post.
 MUTABLE = ("clean_text", "flags", "thread_id", "duplicate_of", "dedupe_key")
 SQLITE_BATCH = 5000
@@ -125,9 +126,9 @@ class PostWriter:
             self._flush_sqlite()
         self._stack.__exit__(*exc_info)  # type: ignore[arg-type]
 
-    def _row(self, post: CleanPost) -> tuple[Any, ...]:
+    def _row(self, post: CleanPost) -> list[Any]:
         raw = post.raw
-        return (
+        return [
             post.id,
             self.persona_id,
             self.source_id,
@@ -149,15 +150,14 @@ class PostWriter:
             None,
             raw.extra,
             self.now,
-        )
+        ]
 
     def add(self, post: CleanPost) -> None:
         self.written[post.id] = (post, _snapshot(post))
         row = self._row(post)
         if self._postgres:
-            values = list(row)
-            values[19] = orjson.dumps(row[19]).decode()
-            self._copy.write_row(values)
+            row[EXTRA] = orjson.dumps(row[EXTRA]).decode()
+            self._copy.write_row(row)
         else:
             self._pending.append(dict(zip(COLUMNS, row, strict=True)))
             if len(self._pending) >= SQLITE_BATCH:

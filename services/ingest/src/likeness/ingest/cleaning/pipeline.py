@@ -37,12 +37,15 @@ class CleanResult:
     duplicates: int = 0  # posts flagged DUPLICATE or NEAR_DUPLICATE
 
 
-def clean_one(raw: RawPost, persona_slug: str) -> CleanPost:
-    """Steps 1-3 for one post, plus its dedupe key: everything that needs no other post."""
+def clean_one(raw: RawPost, persona_slug: str, known_id: str | None = None) -> CleanPost:
+    """Steps 1-3 for one post, plus its dedupe key: everything that needs no other post.
+
+    ``known_id``: the post's id when the caller has already computed it.
+    """
     text = clean_text(raw)
     return CleanPost(
         raw=raw,
-        id=post_id(persona_slug, raw.platform, raw.external_id),
+        id=known_id or post_id(persona_slug, raw.platform, raw.external_id),
         clean_text=text,
         flags=detect_flags(raw, text),
         dedupe_key=dedupe_key(text),
