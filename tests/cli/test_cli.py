@@ -96,3 +96,32 @@ def test_personas_create_and_list(cli: CliRunner) -> None:
         }
     ]
     assert "repost" in listed[0]["exclude_flags"]
+
+
+def test_the_same_commands_work_against_a_running_ingest_service(
+    cli: CliRunner, tmp_path: Path, db_url: str
+) -> None:
+    from likeness.core.grpc_server import stop_server
+    from likeness.core.settings import Settings
+    from likeness.ingest.server import make_ingest_server
+
+    server_settings = Settings(data_dir=tmp_path / "server", database_url=db_url)
+    server, port = make_ingest_server(server_settings, host="127.0.0.1", port=0)
+    server.start()
+    try:
+        remote = ["--server", f"127.0.0.1:{port}"]
+        summary = json.loads(
+            run(cli, *remote, "import", str(SAMPLE), "--persona", "mags", "--json")
+        )
+        assert summary["new"] == summary["read"] > 300
+        stats = json.loads(run(cli, *remote, "stats", "--persona", "mags", "--json"))
+        assert stats["total"] == summary["new"]
+        assert stats["kept"] == summary["kept"]
+        # The embedded CLI sees the same database the service wrote.
+        local = json.loads(run(cli, "stats", "--persona", "mags", "--json"))
+        assert local == stats
+        missing = cli.invoke(app, [*remote, "stats", "--persona", "nobody"])
+        assert missing.exit_code == 2
+        assert "no persona 'nobody'" in missing.stderr
+    finally:
+        stop_server(server, grace_s=1)
