@@ -7,20 +7,26 @@ archive is re-downloaded while new posts arrive) is yielded once, from its first
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
 from likeness.ingest.errors import IngestError, MalformedInput
-from likeness.ingest.importers.fields import as_int, bare_handle, id_string, text_or_error, to_utc
+from likeness.ingest.importers.fields import (
+    JSON_EXTENSION,
+    as_int,
+    bare_handle,
+    data_files,
+    id_string,
+    text_or_error,
+    to_utc,
+)
 from likeness.ingest.importers.jsonio import load_json
 from likeness.ingest.importers.registry import ImportOptions
 from likeness.ingest.importers.tweets import url_map
 from likeness.ingest.records import RawPost
 from likeness.ingest.source_tree import SourceTree
 
-_DIGITS = re.compile(r"(\d+)")
 _PLATFORMS = {
     "twitter": "twitter",
     "x": "twitter",
@@ -31,10 +37,6 @@ _PLATFORMS = {
 _MEDIA_TYPES = frozenset({"image", "video", "gif", "animated_gif"})
 # Sniff reads at most this many files looking for a page (a folder may hold a stray index.json).
 _SNIFF_FILES = 3
-
-
-def _natural(name: str) -> list[Any]:
-    return [int(part) if part.isdigit() else part for part in _DIGITS.split(name)]
 
 
 def _platform(value: Any) -> str:
@@ -136,7 +138,7 @@ class FactbaseImporter:
     def _json_files(tree: SourceTree) -> list[str]:
         if tree.kind == "file":
             return tree.names()
-        return sorted((n for n in tree.names() if n.lower().endswith(".json")), key=_natural)
+        return data_files(tree, JSON_EXTENSION)
 
     def sniff(self, tree: SourceTree) -> bool:
         for name in self._json_files(tree)[:_SNIFF_FILES]:

@@ -23,6 +23,8 @@ _ISO_MONTHS = {name.title(): f"{number:02d}" for name, number in _MONTHS.items()
 _TRUE = frozenset({"true", "1", "yes", "y", "t"})
 _FALSE = frozenset({"false", "0", "no", "n", "f", ""})
 _HIDDEN = re.compile(r"(^|/)(\.|__MACOSX/)")
+_DIGITS = re.compile(r"(\d+)")
+JSON_EXTENSION = frozenset({".json"})
 
 
 # -- file names -------------------------------------------------------------------------------
@@ -35,9 +37,16 @@ def suffix(name: str) -> str:
     return PurePosixPath(name).suffix.lower()
 
 
+def natural_key(name: str) -> list[Any]:
+    """Sort key that puts "page-2.json" before "page-10.json"."""
+    return [int(part) if part.isdigit() else part for part in _DIGITS.split(name)]
+
+
 def data_files(tree: SourceTree, extensions: frozenset[str]) -> list[str]:
-    """The tree's files with one of ``extensions`` (lower-case, with the dot), litter left out."""
-    return [n for n in tree.names() if suffix(n) in extensions and not is_hidden(n)]
+    """The tree's files with one of ``extensions`` (lower-case, with the dot), litter left out,
+    in natural order."""
+    names = (n for n in tree.names() if suffix(n) in extensions and not is_hidden(n))
+    return sorted(names, key=natural_key)
 
 
 # -- timestamps -------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from likeness.ingest.errors import IngestError, MalformedInput
-from likeness.ingest.importers.fields import bare_handle
+from likeness.ingest.importers.fields import JSON_EXTENSION, bare_handle, data_files
 from likeness.ingest.importers.jsonio import load_json
 from likeness.ingest.importers.registry import ImportOptions
 from likeness.ingest.importers.sniffing import peek_or_empty
@@ -45,7 +45,7 @@ class TrumpTwitterArchiveImporter:
     def _json_files(tree: SourceTree) -> list[str]:
         if tree.kind == "file":
             return tree.names()
-        return [name for name in tree.names() if name.lower().endswith(".json")]
+        return data_files(tree, JSON_EXTENSION)
 
     def sniff(self, tree: SourceTree) -> bool:
         files = self._json_files(tree)
