@@ -125,3 +125,23 @@ def test_the_same_commands_work_against_a_running_ingest_service(
         assert "no persona 'nobody'" in missing.stderr
     finally:
         stop_server(server, grace_s=1)
+
+
+def test_persona_exclusions_decide_what_is_kept(cli: CliRunner) -> None:
+    first = json.loads(run(cli, "import", str(SAMPLE), "--persona", "mags", "--json"))
+    run(cli, "personas", "create", "mags", "--exclude", "none")
+    everything = json.loads(run(cli, "stats", "--persona", "mags", "--json"))
+    assert everything["kept"] == everything["total"] == first["read"]
+    run(cli, "personas", "create", "mags", "--exclude", "repost", "--exclude", "reply")
+    some = json.loads(run(cli, "stats", "--persona", "mags", "--json"))
+    assert some["kept"] == some["total"] - len(
+        {
+            p["id"]
+            for flag in ("repost", "reply")
+            for p in json.loads(
+                run(cli, "posts", "--persona", "mags", "--flag", flag, "--limit", "1000", "--json")
+            )["posts"]
+        }
+    )
+    bad = cli.invoke(app, ["personas", "create", "mags", "--exclude", "spicy"])
+    assert bad.exit_code == 2 and "unknown flag 'spicy'" in bad.stderr

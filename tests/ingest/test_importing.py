@@ -342,3 +342,17 @@ def test_new_continuation_of_a_stored_thread_keeps_its_words(
     assert later.new == 1
     kept = list_posts(engine, "alice", kept_only=True)
     assert any("gulls" in p.clean_text for p in kept.posts)
+
+
+def test_private_mastodon_posts_never_reach_the_database(
+    engine: Engine, settings: Settings
+) -> None:
+    outbox = Path(__file__).resolve().parents[1] / "fixtures" / "mastodon_outbox"
+    summary = import_path(engine, outbox, "alice", settings=settings)
+    assert summary.format == "mastodon-outbox"
+    assert summary.skipped and sum(summary.skipped.values()) == 3
+    with Session(engine) as session:
+        texts = " ".join(p.raw_text + p.clean_text for p in session.scalars(select(Post)))
+    assert texts
+    for secret in ("FOLLOWERSECRET", "DIRECTSECRET", "door code"):
+        assert secret not in texts

@@ -48,7 +48,11 @@ class Backend(Protocol):
     ) -> PostPage: ...
 
     def create_persona(
-        self, slug: str, display_name: str | None, card: str | None
+        self,
+        slug: str,
+        display_name: str | None,
+        card: str | None,
+        exclude_flags: list[str] | None = None,
     ) -> PersonaInfo: ...
 
     def list_personas(self) -> list[PersonaInfo]: ...
@@ -89,8 +93,14 @@ class EmbeddedBackend:
     def list_posts(self, persona: str, **filters: object) -> PostPage:
         return list_posts(self.engine, persona, **filters)  # type: ignore[arg-type]
 
-    def create_persona(self, slug: str, display_name: str | None, card: str | None) -> PersonaInfo:
-        return create_persona(self.engine, slug, display_name, card)
+    def create_persona(
+        self,
+        slug: str,
+        display_name: str | None,
+        card: str | None,
+        exclude_flags: list[str] | None = None,
+    ) -> PersonaInfo:
+        return create_persona(self.engine, slug, display_name, card, exclude_flags)
 
     def list_personas(self) -> list[PersonaInfo]:
         return list_personas(self.engine)

@@ -179,6 +179,7 @@ def import_command(
                 "persona": summary.persona,
                 "format": summary.format,
                 "repeated": summary.repeated,
+                "skipped": summary.skipped,
                 "source_sha256": summary.source_sha256,
                 "source_seen_before": summary.source_seen_before,
                 "seconds": summary.seconds,
@@ -254,11 +255,20 @@ def personas_create(
     card: Annotated[
         str | None, typer.Option(help="Persona card: the system prompt used in training and chat.")
     ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--exclude",
+            help="A flag that keeps posts out of training (repeatable; replaces the default "
+            "list; 'none' excludes nothing). Flags: see docs/data-formats.md.",
+        ),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Create a persona (or update its name and card)."""
+    """Create a persona (or update its name, card and excluded flags)."""
+    excluded = None if exclude is None else [f for f in exclude if f.lower() != "none"]
     with backend() as handle:
-        result = handle.create_persona(slug, name, card)
+        result = handle.create_persona(slug, name, card, excluded)
     if as_json:
         render.print_json(result)
     else:

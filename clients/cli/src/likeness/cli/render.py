@@ -54,6 +54,8 @@ def show_summary(summary: ImportSummary) -> None:
     table.add_row("duplicates", f"{summary.duplicates:,}")
     if summary.repeated:
         table.add_row("repeated records (kept once)", f"{summary.repeated:,}")
+    for reason, count in summary.skipped.items():
+        table.add_row(f"skipped, never stored: {reason}", f"{count:,}")
     table.add_row("[bold]new rows[/bold]", f"[bold]{summary.new:,}[/bold]")
     out.print(table)
     note = " (this exact export was imported before)" if summary.source_seen_before else ""

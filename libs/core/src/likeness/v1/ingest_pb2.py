@@ -26,7 +26,7 @@ from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__
 from likeness.v1 import common_pb2 as likeness_dot_v1_dot_common__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18likeness/v1/ingest.proto\x12\x0blikeness.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x18likeness/v1/common.proto\"\xc3\x01\n\rImportOptions\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12\x0e\n\x06\x66ormat\x18\x02 \x01(\t\x12=\n\ncolumn_map\x18\x03 \x03(\x0b\x32).likeness.v1.ImportOptions.ColumnMapEntry\x12\x10\n\x08platform\x18\x04 \x01(\t\x12\x0e\n\x06\x61uthor\x18\x05 \x01(\t\x1a\x30\n\x0e\x43olumnMapEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"a\n\x0cUploadHeader\x12+\n\x07options\x18\x01 \x01(\x0b\x32\x1a.likeness.v1.ImportOptions\x12\x10\n\x08\x66ilename\x18\x02 \x01(\t\x12\x12\n\nsize_bytes\x18\x03 \x01(\x03\"[\n\x13ImportUploadRequest\x12+\n\x06header\x18\x01 \x01(\x0b\x32\x19.likeness.v1.UploadHeaderH\x00\x12\x0f\n\x05\x63hunk\x18\x02 \x01(\x0cH\x00\x42\x06\n\x04part\"N\n\x11ImportPathRequest\x12+\n\x07options\x18\x01 \x01(\x0b\x32\x1a.likeness.v1.ImportOptions\x12\x0c\n\x04path\x18\x02 \x01(\t\"\xbd\x02\n\rImportSummary\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12\x0e\n\x06\x66ormat\x18\x02 \x01(\t\x12\x15\n\rsource_sha256\x18\x03 \x01(\t\x12\x0c\n\x04read\x18\x04 \x01(\x03\x12\x0c\n\x04kept\x18\x05 \x01(\x03\x12\x38\n\x07\x66lagged\x18\x06 \x03(\x0b\x32\'.likeness.v1.ImportSummary.FlaggedEntry\x12\x0e\n\x06merged\x18\x07 \x01(\x03\x12\x12\n\nduplicates\x18\x08 \x01(\x03\x12\x0b\n\x03new\x18\t \x01(\x03\x12\x0f\n\x07seconds\x18\n \x01(\x01\x12\x1a\n\x12source_seen_before\x18\x0b \x01(\x08\x12\x10\n\x08repeated\x18\x0c \x01(\x03\x1a.\n\x0c\x46laggedEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x03:\x02\x38\x01\"\xa6\x01\n\x10ListPostsRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12\x11\n\tflags_any\x18\x02 \x03(\t\x12\x12\n\nflags_none\x18\x03 \x03(\t\x12\x11\n\tkept_only\x18\x04 \x01(\x08\x12\r\n\x05query\x18\x05 \x01(\t\x12\x10\n\x08platform\x18\x06 \x01(\t\x12&\n\x04page\x18\x07 \x01(\x0b\x32\x18.likeness.v1.PageRequest\"\x99\x02\n\x08PostView\x12\n\n\x02id\x18\x01 \x01(\t\x12\x10\n\x08platform\x18\x02 \x01(\t\x12\x13\n\x0b\x65xternal_id\x18\x03 \x01(\t\x12.\n\ncreated_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x10\n\x08raw_text\x18\x05 \x01(\t\x12\x12\n\nclean_text\x18\x06 \x01(\t\x12\x17\n\x0fnormalized_text\x18\x07 \x01(\t\x12\r\n\x05\x66lags\x18\x08 \x03(\t\x12\x11\n\tthread_id\x18\t \x01(\t\x12\x14\n\x0c\x64uplicate_of\x18\n \x01(\t\x12\x15\n\rsource_record\x18\x0b \x01(\t\x12\x0c\n\x04kept\x18\x0c \x01(\x08\x12\x0e\n\x06\x61uthor\x18\r \x01(\t\"a\n\x11ListPostsResponse\x12$\n\x05posts\x18\x01 \x03(\x0b\x32\x15.likeness.v1.PostView\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\x12\r\n\x05total\x18\x03 \x01(\x03\"\"\n\x0fGetStatsRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\"\xb3\x03\n\x0cPersonaStats\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12\r\n\x05total\x18\x02 \x01(\x03\x12\x0c\n\x04kept\x18\x03 \x01(\x03\x12\x0f\n\x07\x66lagged\x18\x04 \x01(\x03\x12>\n\x0b\x62y_platform\x18\x05 \x03(\x0b\x32).likeness.v1.PersonaStats.ByPlatformEntry\x12\x36\n\x07\x62y_year\x18\x06 \x03(\x0b\x32%.likeness.v1.PersonaStats.ByYearEntry\x12\x36\n\x07\x62y_flag\x18\x07 \x03(\x0b\x32%.likeness.v1.PersonaStats.ByFlagEntry\x12\x0f\n\x07sources\x18\x08 \x01(\x03\x12\x12\n\nnormalized\x18\t \x01(\x03\x1a\x31\n\x0f\x42yPlatformEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x03:\x02\x38\x01\x1a-\n\x0b\x42yYearEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x03:\x02\x38\x01\x1a-\n\x0b\x42yFlagEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x03:\x02\x38\x01\"H\n\x14\x43reatePersonaRequest\x12\x0c\n\x04slug\x18\x01 \x01(\t\x12\x14\n\x0c\x64isplay_name\x18\x02 \x01(\t\x12\x0c\n\x04\x63\x61rd\x18\x03 \x01(\t\"\x15\n\x13ListPersonasRequest\">\n\x14ListPersonasResponse\x12&\n\x08personas\x18\x01 \x03(\x0b\x32\x14.likeness.v1.Persona2\xd9\x03\n\rIngestService\x12N\n\x0cImportUpload\x12 .likeness.v1.ImportUploadRequest\x1a\x1a.likeness.v1.ImportSummary(\x01\x12H\n\nImportPath\x12\x1e.likeness.v1.ImportPathRequest\x1a\x1a.likeness.v1.ImportSummary\x12J\n\tListPosts\x12\x1d.likeness.v1.ListPostsRequest\x1a\x1e.likeness.v1.ListPostsResponse\x12\x43\n\x08GetStats\x12\x1c.likeness.v1.GetStatsRequest\x1a\x19.likeness.v1.PersonaStats\x12H\n\rCreatePersona\x12!.likeness.v1.CreatePersonaRequest\x1a\x14.likeness.v1.Persona\x12S\n\x0cListPersonas\x12 .likeness.v1.ListPersonasRequest\x1a!.likeness.v1.ListPersonasResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18likeness/v1/ingest.proto\x12\x0blikeness.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x18likeness/v1/common.proto\"\xc3\x01\n\rImportOptions\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12\x0e\n\x06\x66ormat\x18\x02 \x01(\t\x12=\n\ncolumn_map\x18\x03 \x03(\x0b\x32).likeness.v1.ImportOptions.ColumnMapEntry\x12\x10\n\x08platform\x18\x04 \x01(\t\x12\x0e\n\x06\x61uthor\x18\x05 \x01(\t\x1a\x30\n\x0e\x43olumnMapEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"a\n\x0cUploadHeader\x12+\n\x07options\x18\x01 \x01(\x0b\x32\x1a.likeness.v1.ImportOptions\x12\x10\n\x08\x66ilename\x18\x02 \x01(\t\x12\x12\n\nsize_bytes\x18\x03 \x01(\x03\"[\n\x13ImportUploadRequest\x12+\n\x06header\x18\x01 \x01(\x0b\x32\x19.likeness.v1.UploadHeaderH\x00\x12\x0f\n\x05\x63hunk\x18\x02 \x01(\x0cH\x00\x42\x06\n\x04part\"N\n\x11ImportPathRequest\x12+\n\x07options\x18\x01 \x01(\x0b\x32\x1a.likeness.v1.ImportOptions\x12\x0c\n\x04path\x18\x02 \x01(\t\"\xa7\x03\n\rImportSummary\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12\x0e\n\x06\x66ormat\x18\x02 \x01(\t\x12\x15\n\rsource_sha256\x18\x03 \x01(\t\x12\x0c\n\x04read\x18\x04 \x01(\x03\x12\x0c\n\x04kept\x18\x05 \x01(\x03\x12\x38\n\x07\x66lagged\x18\x06 \x03(\x0b\x32\'.likeness.v1.ImportSummary.FlaggedEntry\x12\x0e\n\x06merged\x18\x07 \x01(\x03\x12\x12\n\nduplicates\x18\x08 \x01(\x03\x12\x0b\n\x03new\x18\t \x01(\x03\x12\x0f\n\x07seconds\x18\n \x01(\x01\x12\x1a\n\x12source_seen_before\x18\x0b \x01(\x08\x12\x10\n\x08repeated\x18\x0c \x01(\x03\x12\x38\n\x07skipped\x18\r \x03(\x0b\x32\'.likeness.v1.ImportSummary.SkippedEntry\x1a.\n\x0c\x46laggedEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x03:\x02\x38\x01\x1a.\n\x0cSkippedEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x03:\x02\x38\x01\"\xa6\x01\n\x10ListPostsRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12\x11\n\tflags_any\x18\x02 \x03(\t\x12\x12\n\nflags_none\x18\x03 \x03(\t\x12\x11\n\tkept_only\x18\x04 \x01(\x08\x12\r\n\x05query\x18\x05 \x01(\t\x12\x10\n\x08platform\x18\x06 \x01(\t\x12&\n\x04page\x18\x07 \x01(\x0b\x32\x18.likeness.v1.PageRequest\"\x99\x02\n\x08PostView\x12\n\n\x02id\x18\x01 \x01(\t\x12\x10\n\x08platform\x18\x02 \x01(\t\x12\x13\n\x0b\x65xternal_id\x18\x03 \x01(\t\x12.\n\ncreated_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x10\n\x08raw_text\x18\x05 \x01(\t\x12\x12\n\nclean_text\x18\x06 \x01(\t\x12\x17\n\x0fnormalized_text\x18\x07 \x01(\t\x12\r\n\x05\x66lags\x18\x08 \x03(\t\x12\x11\n\tthread_id\x18\t \x01(\t\x12\x14\n\x0c\x64uplicate_of\x18\n \x01(\t\x12\x15\n\rsource_record\x18\x0b \x01(\t\x12\x0c\n\x04kept\x18\x0c \x01(\x08\x12\x0e\n\x06\x61uthor\x18\r \x01(\t\"a\n\x11ListPostsResponse\x12$\n\x05posts\x18\x01 \x03(\x0b\x32\x15.likeness.v1.PostView\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\x12\r\n\x05total\x18\x03 \x01(\x03\"\"\n\x0fGetStatsRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\"\xb3\x03\n\x0cPersonaStats\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12\r\n\x05total\x18\x02 \x01(\x03\x12\x0c\n\x04kept\x18\x03 \x01(\x03\x12\x0f\n\x07\x66lagged\x18\x04 \x01(\x03\x12>\n\x0b\x62y_platform\x18\x05 \x03(\x0b\x32).likeness.v1.PersonaStats.ByPlatformEntry\x12\x36\n\x07\x62y_year\x18\x06 \x03(\x0b\x32%.likeness.v1.PersonaStats.ByYearEntry\x12\x36\n\x07\x62y_flag\x18\x07 \x03(\x0b\x32%.likeness.v1.PersonaStats.ByFlagEntry\x12\x0f\n\x07sources\x18\x08 \x01(\x03\x12\x12\n\nnormalized\x18\t \x01(\x03\x1a\x31\n\x0f\x42yPlatformEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x03:\x02\x38\x01\x1a-\n\x0b\x42yYearEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x03:\x02\x38\x01\x1a-\n\x0b\x42yFlagEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x03:\x02\x38\x01\"z\n\x14\x43reatePersonaRequest\x12\x0c\n\x04slug\x18\x01 \x01(\t\x12\x14\n\x0c\x64isplay_name\x18\x02 \x01(\t\x12\x0c\n\x04\x63\x61rd\x18\x03 \x01(\t\x12\x15\n\rexclude_flags\x18\x04 \x03(\t\x12\x19\n\x11set_exclude_flags\x18\x05 \x01(\x08\"\x15\n\x13ListPersonasRequest\">\n\x14ListPersonasResponse\x12&\n\x08personas\x18\x01 \x03(\x0b\x32\x14.likeness.v1.Persona2\xd9\x03\n\rIngestService\x12N\n\x0cImportUpload\x12 .likeness.v1.ImportUploadRequest\x1a\x1a.likeness.v1.ImportSummary(\x01\x12H\n\nImportPath\x12\x1e.likeness.v1.ImportPathRequest\x1a\x1a.likeness.v1.ImportSummary\x12J\n\tListPosts\x12\x1d.likeness.v1.ListPostsRequest\x1a\x1e.likeness.v1.ListPostsResponse\x12\x43\n\x08GetStats\x12\x1c.likeness.v1.GetStatsRequest\x1a\x19.likeness.v1.PersonaStats\x12H\n\rCreatePersona\x12!.likeness.v1.CreatePersonaRequest\x1a\x14.likeness.v1.Persona\x12S\n\x0cListPersonas\x12 .likeness.v1.ListPersonasRequest\x1a!.likeness.v1.ListPersonasResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -37,6 +37,8 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_IMPORTOPTIONS_COLUMNMAPENTRY']._serialized_options = b'8\001'
   _globals['_IMPORTSUMMARY_FLAGGEDENTRY']._loaded_options = None
   _globals['_IMPORTSUMMARY_FLAGGEDENTRY']._serialized_options = b'8\001'
+  _globals['_IMPORTSUMMARY_SKIPPEDENTRY']._loaded_options = None
+  _globals['_IMPORTSUMMARY_SKIPPEDENTRY']._serialized_options = b'8\001'
   _globals['_PERSONASTATS_BYPLATFORMENTRY']._loaded_options = None
   _globals['_PERSONASTATS_BYPLATFORMENTRY']._serialized_options = b'8\001'
   _globals['_PERSONASTATS_BYYEARENTRY']._loaded_options = None
@@ -54,31 +56,33 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_IMPORTPATHREQUEST']._serialized_start=490
   _globals['_IMPORTPATHREQUEST']._serialized_end=568
   _globals['_IMPORTSUMMARY']._serialized_start=571
-  _globals['_IMPORTSUMMARY']._serialized_end=888
-  _globals['_IMPORTSUMMARY_FLAGGEDENTRY']._serialized_start=842
-  _globals['_IMPORTSUMMARY_FLAGGEDENTRY']._serialized_end=888
-  _globals['_LISTPOSTSREQUEST']._serialized_start=891
-  _globals['_LISTPOSTSREQUEST']._serialized_end=1057
-  _globals['_POSTVIEW']._serialized_start=1060
-  _globals['_POSTVIEW']._serialized_end=1341
-  _globals['_LISTPOSTSRESPONSE']._serialized_start=1343
-  _globals['_LISTPOSTSRESPONSE']._serialized_end=1440
-  _globals['_GETSTATSREQUEST']._serialized_start=1442
-  _globals['_GETSTATSREQUEST']._serialized_end=1476
-  _globals['_PERSONASTATS']._serialized_start=1479
-  _globals['_PERSONASTATS']._serialized_end=1914
-  _globals['_PERSONASTATS_BYPLATFORMENTRY']._serialized_start=1771
-  _globals['_PERSONASTATS_BYPLATFORMENTRY']._serialized_end=1820
-  _globals['_PERSONASTATS_BYYEARENTRY']._serialized_start=1822
-  _globals['_PERSONASTATS_BYYEARENTRY']._serialized_end=1867
-  _globals['_PERSONASTATS_BYFLAGENTRY']._serialized_start=1869
-  _globals['_PERSONASTATS_BYFLAGENTRY']._serialized_end=1914
-  _globals['_CREATEPERSONAREQUEST']._serialized_start=1916
-  _globals['_CREATEPERSONAREQUEST']._serialized_end=1988
-  _globals['_LISTPERSONASREQUEST']._serialized_start=1990
-  _globals['_LISTPERSONASREQUEST']._serialized_end=2011
-  _globals['_LISTPERSONASRESPONSE']._serialized_start=2013
-  _globals['_LISTPERSONASRESPONSE']._serialized_end=2075
-  _globals['_INGESTSERVICE']._serialized_start=2078
-  _globals['_INGESTSERVICE']._serialized_end=2551
+  _globals['_IMPORTSUMMARY']._serialized_end=994
+  _globals['_IMPORTSUMMARY_FLAGGEDENTRY']._serialized_start=900
+  _globals['_IMPORTSUMMARY_FLAGGEDENTRY']._serialized_end=946
+  _globals['_IMPORTSUMMARY_SKIPPEDENTRY']._serialized_start=948
+  _globals['_IMPORTSUMMARY_SKIPPEDENTRY']._serialized_end=994
+  _globals['_LISTPOSTSREQUEST']._serialized_start=997
+  _globals['_LISTPOSTSREQUEST']._serialized_end=1163
+  _globals['_POSTVIEW']._serialized_start=1166
+  _globals['_POSTVIEW']._serialized_end=1447
+  _globals['_LISTPOSTSRESPONSE']._serialized_start=1449
+  _globals['_LISTPOSTSRESPONSE']._serialized_end=1546
+  _globals['_GETSTATSREQUEST']._serialized_start=1548
+  _globals['_GETSTATSREQUEST']._serialized_end=1582
+  _globals['_PERSONASTATS']._serialized_start=1585
+  _globals['_PERSONASTATS']._serialized_end=2020
+  _globals['_PERSONASTATS_BYPLATFORMENTRY']._serialized_start=1877
+  _globals['_PERSONASTATS_BYPLATFORMENTRY']._serialized_end=1926
+  _globals['_PERSONASTATS_BYYEARENTRY']._serialized_start=1928
+  _globals['_PERSONASTATS_BYYEARENTRY']._serialized_end=1973
+  _globals['_PERSONASTATS_BYFLAGENTRY']._serialized_start=1975
+  _globals['_PERSONASTATS_BYFLAGENTRY']._serialized_end=2020
+  _globals['_CREATEPERSONAREQUEST']._serialized_start=2022
+  _globals['_CREATEPERSONAREQUEST']._serialized_end=2144
+  _globals['_LISTPERSONASREQUEST']._serialized_start=2146
+  _globals['_LISTPERSONASREQUEST']._serialized_end=2167
+  _globals['_LISTPERSONASRESPONSE']._serialized_start=2169
+  _globals['_LISTPERSONASRESPONSE']._serialized_end=2231
+  _globals['_INGESTSERVICE']._serialized_start=2234
+  _globals['_INGESTSERVICE']._serialized_end=2707
 # @@protoc_insertion_point(module_scope)

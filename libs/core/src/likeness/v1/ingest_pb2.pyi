@@ -58,8 +58,15 @@ class ImportPathRequest(_message.Message):
     def __init__(self, options: _Optional[_Union[ImportOptions, _Mapping]] = ..., path: _Optional[str] = ...) -> None: ...
 
 class ImportSummary(_message.Message):
-    __slots__ = ("persona", "format", "source_sha256", "read", "kept", "flagged", "merged", "duplicates", "new", "seconds", "source_seen_before", "repeated")
+    __slots__ = ("persona", "format", "source_sha256", "read", "kept", "flagged", "merged", "duplicates", "new", "seconds", "source_seen_before", "repeated", "skipped")
     class FlaggedEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: int
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[int] = ...) -> None: ...
+    class SkippedEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
         VALUE_FIELD_NUMBER: _ClassVar[int]
@@ -78,6 +85,7 @@ class ImportSummary(_message.Message):
     SECONDS_FIELD_NUMBER: _ClassVar[int]
     SOURCE_SEEN_BEFORE_FIELD_NUMBER: _ClassVar[int]
     REPEATED_FIELD_NUMBER: _ClassVar[int]
+    SKIPPED_FIELD_NUMBER: _ClassVar[int]
     persona: str
     format: str
     source_sha256: str
@@ -90,7 +98,8 @@ class ImportSummary(_message.Message):
     seconds: float
     source_seen_before: bool
     repeated: int
-    def __init__(self, persona: _Optional[str] = ..., format: _Optional[str] = ..., source_sha256: _Optional[str] = ..., read: _Optional[int] = ..., kept: _Optional[int] = ..., flagged: _Optional[_Mapping[str, int]] = ..., merged: _Optional[int] = ..., duplicates: _Optional[int] = ..., new: _Optional[int] = ..., seconds: _Optional[float] = ..., source_seen_before: _Optional[bool] = ..., repeated: _Optional[int] = ...) -> None: ...
+    skipped: _containers.ScalarMap[str, int]
+    def __init__(self, persona: _Optional[str] = ..., format: _Optional[str] = ..., source_sha256: _Optional[str] = ..., read: _Optional[int] = ..., kept: _Optional[int] = ..., flagged: _Optional[_Mapping[str, int]] = ..., merged: _Optional[int] = ..., duplicates: _Optional[int] = ..., new: _Optional[int] = ..., seconds: _Optional[float] = ..., source_seen_before: _Optional[bool] = ..., repeated: _Optional[int] = ..., skipped: _Optional[_Mapping[str, int]] = ...) -> None: ...
 
 class ListPostsRequest(_message.Message):
     __slots__ = ("persona", "flags_any", "flags_none", "kept_only", "query", "platform", "page")
@@ -200,14 +209,18 @@ class PersonaStats(_message.Message):
     def __init__(self, persona: _Optional[str] = ..., total: _Optional[int] = ..., kept: _Optional[int] = ..., flagged: _Optional[int] = ..., by_platform: _Optional[_Mapping[str, int]] = ..., by_year: _Optional[_Mapping[str, int]] = ..., by_flag: _Optional[_Mapping[str, int]] = ..., sources: _Optional[int] = ..., normalized: _Optional[int] = ...) -> None: ...
 
 class CreatePersonaRequest(_message.Message):
-    __slots__ = ("slug", "display_name", "card")
+    __slots__ = ("slug", "display_name", "card", "exclude_flags", "set_exclude_flags")
     SLUG_FIELD_NUMBER: _ClassVar[int]
     DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
     CARD_FIELD_NUMBER: _ClassVar[int]
+    EXCLUDE_FLAGS_FIELD_NUMBER: _ClassVar[int]
+    SET_EXCLUDE_FLAGS_FIELD_NUMBER: _ClassVar[int]
     slug: str
     display_name: str
     card: str
-    def __init__(self, slug: _Optional[str] = ..., display_name: _Optional[str] = ..., card: _Optional[str] = ...) -> None: ...
+    exclude_flags: _containers.RepeatedScalarFieldContainer[str]
+    set_exclude_flags: bool
+    def __init__(self, slug: _Optional[str] = ..., display_name: _Optional[str] = ..., card: _Optional[str] = ..., exclude_flags: _Optional[_Iterable[str]] = ..., set_exclude_flags: _Optional[bool] = ...) -> None: ...
 
 class ListPersonasRequest(_message.Message):
     __slots__ = ()

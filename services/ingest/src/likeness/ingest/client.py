@@ -96,6 +96,7 @@ def summary_from_message(message: ingest_pb2.ImportSummary) -> ImportSummary:
         seconds=message.seconds,
         source_seen_before=message.source_seen_before,
         repeated=message.repeated,
+        skipped=dict(message.skipped),
     )
 
 
@@ -324,10 +325,18 @@ class IngestClient:
         return stats_from_message(reply)
 
     def create_persona(
-        self, slug: str, display_name: str | None = None, card: str | None = None
+        self,
+        slug: str,
+        display_name: str | None = None,
+        card: str | None = None,
+        exclude_flags: list[str] | None = None,
     ) -> PersonaInfo:
         request = ingest_pb2.CreatePersonaRequest(
-            slug=slug, display_name=display_name or "", card=card or ""
+            slug=slug,
+            display_name=display_name or "",
+            card=card or "",
+            exclude_flags=exclude_flags or [],
+            set_exclude_flags=exclude_flags is not None,
         )
         return persona_from_message(self._call(self._stub.CreatePersona, request))
 

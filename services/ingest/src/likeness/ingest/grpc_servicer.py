@@ -100,6 +100,7 @@ def summary_message(summary: ImportSummary) -> ingest_pb2.ImportSummary:
         seconds=summary.seconds,
         source_seen_before=summary.source_seen_before,
         repeated=summary.repeated,
+        skipped=summary.skipped,
     )
 
 
@@ -286,7 +287,11 @@ class IngestServicer(ingest_pb2_grpc.IngestServiceServicer):
         self, request: ingest_pb2.CreatePersonaRequest, context: grpc.ServicerContext
     ) -> common_pb2.Persona:
         info = personas.create_persona(
-            self._engine, request.slug, request.display_name or None, request.card or None
+            self._engine,
+            request.slug,
+            request.display_name or None,
+            request.card or None,
+            list(request.exclude_flags) if request.set_exclude_flags else None,
         )
         return persona_message(info)
 

@@ -31,7 +31,7 @@ from likeness.core.settings import Settings, get_settings
 from likeness.ingest.cleaning.model import CleanPost
 from likeness.ingest.cleaning.pipeline import CLEANING_VERSION, clean_one, finish_batch
 from likeness.ingest.errors import IngestError, InvalidArgument, OutsideImportRoot, TooLarge
-from likeness.ingest.importers.base import Importer
+from likeness.ingest.importers.base import Importer, skipped_counts
 from likeness.ingest.importers.registry import ImportOptions, choose_importer
 from likeness.ingest.personas import ensure_persona, validate_slug
 from likeness.ingest.progress import ProgressFn, no_progress
@@ -201,6 +201,7 @@ def _import_path(
                     _keep_text_of_stored_threads(writer)
                     progress("clean", 1, 1)
             summary.read, summary.repeated = batch.read, batch.repeated
+            summary.skipped = skipped_counts(importer)
             summary.source_seen_before = previous is not None
             if unchanged:
                 assert previous is not None

@@ -47,7 +47,7 @@ def _info(persona: Persona, post_count: int = 0) -> PersonaInfo:
         card=persona.card,
         created_at=persona.created_at,
         post_count=post_count,
-        exclude_flags=list(excluded) if excluded else flag_names(DEFAULT_EXCLUDE),
+        exclude_flags=list(excluded) if excluded is not None else flag_names(DEFAULT_EXCLUDE),
     )
 
 
@@ -78,7 +78,10 @@ def create_persona(
 ) -> PersonaInfo:
     """Create a persona, or update the display name / card / exclusions of an existing one."""
     if exclude_flags is not None:
-        parse_flags(exclude_flags)  # reject unknown names before writing
+        try:
+            parse_flags(exclude_flags)  # reject unknown names before writing
+        except ValueError as exc:
+            raise InvalidArgument(str(exc)) from exc
     with Session(engine) as session, session.begin():
         persona = ensure_persona(session, slug, display_name)
         if display_name:

@@ -18,6 +18,8 @@ class ImportSummary:
     duplicates: int = 0  # exact + near duplicates
     new: int = 0  # rows written by this import
     repeated: int = 0  # the same record twice in one export (kept once)
+    # records the importer never turned into posts, by reason (Mastodon: direct, private, boost)
+    skipped: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     source_seen_before: bool = False
 

@@ -22,3 +22,9 @@ class Importer(Protocol):
     def parse(self, tree: SourceTree) -> Iterator[RawPost]:
         """Every record of the export, in file order. Raises IngestError on bad input."""
         ...
+
+
+def skipped_counts(importer: Importer) -> dict[str, int]:
+    """Records an importer deliberately left out, by reason (only some importers skip any)."""
+    counts = getattr(importer, "skipped", None)
+    return {str(k): int(v) for k, v in counts.items()} if counts else {}
