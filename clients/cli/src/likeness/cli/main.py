@@ -159,8 +159,8 @@ def import_command(
 ) -> None:
     """Import an export into a persona's corpus (the persona is created on first use).
 
-    Re-importing the same export adds nothing. Nothing is written unless the whole export reads
-    cleanly; errors name the file and record.
+    Re-importing the same export adds nothing. Nothing is written unless the whole export
+    reads cleanly; errors name the file and record.
     """
     options = ImportOptions(
         column_map=_parse_map(column_map or []), platform=platform, author=author
