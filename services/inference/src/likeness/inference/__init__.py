@@ -1,4 +1,2 @@
-"""likeness.inference: vLLM / transformers engines, OpenAI-compatible API, normalisation.
-
-Contract: proto/likeness/v1/inference.proto; built in a later issue.
-"""
+"""likeness.inference: engines (vLLM, transformers), the OpenAI-compatible HTTP API, batch
+normalisation and the gRPC InferenceService."""

@@ -1,0 +1,93 @@
+"""The engine interface every transport uses: submit a request, stream deltas back, cancel.
+
+    engine = TransformersEngine.load(model_dir)          # or VllmEngine.load(model_dir)
+    await engine.start()
+    async for delta in engine.generate(GenerationRequest("r1", prompt, SamplingParams())):
+        print(delta.text, end="")
+    await engine.close()
+
+Prompts reach an engine already rendered (chat template applied by ``chat.render_chat``), so
+training, labeling and serving share one prompt builder. Adapters (persona LoRAs) are loaded by
+name with ``load_adapter`` and chosen per request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import Literal, Protocol
+
+FinishReason = Literal["stop", "length", "abort"]
+
+
+@dataclass(frozen=True, slots=True)
+class SamplingParams:
+    max_tokens: int = 256
+    temperature: float = 1.0  # 0 = greedy
+    top_p: float = 1.0
+    stop: tuple[str, ...] = ()  # generation ends before the first of these strings
+    seed: int | None = None  # same seed + same request = same text
+
+
+@dataclass(frozen=True, slots=True)
+class GenerationRequest:
+    request_id: str
+    prompt: str  # fully rendered prompt text
+    sampling: SamplingParams = field(default_factory=SamplingParams)
+    adapter: str | None = None  # name given to ``Engine.load_adapter``; None = base model
+
+
+@dataclass(slots=True)
+class Delta:
+    """New text since the previous delta of the same request."""
+
+    text: str
+    prompt_tokens: int
+    completion_tokens: int  # so far
+    finish_reason: FinishReason | None = None  # set on the last delta only
+
+    @property
+    def finished(self) -> bool:
+        return self.finish_reason is not None
+
+
+@dataclass(frozen=True, slots=True)
+class AdapterInfo:
+    name: str
+    path: str
+    base_model: str
+    chat_template_sha256: str
+
+
+class AdapterMismatch(ValueError):
+    """An adapter trained on another base model or chat template than the engine serves."""
+
+
+class Engine(Protocol):
+    #: id of the served base model (a path or hub id), as reported to clients
+    model_id: str
+    #: sha256 of the chat template the engine renders prompts with
+    chat_template_sha256: str
+
+    async def start(self) -> None: ...
+
+    async def close(self) -> None: ...
+
+    def generate(self, request: GenerationRequest) -> AsyncIterator[Delta]:
+        """Stream the completion; the last delta carries ``finish_reason``.
+
+        Breaking out of the iteration (a client that went away) frees the request's slot.
+        """
+        ...
+
+    async def abort(self, request_id: str) -> None: ...
+
+    def count_tokens(self, text: str) -> int: ...
+
+    async def load_adapter(self, adapter: AdapterInfo) -> None:
+        """Make an adapter available; raises AdapterMismatch if it does not fit this engine."""
+        ...
+
+    def render_chat(self, messages: list[dict[str, str]]) -> str:
+        """The prompt text for a chat, with the generation prompt for the assistant turn."""
+        ...
