@@ -120,3 +120,45 @@ class ApiKey(Base):
     key_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     revoked_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+
+class Model(Base):
+    """A trained artifact: a persona adapter, a normaliser, a reward model, a scratch model.
+
+    Base model id, chat template hash and tokenizer hash travel with it, so an adapter is never
+    served on a base or template it was not trained with.
+    """
+
+    __tablename__ = "models"
+
+    id: Mapped[str] = mapped_column(key_string(32), primary_key=True)
+    persona_id: Mapped[int | None] = mapped_column(
+        ForeignKey("personas.id", ondelete="CASCADE"), nullable=True
+    )
+    kind: Mapped[str] = mapped_column(String(32))  # persona-lora | normalizer | reward | scratch
+    base_model: Mapped[str] = mapped_column(Text)
+    adapter_path: Mapped[str | None] = mapped_column(Text, nullable=True)
+    chat_template_sha256: Mapped[str] = mapped_column(String(64), default="")
+    tokenizer_sha256: Mapped[str] = mapped_column(String(64), default="")
+    dataset_sha256: Mapped[str] = mapped_column(String(64), default="")
+    config: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    metrics: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    active: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Draft(Base):
+    """A generated post waiting for review; approved drafts are exported once, never twice."""
+
+    __tablename__ = "drafts"
+    __table_args__ = (Index("ix_drafts_persona_state", "persona_id", "state"),)
+
+    id: Mapped[str] = mapped_column(key_string(32), primary_key=True)
+    persona_id: Mapped[int] = mapped_column(ForeignKey("personas.id", ondelete="CASCADE"))
+    model_id: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    topic: Mapped[str] = mapped_column(Text, default="")
+    text: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(16), default="pending")  # pending|approved|rejected
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    reviewed_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    exported_at: Mapped[datetime | None] = mapped_column(nullable=True)

@@ -1,0 +1,37 @@
+"""Prompt builders shared by labeling, training and serving — one place, versioned.
+
+The normaliser sees exactly the same messages when a labeler proposes candidates, when the
+trainer builds SFT/preference rows and when the corpus is normalised in batch; changing a
+prompt means bumping its version, which is stored next to every normalised text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+NORMALIZER_PROMPT_VERSION = "normalizer-v1"
+
+NORMALIZER_SYSTEM = (
+    "You rewrite one social media post into clean first-person prose in the author's own "
+    "voice. Drop retweet prefixes such as 'RT @name:', links, hashtag noise and @handle "
+    "salutes. Keep the author's words, word order, capital letters, exclamation marks and "
+    "emoji. Do not add facts, opinions or words the author did not write. Answer with the "
+    "rewritten post only."
+)
+
+
+def normalizer_messages(clean_text: str) -> list[dict[str, str]]:
+    """The chat messages the normaliser model answers, for one cleaned post."""
+    return [
+        {"role": "system", "content": NORMALIZER_SYSTEM},
+        {"role": "user", "content": clean_text},
+    ]
+
+
+def normalizer_version(model_id: str) -> str:
+    """What is stored in ``posts.normalizer_version``: prompt version and model (its name plus a
+    hash of the full id or path), so a text can be traced to the prompt and model that wrote it.
+    """
+    name = model_id.rstrip("/").rsplit("/", 1)[-1][:24]
+    digest = hashlib.sha256(model_id.encode()).hexdigest()[:8]
+    return f"{NORMALIZER_PROMPT_VERSION}@{name}:{digest}"
