@@ -363,5 +363,12 @@ def keys_revoke(name: Annotated[str, typer.Argument(help="Name or id of the key.
     render.out.print(f"revoked {name}")
 
 
+def _register_inference_commands() -> None:
+    # Imported for its side effect: it adds normalize/chat/generate/serve inference to ``app``.
+    from likeness.cli import inference_commands  # noqa: F401
+
+
+_register_inference_commands()
+
 if __name__ == "__main__":
     app()

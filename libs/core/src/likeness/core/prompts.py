@@ -35,3 +35,11 @@ def normalizer_version(model_id: str) -> str:
     name = model_id.rstrip("/").rsplit("/", 1)[-1][:24]
     digest = hashlib.sha256(model_id.encode()).hexdigest()[:8]
     return f"{NORMALIZER_PROMPT_VERSION}@{name}:{digest}"
+
+
+PERSONA_POST_PROMPT_VERSION = "persona-post-v1"
+
+
+def persona_post_request(topics: str) -> str:
+    """The user turn that asks a persona model for a post (the same in training and serving)."""
+    return f"Write a post about {topics.strip()}" if topics.strip() else "Write a post"

@@ -1,0 +1,81 @@
+"""Run an async engine on its own event loop thread, for synchronous callers.
+
+The gRPC servicer (a thread pool) and the CLI are synchronous; the engines are asyncio. One
+background loop owns the engine; callers submit coroutines and consume token streams through
+a thread-safe queue.
+
+    with EngineThread(engine) as runner:
+        for delta in runner.stream(request):
+            print(delta.text, end="")
+"""
+
+from __future__ import annotations
+
+import asyncio
+import queue
+import threading
+from collections.abc import Coroutine, Iterator
+from types import TracebackType
+from typing import Any, TypeVar
+
+from likeness.inference.engines.base import Delta, Engine, GenerationRequest
+
+T = TypeVar("T")
+_END = object()
+
+
+class EngineThread:
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self.loop.run_forever, name="engine", daemon=True)
+
+    def __enter__(self) -> EngineThread:
+        self._thread.start()
+        self.run(self.engine.start())
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        try:
+            self.run(self.engine.close())
+        finally:
+            self.loop.call_soon_threadsafe(self.loop.stop)
+            self._thread.join(timeout=30)
+
+    def run(self, coro: Coroutine[Any, Any, T], timeout: float | None = None) -> T:
+        return asyncio.run_coroutine_threadsafe(coro, self.loop).result(timeout)
+
+    def stream(self, request: GenerationRequest) -> Iterator[Delta]:
+        """The deltas of one request; closing the iterator early aborts the request."""
+        items: queue.Queue[object] = queue.Queue()
+
+        async def pump() -> None:
+            try:
+                async for delta in self.engine.generate(request):
+                    items.put(delta)
+            except BaseException as exc:  # handed to the consumer, raised there
+                items.put(exc)
+            finally:
+                items.put(_END)
+
+        future = asyncio.run_coroutine_threadsafe(pump(), self.loop)
+        finished = False
+        try:
+            while True:
+                item = items.get()
+                if item is _END:
+                    finished = True
+                    return
+                if isinstance(item, BaseException):
+                    raise item
+                assert isinstance(item, Delta)
+                yield item
+        finally:
+            if not finished:
+                future.cancel()
+                asyncio.run_coroutine_threadsafe(self.engine.abort(request.request_id), self.loop)

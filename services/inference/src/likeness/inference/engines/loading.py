@@ -1,0 +1,23 @@
+"""Pick and load the configured engine: vLLM by default, transformers as the fallback."""
+
+from __future__ import annotations
+
+from likeness.core.settings import Settings
+from likeness.inference.default_model import resolve_model
+from likeness.inference.engines.base import Engine
+
+
+def load_engine(
+    settings: Settings, model: str | None = None, *, enable_lora: bool = True
+) -> Engine:
+    """The engine named by ``LIKENESS_ENGINE`` for ``model`` (default: the configured model)."""
+    name = model or resolve_model(settings)
+    if settings.engine == "transformers":
+        from likeness.inference.engines.transformers_engine import TransformersEngine
+
+        return TransformersEngine.load(name)
+    if settings.engine == "vllm":
+        from likeness.inference.engines.vllm_engine import VllmEngine
+
+        return VllmEngine.load(name, enable_lora=enable_lora)
+    raise ValueError(f"unknown engine {settings.engine!r}: use 'vllm' or 'transformers'")

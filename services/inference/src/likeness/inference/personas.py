@@ -1,0 +1,57 @@
+"""Personas as the inference service serves them: the card (system prompt) and active adapter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine as DbEngine
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from likeness.core.db.models import Model, Persona
+from likeness.inference.engines.base import AdapterInfo
+
+
+class PersonaNotFound(LookupError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class ServedPersona:
+    slug: str
+    display_name: str
+    card: str
+    adapter: AdapterInfo | None  # the persona's active adapter, if one is trained and active
+
+
+def _adapter(model: Model) -> AdapterInfo:
+    return AdapterInfo(
+        name=f"persona-{model.id}",
+        path=model.adapter_path or "",
+        base_model=model.base_model,
+        chat_template_sha256=model.chat_template_sha256,
+    )
+
+
+def load_persona(db: DbEngine, slug: str) -> ServedPersona:
+    with Session(db) as session:
+        persona = session.scalar(select(Persona).where(Persona.slug == slug))
+        if persona is None:
+            raise PersonaNotFound(f"no persona {slug!r}")
+        model = session.scalar(
+            select(Model).where(
+                Model.persona_id == persona.id, Model.active.is_(True), Model.kind == "persona-lora"
+            )
+        )
+        return ServedPersona(
+            slug=persona.slug,
+            display_name=persona.display_name,
+            card=persona.card,
+            adapter=_adapter(model) if model is not None and model.adapter_path else None,
+        )
+
+
+def list_personas(db: DbEngine) -> list[ServedPersona]:
+    with Session(db) as session:
+        slugs = list(session.scalars(select(Persona.slug).order_by(Persona.slug)))
+    return [load_persona(db, slug) for slug in slugs]
