@@ -11,6 +11,7 @@ person approved is never overwritten (the update itself checks the flag).
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 import uuid
 from collections.abc import Callable
@@ -25,6 +26,7 @@ from likeness.core.flags import exclude_mask
 from likeness.core.prompts import normalizer_messages, normalizer_version
 from likeness.inference.engines.base import Engine, GenerationRequest, SamplingParams
 
+logger = logging.getLogger(__name__)
 DEFAULT_CHUNK = 256
 # Normalised posts are short; a cap keeps a runaway generation from eating the batch.
 DEFAULT_MAX_TOKENS = 160
@@ -39,7 +41,7 @@ class NormalizeSummary:
     persona: str
     version: str
     normalized: int = 0  # posts written by this run
-    empty: int = 0  # generations that came back empty (left pending, retried next run)
+    empty: int = 0  # generations that came back empty or were refused (left pending)
     remaining: int = 0  # posts still without a normalised text (0 unless stopped early)
     seconds: float = 0.0
 
@@ -57,12 +59,18 @@ def _pending_ids(db: DbEngine, persona_id: int, mask: int, kept_only: bool) -> l
 
 
 async def _normalize_one(engine: Engine, text: str, sampling: SamplingParams) -> str:
+    """The normalised text, or "" when the engine refuses the post (e.g. longer than the
+    model's context): one bad post must not stop the batch; it stays pending."""
     request = GenerationRequest(
         request_id=f"norm-{uuid.uuid4().hex}",
         prompt=engine.render_chat(normalizer_messages(text)),
         sampling=sampling,
     )
-    parts = [delta.text async for delta in engine.generate(request)]
+    try:
+        parts = [delta.text async for delta in engine.generate(request)]
+    except ValueError as exc:
+        logger.warning("not normalised: %s", exc)
+        return ""
     return "".join(parts).strip()
 
 
