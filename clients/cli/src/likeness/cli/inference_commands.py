@@ -181,11 +181,20 @@ def chat(
 
 @serve_app.command("inference")
 def serve_inference(
-    host: Annotated[str, typer.Option(help="Address to bind.")] = "127.0.0.1",
+    host: Annotated[str, typer.Option(help="Address to bind (loopback unless keys exist).")] = (
+        "127.0.0.1"
+    ),
     http_port: Annotated[int, typer.Option(help="OpenAI-compatible HTTP port.")] = 8000,
+    grpc_port: Annotated[int, typer.Option(help="gRPC InferenceService port.")] = 50052,
     model: ModelOpt = None,
 ) -> None:
-    """Serve personas over an OpenAI-compatible HTTP API (`model` = persona slug)."""
-    from likeness.inference.http_server import run_inference_http
+    """Serve personas over gRPC and an OpenAI-compatible HTTP API (`model` = persona slug)."""
+    from likeness.inference.http_server import UnsafeBindError
+    from likeness.inference.server import run_inference
 
-    run_inference_http(get_settings(), host=host, port=http_port, model=model)
+    try:
+        run_inference(
+            get_settings(), host=host, http_port=http_port, grpc_port=grpc_port, model=model
+        )
+    except UnsafeBindError as exc:
+        raise fail(str(exc)) from exc

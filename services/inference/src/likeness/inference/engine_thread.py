@@ -50,6 +50,10 @@ class EngineThread:
     def run(self, coro: Coroutine[Any, Any, T], timeout: float | None = None) -> T:
         return asyncio.run_coroutine_threadsafe(coro, self.loop).result(timeout)
 
+    def abort(self, request_id: str) -> None:
+        """Abort a request from any thread (does not wait)."""
+        asyncio.run_coroutine_threadsafe(self.engine.abort(request_id), self.loop)
+
     def stream(self, request: GenerationRequest) -> Iterator[Delta]:
         """The deltas of one request; closing the iterator early aborts the request."""
         items: queue.Queue[object] = queue.Queue()
@@ -77,5 +81,5 @@ class EngineThread:
                 yield item
         finally:
             if not finished:
+                self.abort(request.request_id)
                 future.cancel()
-                asyncio.run_coroutine_threadsafe(self.engine.abort(request.request_id), self.loop)

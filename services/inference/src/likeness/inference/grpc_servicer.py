@@ -112,10 +112,10 @@ class InferenceServicer(inference_pb2_grpc.InferenceServiceServicer):
         if served is not None:
             messages = persona_messages(served.card, messages)
         generation = self._request(self.engine.render_chat(messages), sampling, served)
-        stream = self.runner.stream(generation)
-        # A cancelled call closes the generator, which aborts the engine request.
-        context.add_callback(stream.close)
-        for delta in stream:
+        # A cancelled call (client gone, deadline) aborts the engine request; the stream then
+        # ends on its own. (Closing the generator from the callback's thread is not allowed.)
+        context.add_callback(lambda: self.runner.abort(generation.request_id))
+        for delta in self.runner.stream(generation):
             yield inference_pb2.ChatChunk(
                 delta=delta.text,
                 done=delta.finished,

@@ -19,7 +19,6 @@ import uvicorn
 from fastapi import FastAPI
 
 from likeness.core.auth import KeyChecker
-from likeness.core.settings import Settings
 
 
 class UnsafeBindError(RuntimeError):
@@ -48,7 +47,7 @@ def check_bind(app: FastAPI, host: str) -> None:
         )
 
 
-def _config(app: FastAPI, host: str, port: int, log_level: str) -> uvicorn.Config:
+def uvicorn_config(app: FastAPI, host: str, port: int, log_level: str) -> uvicorn.Config:
     # timeout_graceful_shutdown: a stuck stream must not keep Ctrl-C from stopping the server.
     return uvicorn.Config(
         app,
@@ -63,22 +62,7 @@ def _config(app: FastAPI, host: str, port: int, log_level: str) -> uvicorn.Confi
 def serve_http(app: FastAPI, host: str, port: int, *, log_level: str = "info") -> None:
     """Serve ``app`` until interrupted (blocking)."""
     check_bind(app, host)
-    uvicorn.Server(_config(app, host, port, log_level)).run()
-
-
-def run_inference_http(
-    settings: Settings, *, host: str = "127.0.0.1", port: int = 8000, model: str | None = None
-) -> None:
-    """``likeness serve inference``: load the configured engine and serve every persona."""
-    from likeness.core.db import create_db_engine, upgrade_database
-    from likeness.inference.engines.loading import load_engine
-    from likeness.inference.openai_api.app import create_app
-
-    db_engine = create_db_engine(settings.resolved_database_url)
-    upgrade_database(db_engine)
-    app = create_app(load_engine(settings, model), db_engine, settings)
-    # Checked before the engine starts (in the app's lifespan), so a refusal is immediate.
-    serve_http(app, host, port)
+    uvicorn.Server(uvicorn_config(app, host, port, log_level)).run()
 
 
 class BackgroundServer:
@@ -93,7 +77,7 @@ class BackgroundServer:
         self.host = host
         self.port = 0
         self._start_timeout = start_timeout
-        self._server = uvicorn.Server(_config(app, host, 0, "warning"))
+        self._server = uvicorn.Server(uvicorn_config(app, host, 0, "warning"))
         # uvicorn installs signal handlers only on the main thread; in a thread it leaves them.
         self._thread = threading.Thread(target=self._server.run, name="uvicorn", daemon=True)
 
