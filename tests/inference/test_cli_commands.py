@@ -1,0 +1,56 @@
+"""``likeness normalize`` and ``likeness generate`` embedded, on the transformers engine."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from likeness.cli.main import app
+from likeness.core.settings import get_settings
+
+SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "sample-archive"
+
+
+@pytest.fixture
+def cli(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, db_url: str, tiny_model_dir: Path
+) -> Iterator[CliRunner]:
+    monkeypatch.setenv("LIKENESS_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("LIKENESS_DATABASE_URL", db_url)
+    monkeypatch.setenv("LIKENESS_ENGINE", "transformers")
+    monkeypatch.setenv("LIKENESS_MODEL", str(tiny_model_dir))
+    get_settings.cache_clear()
+    yield CliRunner()
+    get_settings.cache_clear()
+
+
+def run(cli: CliRunner, *args: str) -> str:
+    result = cli.invoke(app, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_normalize_resumes_and_generate_stores_drafts(cli: CliRunner) -> None:
+    imported = json.loads(run(cli, "import", str(SAMPLE), "--persona", "mags", "--json"))
+    first = json.loads(run(cli, "normalize", "--persona", "mags", "--limit", "20", "--json"))
+    assert first["normalized"] + first["empty"] == 20
+    rest = json.loads(run(cli, "normalize", "--persona", "mags", "--json"))
+    assert first["normalized"] + rest["normalized"] + rest["empty"] + first["empty"] >= 20
+    assert rest["remaining"] == rest["empty"]
+    stats = json.loads(run(cli, "stats", "--persona", "mags", "--json"))
+    assert stats["normalized"] == first["normalized"] + rest["normalized"] <= imported["kept"]
+    drafts = json.loads(
+        run(cli, "generate", "--persona", "mags", "--topic", "fog", "-n", "2", "--json")
+    )
+    assert 1 <= len(drafts) <= 2 and all(d["topic"] == "fog" for d in drafts)
+
+
+def test_inference_commands_refuse_unknown_personas(cli: CliRunner) -> None:
+    for command in (["normalize"], ["generate", "-n", "1"]):
+        result = cli.invoke(app, [*command, "--persona", "nobody"])
+        assert result.exit_code == 2
+        assert "no persona 'nobody'" in result.stderr
