@@ -9,7 +9,7 @@ PACKAGES := libs/core services/ingest services/labeler services/trainer clients/
 PKG_FILES := $(foreach p,$(PACKAGES),$(p)/pyproject.toml)
 SAMPLE := examples/sample-archive
 
-.PHONY: run test lint proto proto-check install bench-ingest clean-venv
+.PHONY: run test lint proto proto-check install bench-ingest bench-serve clean-venv
 
 $(STAMP): $(PKG_FILES) services/inference/pyproject.toml constraints.txt requirements-dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,9 @@ proto-check: $(STAMP)
 
 bench-ingest: $(STAMP)
 	$(PY) bench/ingest.py
+
+bench-serve: $(STAMP)
+	$(PY) bench/serve.py
 
 clean-venv:
 	rm -rf $(VENV)
