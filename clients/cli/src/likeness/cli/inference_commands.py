@@ -102,13 +102,17 @@ def generate(
     """Generate post drafts in the persona's voice; they wait in the review queue."""
     from likeness.inference.drafts import generate_posts
     from likeness.inference.engines.loading import load_engine
-    from likeness.inference.personas import PersonaNotFound
+    from likeness.inference.personas import PersonaNotFound, load_persona
 
     if n < 1 or n > 64:
         raise fail("-n must be between 1 and 64")
     settings = get_settings()
     db = _db()
-    engine = load_engine(settings, model)
+    try:
+        served = load_persona(db, persona)
+    except PersonaNotFound as exc:
+        raise fail(str(exc)) from exc
+    engine = load_engine(settings, model, enable_lora=served.adapter is not None)
 
     async def run():  # type: ignore[no-untyped-def]
         await engine.start()
@@ -148,7 +152,7 @@ def chat(
         served = load_persona(_db(), persona)
     except PersonaNotFound as exc:
         raise fail(str(exc)) from exc
-    engine = load_engine(settings, model)
+    engine = load_engine(settings, model, enable_lora=served.adapter is not None)
     history: list[dict[str, str]] = []
     sampling = SamplingParams(max_tokens=max_tokens, temperature=temperature)
     with EngineThread(engine) as runner:

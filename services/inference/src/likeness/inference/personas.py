@@ -55,3 +55,16 @@ def list_personas(db: DbEngine) -> list[ServedPersona]:
     with Session(db) as session:
         slugs = list(session.scalars(select(Persona.slug).order_by(Persona.slug)))
     return [load_persona(db, slug) for slug in slugs]
+
+
+def any_active_adapter(db: DbEngine) -> bool:
+    """Whether some persona has an active adapter (the engine then needs LoRA enabled).
+
+    LoRA costs base throughput (on the CPU build, base traffic must also go through an
+    all-zero adapter to stay correct), so engines start without it when nothing needs it.
+    """
+    with Session(db) as session:
+        found = session.scalar(
+            select(Model.id).where(Model.active.is_(True), Model.kind == "persona-lora").limit(1)
+        )
+    return found is not None

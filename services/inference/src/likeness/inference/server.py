@@ -23,6 +23,7 @@ from likeness.inference.engines.loading import load_engine
 from likeness.inference.grpc_servicer import SERVICE_NAME, InferenceServicer
 from likeness.inference.http_server import check_bind, uvicorn_config
 from likeness.inference.openai_api.app import create_app
+from likeness.inference.personas import any_active_adapter
 from likeness.v1 import inference_pb2_grpc
 
 logger = logging.getLogger(__name__)
@@ -57,7 +58,7 @@ def run_inference(
     """Serve until interrupted (blocking)."""
     db = create_db_engine(settings.resolved_database_url)
     upgrade_database(db)
-    engine = load_engine(settings, model)
+    engine = load_engine(settings, model, enable_lora=any_active_adapter(db))
     with EngineThread(engine) as runner:
         app = create_app(engine, db, settings, manage_engine=False)
         check_bind(app, host)  # refuses a public address while no API key exists

@@ -15,7 +15,7 @@ def load_engine(
     if settings.engine == "transformers":
         from likeness.inference.engines.transformers_engine import TransformersEngine
 
-        return TransformersEngine.load(name)
+        return TransformersEngine.load(name)  # adapters cost it nothing when unused
     if settings.engine == "vllm":
         from likeness.inference.engines.vllm_engine import VllmEngine
 
