@@ -54,3 +54,15 @@ def test_inference_commands_refuse_unknown_personas(cli: CliRunner) -> None:
         result = cli.invoke(app, [*command, "--persona", "nobody"])
         assert result.exit_code == 2
         assert "no persona 'nobody'" in result.stderr
+
+
+def test_chat_answers_each_turn_until_an_empty_line(cli: CliRunner) -> None:
+    run(cli, "personas", "create", "mags", "--card", "You are Mags.")
+    result = cli.invoke(
+        app,
+        ["chat", "--persona", "mags", "--max-tokens", "5", "--temperature", "0"],
+        input="hello\nand again\n\n",
+    )
+    assert result.exit_code == 0, result.output
+    # Two turns answered, each on its own "mags>" line, then the empty line ended the chat.
+    assert result.stdout.count("mags> ") == 2
