@@ -17,7 +17,7 @@ from likeness.core.prompts import normalizer_version
 from likeness.inference.engine_thread import EngineThread
 from likeness.inference.engines.transformers_engine import TransformersEngine
 from likeness.inference.server import make_inference_grpc_server
-from likeness.v1 import inference_pb2, inference_pb2_grpc
+from likeness.v1 import common_pb2, inference_pb2, inference_pb2_grpc
 
 
 @pytest.fixture
@@ -119,3 +119,60 @@ def test_normalize_and_generate_posts(stub, engine: Engine) -> None:  # type: ig
         stored = session.scalars(select(Draft)).all()
     assert {d.id for d in drafts.drafts} == {d.id for d in stored}
     assert all(d.state == "pending" and d.topic == "the ferry" for d in stored)
+
+
+def _register(engine: Engine, adapter_dir: Path, base: str, template_sha: str) -> str:
+    from uuid import uuid4
+
+    from likeness.core.db.models import Model
+
+    model_id = uuid4().hex
+    with Session(engine) as session, session.begin():
+        persona_id = session.scalar(select(Persona.id).where(Persona.slug == "mags"))
+        session.add(
+            Model(
+                id=model_id,
+                persona_id=persona_id,
+                kind="persona-lora",
+                base_model=base,
+                adapter_path=str(adapter_dir),
+                chat_template_sha256=template_sha,
+                config={},
+                metrics={"heldout_loss": 1.5},
+                active=False,
+            )
+        )
+    return model_id
+
+
+def test_activate_a_persona_adapter(stub, engine: Engine, tiny_adapter_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    client, runner = stub
+    served = runner.engine
+    good = _register(engine, tiny_adapter_dir, served.model_id, served.chat_template_sha256)
+    wrong = _register(engine, tiny_adapter_dir, served.model_id, "0" * 64)
+    listed = client.ListModels(common_pb2.ListModelsRequest(persona="mags"), timeout=10)
+    assert {m.id for m in listed.models} == {good, wrong}
+    assert not any(m.active for m in listed.models)
+
+    with pytest.raises(grpc.RpcError) as refused:
+        client.ActivateModel(common_pb2.ActivateModelRequest(model_id=wrong), timeout=30)
+    assert refused.value.code() == grpc.StatusCode.FAILED_PRECONDITION
+    assert "chat template" in (refused.value.details() or "")
+    with pytest.raises(grpc.RpcError) as missing:
+        client.ActivateModel(common_pb2.ActivateModelRequest(model_id="nope"), timeout=10)
+    assert missing.value.code() == grpc.StatusCode.NOT_FOUND
+
+    activated = client.ActivateModel(common_pb2.ActivateModelRequest(model_id=good), timeout=30)
+    assert activated.active and activated.metrics["heldout_loss"] == 1.5
+    assert f"persona-{good}" in served.adapters
+    listed = client.ListModels(common_pb2.ListModelsRequest(persona="mags"), timeout=10)
+    assert {m.id: m.active for m in listed.models} == {good: True, wrong: False}
+    # The persona's chats now run through its adapter, and still complete.
+    messages = [inference_pb2.ChatMessage(role="user", content="hello")]
+    chunks = list(
+        client.Chat(
+            inference_pb2.ChatRequest(persona="mags", messages=messages, sampling=GREEDY),
+            timeout=DEFAULT_DEADLINE_S,
+        )
+    )
+    assert chunks[-1].done

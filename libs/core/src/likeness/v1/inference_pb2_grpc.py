@@ -62,6 +62,16 @@ class InferenceServiceStub:
                 request_serializer=likeness_dot_v1_dot_inference__pb2.NormalizeCorpusRequest.SerializeToString,
                 response_deserializer=likeness_dot_v1_dot_common__pb2.JobRef.FromString,
                 _registered_method=True)
+        self.ListModels = channel.unary_unary(
+                '/likeness.v1.InferenceService/ListModels',
+                request_serializer=likeness_dot_v1_dot_common__pb2.ListModelsRequest.SerializeToString,
+                response_deserializer=likeness_dot_v1_dot_common__pb2.ListModelsResponse.FromString,
+                _registered_method=True)
+        self.ActivateModel = channel.unary_unary(
+                '/likeness.v1.InferenceService/ActivateModel',
+                request_serializer=likeness_dot_v1_dot_common__pb2.ActivateModelRequest.SerializeToString,
+                response_deserializer=likeness_dot_v1_dot_common__pb2.Model.FromString,
+                _registered_method=True)
         self.WatchJob = channel.unary_stream(
                 '/likeness.v1.InferenceService/WatchJob',
                 request_serializer=likeness_dot_v1_dot_common__pb2.JobRef.SerializeToString,
@@ -104,6 +114,20 @@ class InferenceServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListModels(self, request, context):
+        """Trained models, and activating one: a persona adapter is checked against the served base
+        model and chat template, loaded into the engine, and marked active for its persona.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ActivateModel(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def WatchJob(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -137,6 +161,16 @@ def add_InferenceServiceServicer_to_server(servicer, server):
                     servicer.NormalizeCorpus,
                     request_deserializer=likeness_dot_v1_dot_inference__pb2.NormalizeCorpusRequest.FromString,
                     response_serializer=likeness_dot_v1_dot_common__pb2.JobRef.SerializeToString,
+            ),
+            'ListModels': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListModels,
+                    request_deserializer=likeness_dot_v1_dot_common__pb2.ListModelsRequest.FromString,
+                    response_serializer=likeness_dot_v1_dot_common__pb2.ListModelsResponse.SerializeToString,
+            ),
+            'ActivateModel': grpc.unary_unary_rpc_method_handler(
+                    servicer.ActivateModel,
+                    request_deserializer=likeness_dot_v1_dot_common__pb2.ActivateModelRequest.FromString,
+                    response_serializer=likeness_dot_v1_dot_common__pb2.Model.SerializeToString,
             ),
             'WatchJob': grpc.unary_stream_rpc_method_handler(
                     servicer.WatchJob,
@@ -281,6 +315,60 @@ class InferenceService:
             '/likeness.v1.InferenceService/NormalizeCorpus',
             likeness_dot_v1_dot_inference__pb2.NormalizeCorpusRequest.SerializeToString,
             likeness_dot_v1_dot_common__pb2.JobRef.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListModels(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/likeness.v1.InferenceService/ListModels',
+            likeness_dot_v1_dot_common__pb2.ListModelsRequest.SerializeToString,
+            likeness_dot_v1_dot_common__pb2.ListModelsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ActivateModel(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/likeness.v1.InferenceService/ActivateModel',
+            likeness_dot_v1_dot_common__pb2.ActivateModelRequest.SerializeToString,
+            likeness_dot_v1_dot_common__pb2.Model.FromString,
             options,
             channel_credentials,
             insecure,

@@ -25,15 +25,13 @@ _sym_db = _symbol_database.Default()
 from likeness.v1 import common_pb2 as likeness_dot_v1_dot_common__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19likeness/v1/trainer.proto\x12\x0blikeness.v1\x1a\x18likeness/v1/common.proto\"H\n\x10SubmitJobRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12\x0e\n\x06recipe\x18\x02 \x01(\t\x12\x13\n\x0b\x63onfig_json\x18\x03 \x01(\t\"\x8c\x01\n\x03Job\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0f\n\x07persona\x18\x02 \x01(\t\x12\x0e\n\x06recipe\x18\x03 \x01(\t\x12\x0e\n\x06status\x18\x04 \x01(\t\x12\'\n\x08progress\x18\x05 \x01(\x0b\x32\x15.likeness.v1.Progress\x12\x10\n\x08\x61ttempts\x18\x06 \x01(\x05\x12\r\n\x05\x65rror\x18\x07 \x01(\t\"J\n\x0fListJobsRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12&\n\x04page\x18\x02 \x01(\x0b\x32\x18.likeness.v1.PageRequest\"K\n\x10ListJobsResponse\x12\x1e\n\x04jobs\x18\x01 \x03(\x0b\x32\x10.likeness.v1.Job\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\x84\x02\n\x05Model\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0f\n\x07persona\x18\x02 \x01(\t\x12\x0c\n\x04kind\x18\x03 \x01(\t\x12\x12\n\nbase_model\x18\x04 \x01(\t\x12\x14\n\x0c\x61\x64\x61pter_path\x18\x05 \x01(\t\x12\x1c\n\x14\x63hat_template_sha256\x18\x06 \x01(\t\x12\x16\n\x0e\x64\x61taset_sha256\x18\x07 \x01(\t\x12\x0e\n\x06\x61\x63tive\x18\x08 \x01(\x08\x12\x30\n\x07metrics\x18\t \x03(\x0b\x32\x1f.likeness.v1.Model.MetricsEntry\x1a.\n\x0cMetricsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x01:\x02\x38\x01\"$\n\x11ListModelsRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\"8\n\x12ListModelsResponse\x12\"\n\x06models\x18\x01 \x03(\x0b\x32\x12.likeness.v1.Model\"(\n\x14\x41\x63tivateModelRequest\x12\x10\n\x08model_id\x18\x01 \x01(\t2\xd0\x03\n\x0eTrainerService\x12?\n\tSubmitJob\x12\x1d.likeness.v1.SubmitJobRequest\x1a\x13.likeness.v1.JobRef\x12/\n\x06GetJob\x12\x13.likeness.v1.JobRef\x1a\x10.likeness.v1.Job\x12G\n\x08ListJobs\x12\x1c.likeness.v1.ListJobsRequest\x1a\x1d.likeness.v1.ListJobsResponse\x12\x32\n\tCancelJob\x12\x13.likeness.v1.JobRef\x1a\x10.likeness.v1.Job\x12\x38\n\x08WatchJob\x12\x13.likeness.v1.JobRef\x1a\x15.likeness.v1.Progress0\x01\x12M\n\nListModels\x12\x1e.likeness.v1.ListModelsRequest\x1a\x1f.likeness.v1.ListModelsResponse\x12\x46\n\rActivateModel\x12!.likeness.v1.ActivateModelRequest\x1a\x12.likeness.v1.Modelb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19likeness/v1/trainer.proto\x12\x0blikeness.v1\x1a\x18likeness/v1/common.proto\"H\n\x10SubmitJobRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12\x0e\n\x06recipe\x18\x02 \x01(\t\x12\x13\n\x0b\x63onfig_json\x18\x03 \x01(\t\"\x8c\x01\n\x03Job\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0f\n\x07persona\x18\x02 \x01(\t\x12\x0e\n\x06recipe\x18\x03 \x01(\t\x12\x0e\n\x06status\x18\x04 \x01(\t\x12\'\n\x08progress\x18\x05 \x01(\x0b\x32\x15.likeness.v1.Progress\x12\x10\n\x08\x61ttempts\x18\x06 \x01(\x05\x12\r\n\x05\x65rror\x18\x07 \x01(\t\"J\n\x0fListJobsRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12&\n\x04page\x18\x02 \x01(\x0b\x32\x18.likeness.v1.PageRequest\"K\n\x10ListJobsResponse\x12\x1e\n\x04jobs\x18\x01 \x03(\x0b\x32\x10.likeness.v1.Job\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t2\xd0\x03\n\x0eTrainerService\x12?\n\tSubmitJob\x12\x1d.likeness.v1.SubmitJobRequest\x1a\x13.likeness.v1.JobRef\x12/\n\x06GetJob\x12\x13.likeness.v1.JobRef\x1a\x10.likeness.v1.Job\x12G\n\x08ListJobs\x12\x1c.likeness.v1.ListJobsRequest\x1a\x1d.likeness.v1.ListJobsResponse\x12\x32\n\tCancelJob\x12\x13.likeness.v1.JobRef\x1a\x10.likeness.v1.Job\x12\x38\n\x08WatchJob\x12\x13.likeness.v1.JobRef\x1a\x15.likeness.v1.Progress0\x01\x12M\n\nListModels\x12\x1e.likeness.v1.ListModelsRequest\x1a\x1f.likeness.v1.ListModelsResponse\x12\x46\n\rActivateModel\x12!.likeness.v1.ActivateModelRequest\x1a\x12.likeness.v1.Modelb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'likeness.v1.trainer_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_MODEL_METRICSENTRY']._loaded_options = None
-  _globals['_MODEL_METRICSENTRY']._serialized_options = b'8\001'
   _globals['_SUBMITJOBREQUEST']._serialized_start=68
   _globals['_SUBMITJOBREQUEST']._serialized_end=140
   _globals['_JOB']._serialized_start=143
@@ -42,16 +40,6 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_LISTJOBSREQUEST']._serialized_end=359
   _globals['_LISTJOBSRESPONSE']._serialized_start=361
   _globals['_LISTJOBSRESPONSE']._serialized_end=436
-  _globals['_MODEL']._serialized_start=439
-  _globals['_MODEL']._serialized_end=699
-  _globals['_MODEL_METRICSENTRY']._serialized_start=653
-  _globals['_MODEL_METRICSENTRY']._serialized_end=699
-  _globals['_LISTMODELSREQUEST']._serialized_start=701
-  _globals['_LISTMODELSREQUEST']._serialized_end=737
-  _globals['_LISTMODELSRESPONSE']._serialized_start=739
-  _globals['_LISTMODELSRESPONSE']._serialized_end=795
-  _globals['_ACTIVATEMODELREQUEST']._serialized_start=797
-  _globals['_ACTIVATEMODELREQUEST']._serialized_end=837
-  _globals['_TRAINERSERVICE']._serialized_start=840
-  _globals['_TRAINERSERVICE']._serialized_end=1304
+  _globals['_TRAINERSERVICE']._serialized_start=439
+  _globals['_TRAINERSERVICE']._serialized_end=903
 # @@protoc_insertion_point(module_scope)

@@ -64,13 +64,13 @@ class TrainerServiceStub:
                 _registered_method=True)
         self.ListModels = channel.unary_unary(
                 '/likeness.v1.TrainerService/ListModels',
-                request_serializer=likeness_dot_v1_dot_trainer__pb2.ListModelsRequest.SerializeToString,
-                response_deserializer=likeness_dot_v1_dot_trainer__pb2.ListModelsResponse.FromString,
+                request_serializer=likeness_dot_v1_dot_common__pb2.ListModelsRequest.SerializeToString,
+                response_deserializer=likeness_dot_v1_dot_common__pb2.ListModelsResponse.FromString,
                 _registered_method=True)
         self.ActivateModel = channel.unary_unary(
                 '/likeness.v1.TrainerService/ActivateModel',
-                request_serializer=likeness_dot_v1_dot_trainer__pb2.ActivateModelRequest.SerializeToString,
-                response_deserializer=likeness_dot_v1_dot_trainer__pb2.Model.FromString,
+                request_serializer=likeness_dot_v1_dot_common__pb2.ActivateModelRequest.SerializeToString,
+                response_deserializer=likeness_dot_v1_dot_common__pb2.Model.FromString,
                 _registered_method=True)
 
 
@@ -151,13 +151,13 @@ def add_TrainerServiceServicer_to_server(servicer, server):
             ),
             'ListModels': grpc.unary_unary_rpc_method_handler(
                     servicer.ListModels,
-                    request_deserializer=likeness_dot_v1_dot_trainer__pb2.ListModelsRequest.FromString,
-                    response_serializer=likeness_dot_v1_dot_trainer__pb2.ListModelsResponse.SerializeToString,
+                    request_deserializer=likeness_dot_v1_dot_common__pb2.ListModelsRequest.FromString,
+                    response_serializer=likeness_dot_v1_dot_common__pb2.ListModelsResponse.SerializeToString,
             ),
             'ActivateModel': grpc.unary_unary_rpc_method_handler(
                     servicer.ActivateModel,
-                    request_deserializer=likeness_dot_v1_dot_trainer__pb2.ActivateModelRequest.FromString,
-                    response_serializer=likeness_dot_v1_dot_trainer__pb2.Model.SerializeToString,
+                    request_deserializer=likeness_dot_v1_dot_common__pb2.ActivateModelRequest.FromString,
+                    response_serializer=likeness_dot_v1_dot_common__pb2.Model.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -322,8 +322,8 @@ class TrainerService:
             request,
             target,
             '/likeness.v1.TrainerService/ListModels',
-            likeness_dot_v1_dot_trainer__pb2.ListModelsRequest.SerializeToString,
-            likeness_dot_v1_dot_trainer__pb2.ListModelsResponse.FromString,
+            likeness_dot_v1_dot_common__pb2.ListModelsRequest.SerializeToString,
+            likeness_dot_v1_dot_common__pb2.ListModelsResponse.FromString,
             options,
             channel_credentials,
             insecure,
@@ -349,8 +349,8 @@ class TrainerService:
             request,
             target,
             '/likeness.v1.TrainerService/ActivateModel',
-            likeness_dot_v1_dot_trainer__pb2.ActivateModelRequest.SerializeToString,
-            likeness_dot_v1_dot_trainer__pb2.Model.FromString,
+            likeness_dot_v1_dot_common__pb2.ActivateModelRequest.SerializeToString,
+            likeness_dot_v1_dot_common__pb2.Model.FromString,
             options,
             channel_credentials,
             insecure,

@@ -17,12 +17,19 @@ from sqlalchemy import Engine as DbEngine
 
 from likeness.core.grpc_server import abort_with_error
 from likeness.core.prompts import normalizer_messages, normalizer_version
+from likeness.inference.activation import (
+    ModelInfo,
+    ModelNotFound,
+    NotAnAdapter,
+    activate_model,
+    list_models,
+)
 from likeness.inference.chat import persona_messages
 from likeness.inference.drafts import generate_posts
 from likeness.inference.engine_thread import EngineThread
-from likeness.inference.engines.base import GenerationRequest, SamplingParams
+from likeness.inference.engines.base import AdapterMismatch, GenerationRequest, SamplingParams
 from likeness.inference.personas import PersonaNotFound, ServedPersona, load_persona
-from likeness.v1 import inference_pb2, inference_pb2_grpc
+from likeness.v1 import common_pb2, inference_pb2, inference_pb2_grpc
 
 logger = logging.getLogger(__name__)
 SERVICE_NAME = "likeness.v1.InferenceService"
@@ -48,6 +55,20 @@ def sampling_from(message: inference_pb2.SamplingParams, default_max: int = 256)
     )
 
 
+def model_message(info: ModelInfo) -> common_pb2.Model:
+    return common_pb2.Model(
+        id=info.id,
+        persona=info.persona,
+        kind=info.kind,
+        base_model=info.base_model,
+        adapter_path=info.adapter_path,
+        chat_template_sha256=info.chat_template_sha256,
+        dataset_sha256=info.dataset_sha256,
+        active=info.active,
+        metrics=info.metrics,
+    )
+
+
 class InferenceServicer(inference_pb2_grpc.InferenceServiceServicer):
     def __init__(self, runner: EngineThread, db: DbEngine):
         self.runner = runner
@@ -63,7 +84,16 @@ class InferenceServicer(inference_pb2_grpc.InferenceServiceServicer):
         except PersonaNotFound as exc:
             abort_with_error(context, grpc.StatusCode.NOT_FOUND, "not_found", str(exc))
         if served.adapter is not None:
-            self.runner.run(self.engine.load_adapter(served.adapter))
+            try:
+                self.runner.run(self.engine.load_adapter(served.adapter))
+            except RuntimeError as exc:
+                abort_with_error(
+                    context,
+                    grpc.StatusCode.FAILED_PRECONDITION,
+                    "failed_precondition",
+                    f"persona {slug!r} has an active adapter, but this engine runs without "
+                    f"LoRA ({exc}); restart the inference service to serve it",
+                )
         return served
 
     def _sampling(
@@ -148,6 +178,26 @@ class InferenceServicer(inference_pb2_grpc.InferenceServiceServicer):
             texts=self.runner.run(all_texts()),
             normalizer_version=normalizer_version(self.engine.model_id),
         )
+
+    def ListModels(
+        self, request: common_pb2.ListModelsRequest, context: grpc.ServicerContext
+    ) -> common_pb2.ListModelsResponse:
+        return common_pb2.ListModelsResponse(
+            models=[model_message(m) for m in list_models(self.db, request.persona or None)]
+        )
+
+    def ActivateModel(
+        self, request: common_pb2.ActivateModelRequest, context: grpc.ServicerContext
+    ) -> common_pb2.Model:
+        try:
+            info = self.runner.run(activate_model(self.db, self.engine, request.model_id))
+        except ModelNotFound as exc:
+            abort_with_error(context, grpc.StatusCode.NOT_FOUND, "not_found", str(exc))
+        except (NotAnAdapter, AdapterMismatch, FileNotFoundError) as exc:
+            abort_with_error(
+                context, grpc.StatusCode.FAILED_PRECONDITION, "failed_precondition", str(exc)
+            )
+        return model_message(info)
 
     def GeneratePosts(
         self, request: inference_pb2.GeneratePostsRequest, context: grpc.ServicerContext

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from likeness.core.db.models import Model, Persona
+from likeness.inference.activation import PERSONA_ADAPTER, adapter_info
 from likeness.inference.engines.base import AdapterInfo
 
 
@@ -24,15 +25,6 @@ class ServedPersona:
     adapter: AdapterInfo | None  # the persona's active adapter, if one is trained and active
 
 
-def _adapter(model: Model) -> AdapterInfo:
-    return AdapterInfo(
-        name=f"persona-{model.id}",
-        path=model.adapter_path or "",
-        base_model=model.base_model,
-        chat_template_sha256=model.chat_template_sha256,
-    )
-
-
 def load_persona(db: DbEngine, slug: str) -> ServedPersona:
     with Session(db) as session:
         persona = session.scalar(select(Persona).where(Persona.slug == slug))
@@ -40,14 +32,16 @@ def load_persona(db: DbEngine, slug: str) -> ServedPersona:
             raise PersonaNotFound(f"no persona {slug!r}")
         model = session.scalar(
             select(Model).where(
-                Model.persona_id == persona.id, Model.active.is_(True), Model.kind == "persona-lora"
+                Model.persona_id == persona.id,
+                Model.active.is_(True),
+                Model.kind == PERSONA_ADAPTER,
             )
         )
         return ServedPersona(
             slug=persona.slug,
             display_name=persona.display_name,
             card=persona.card,
-            adapter=_adapter(model) if model is not None and model.adapter_path else None,
+            adapter=adapter_info(model) if model is not None and model.adapter_path else None,
         )
 
 
@@ -65,6 +59,6 @@ def any_active_adapter(db: DbEngine) -> bool:
     """
     with Session(db) as session:
         found = session.scalar(
-            select(Model.id).where(Model.active.is_(True), Model.kind == "persona-lora").limit(1)
+            select(Model.id).where(Model.active.is_(True), Model.kind == PERSONA_ADAPTER).limit(1)
         )
     return found is not None

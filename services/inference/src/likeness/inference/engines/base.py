@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal, Protocol
 
 FinishReason = Literal["stop", "length", "abort"]
@@ -61,6 +62,35 @@ class AdapterInfo:
 
 class AdapterMismatch(ValueError):
     """An adapter trained on another base model or chat template than the engine serves."""
+
+
+def same_model(a: str, b: str) -> bool:
+    """Whether two base-model references name the same model: equal ids, or the same folder."""
+    if a.rstrip("/") == b.rstrip("/"):
+        return True
+    pa, pb = Path(a).expanduser(), Path(b).expanduser()
+    return pa.exists() and pb.exists() and pa.resolve() == pb.resolve()
+
+
+def check_adapter_fits(adapter: AdapterInfo, model_id: str, chat_template_sha256: str) -> None:
+    """Refuse an adapter trained on another base model or chat template, or missing on disk.
+
+    Serving an adapter on a base or template it was not trained with is the most common way
+    persona fine-tunes silently break, so every engine calls this before loading one.
+    """
+    if not same_model(adapter.base_model, model_id):
+        raise AdapterMismatch(
+            f"adapter {adapter.name!r} was trained on base model {adapter.base_model!r}, "
+            f"but this engine serves {model_id!r}"
+        )
+    if adapter.chat_template_sha256 != chat_template_sha256:
+        raise AdapterMismatch(
+            f"adapter {adapter.name!r} was trained with chat template sha256 "
+            f"{adapter.chat_template_sha256[:12]}…, but this engine renders prompts with "
+            f"{chat_template_sha256[:12]}…; retrain it on this model's template"
+        )
+    if not (Path(adapter.path) / "adapter_config.json").is_file():
+        raise FileNotFoundError(f"no adapter_config.json in {adapter.path}")
 
 
 class Engine(Protocol):

@@ -30,7 +30,6 @@ import time
 from collections import deque
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import torch
@@ -40,10 +39,10 @@ from transformers.cache_utils import DynamicLayer
 from likeness.inference import chat
 from likeness.inference.engines.base import (
     AdapterInfo,
-    AdapterMismatch,
     Delta,
     FinishReason,
     GenerationRequest,
+    check_adapter_fits,
 )
 
 BASE_ADAPTER = "__base__"  # peft's name for "no adapter" in a mixed batch
@@ -235,19 +234,7 @@ class TransformersEngine:
         """Raise AdapterMismatch unless the adapter was trained on this base and chat template."""
         if adapter.name == BASE_ADAPTER or not adapter.name:
             raise ValueError(f"invalid adapter name {adapter.name!r}")
-        if not _same_model(adapter.base_model, self.model_id):
-            raise AdapterMismatch(
-                f"adapter {adapter.name!r} was trained on base model {adapter.base_model!r}, "
-                f"but this engine serves {self.model_id!r}"
-            )
-        if adapter.chat_template_sha256 != self.chat_template_sha256:
-            raise AdapterMismatch(
-                f"adapter {adapter.name!r} was trained with chat template sha256 "
-                f"{adapter.chat_template_sha256[:12]}…, but this engine renders prompts with "
-                f"{self.chat_template_sha256[:12]}…; retrain it on this model's template"
-            )
-        if not (Path(adapter.path) / "adapter_config.json").is_file():
-            raise FileNotFoundError(f"no adapter_config.json in {adapter.path}")
+        check_adapter_fits(adapter, self.model_id, self.chat_template_sha256)
 
     def _load_adapter_sync(self, adapter: AdapterInfo) -> None:
         from peft import PeftModel
@@ -581,13 +568,3 @@ def _pad_token_id(tokenizer: Any, eos_ids: set[int]) -> int:
     if tokenizer.pad_token_id is not None:
         return int(tokenizer.pad_token_id)
     return min(eos_ids) if eos_ids else 0
-
-
-def _same_model(a: str, b: str) -> bool:
-    """Same hub id, or two paths to the same folder."""
-    if a == b:
-        return True
-    pa, pb = Path(a).expanduser(), Path(b).expanduser()
-    if pa.exists() and pb.exists():
-        return pa.resolve() == pb.resolve()
-    return False

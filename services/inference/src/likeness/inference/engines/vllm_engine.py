@@ -52,11 +52,11 @@ from typing import TYPE_CHECKING, Any
 
 from likeness.inference.engines.base import (
     AdapterInfo,
-    AdapterMismatch,
     Delta,
     FinishReason,
     GenerationRequest,
     SamplingParams,
+    check_adapter_fits,
 )
 
 if TYPE_CHECKING:
@@ -94,14 +94,6 @@ def _is_cpu_platform() -> bool:
     from vllm.platforms import current_platform
 
     return bool(current_platform.is_cpu())
-
-
-def _same_model(a: str, b: str) -> bool:
-    """Whether two base-model references name the same model: equal hub ids, or the same folder."""
-    if a.rstrip("/") == b.rstrip("/"):
-        return True
-    pa, pb = Path(a).expanduser(), Path(b).expanduser()
-    return pa.exists() and pb.exists() and pa.resolve() == pb.resolve()
 
 
 def _zero_adapter_cache_root(model: str) -> Path:
@@ -391,21 +383,9 @@ class VllmEngine:
 
         if not self.lora_enabled:
             raise RuntimeError("this engine was loaded with enable_lora=False")
-        if not _same_model(adapter.base_model, self.model_id):
-            raise AdapterMismatch(
-                f"adapter {adapter.name!r} was trained on {adapter.base_model!r}, "
-                f"this engine serves {self.model_id!r}"
-            )
-        if adapter.chat_template_sha256 != self.chat_template_sha256:
-            raise AdapterMismatch(
-                f"adapter {adapter.name!r} was trained with chat template "
-                f"{adapter.chat_template_sha256[:12]}…, this engine renders with "
-                f"{self.chat_template_sha256[:12]}…"
-            )
         if adapter.name == ZERO_ADAPTER_NAME:
             raise ValueError(f"{ZERO_ADAPTER_NAME!r} is reserved")
-        if not (Path(adapter.path) / "adapter_config.json").is_file():
-            raise FileNotFoundError(f"no adapter_config.json in {adapter.path}")
+        check_adapter_fits(adapter, self.model_id, self.chat_template_sha256)
         rank = _adapter_rank(adapter.path)
         if rank is not None and rank > self._max_lora_rank:
             raise ValueError(
