@@ -356,3 +356,13 @@ def test_private_mastodon_posts_never_reach_the_database(
     assert texts
     for secret in ("FOLLOWERSECRET", "DIRECTSECRET", "door code"):
         assert secret not in texts
+
+
+def test_nul_characters_do_not_break_postgres(
+    engine: Engine, settings: Settings, tmp_path: Path
+) -> None:
+    archive = write_archive(tmp_path / "a", [tweet(1, "a NUL\u0000 in the middle")])
+    assert import_path(engine, archive, "alice", settings=settings).new == 1
+    (post,) = list_posts(engine, "alice").posts
+    assert post.raw_text == "a NUL\ufffd in the middle"
+    assert "\x00" not in post.clean_text

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from likeness.core.db.models import Draft, Persona
 from likeness.core.prompts import persona_post_request
+from likeness.core.text import storable
 from likeness.inference.chat import persona_messages
 from likeness.inference.engines.base import Engine, GenerationRequest, SamplingParams
 from likeness.inference.personas import load_persona
@@ -49,7 +50,7 @@ async def generate_posts(
             sampling=params,
             adapter=served.adapter.name if served.adapter else None,
         )
-        return "".join([d.text async for d in engine.generate(request)]).strip()
+        return storable("".join([d.text async for d in engine.generate(request)]).strip())
 
     texts = [t for t in await asyncio.gather(*(one() for _ in range(n))) if t]
     drafts = [DraftInfo(id=uuid.uuid4().hex, text=t, topic=topic) for t in texts]

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from likeness.core.db.models import Persona, Post
 from likeness.core.flags import exclude_mask
 from likeness.core.prompts import normalizer_messages, normalizer_version
+from likeness.core.text import storable
 from likeness.inference.engines.base import Engine, GenerationRequest, SamplingParams
 
 logger = logging.getLogger(__name__)
@@ -71,7 +72,7 @@ async def _normalize_one(engine: Engine, text: str, sampling: SamplingParams) ->
     except ValueError as exc:
         logger.warning("not normalised: %s", exc)
         return ""
-    return "".join(parts).strip()
+    return storable("".join(parts).strip())
 
 
 def _write_chunk(db: DbEngine, rows: list[dict[str, str]]) -> int:

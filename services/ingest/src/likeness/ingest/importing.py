@@ -28,6 +28,7 @@ from likeness.core.db.models import Post, Source
 from likeness.core.flags import PostFlag, count_flags, exclude_mask
 from likeness.core.ids import post_id
 from likeness.core.settings import Settings, get_settings
+from likeness.core.text import storable
 from likeness.ingest.cleaning.model import CleanPost
 from likeness.ingest.cleaning.pipeline import CLEANING_VERSION, clean_one, finish_batch
 from likeness.ingest.errors import IngestError, InvalidArgument, OutsideImportRoot, TooLarge
@@ -130,6 +131,8 @@ def _stream_records(
         batch.read += 1
         if len(raw.text) > max_chars:
             _refuse_size(raw, max_chars, tree)
+        if "\x00" in raw.text:
+            raw.text = storable(raw.text)
         pid = post_id(persona, raw.platform, raw.external_id)
         if pid in seen:
             batch.repeated += 1
