@@ -176,3 +176,31 @@ def test_activate_a_persona_adapter(stub, engine: Engine, tiny_adapter_dir: Path
         )
     )
     assert chunks[-1].done
+
+
+def test_normalize_corpus_job_reports_progress_until_done(  # type: ignore[no-untyped-def]
+    stub, engine: Engine, tmp_path: Path, db_url: str
+) -> None:
+    from likeness.core.settings import Settings
+    from likeness.ingest.importing import import_path
+
+    client, _ = stub
+    sample = Path(__file__).resolve().parents[2] / "examples" / "sample-archive"
+    import_path(engine, sample, "mags", settings=Settings(data_dir=tmp_path, database_url=db_url))
+    ref = client.NormalizeCorpus(
+        inference_pb2.NormalizeCorpusRequest(persona="mags", limit=12), timeout=10
+    )
+    again = client.NormalizeCorpus(
+        inference_pb2.NormalizeCorpusRequest(persona="mags", limit=12), timeout=10
+    )
+    assert again.job_id == ref.job_id  # one run per persona at a time
+    events = list(client.WatchJob(ref, timeout=120))
+    assert events[-1].status == "succeeded", events[-1].message
+    steps = [e.step for e in events]
+    assert steps == sorted(steps) and events[-1].step == events[-1].total == 12
+    with pytest.raises(grpc.RpcError) as missing:
+        list(client.WatchJob(common_pb2.JobRef(job_id="nope"), timeout=10))
+    assert missing.value.code() == grpc.StatusCode.NOT_FOUND
+    with pytest.raises(grpc.RpcError) as nobody:
+        client.NormalizeCorpus(inference_pb2.NormalizeCorpusRequest(persona="nobody"), timeout=10)
+    assert nobody.value.code() == grpc.StatusCode.NOT_FOUND

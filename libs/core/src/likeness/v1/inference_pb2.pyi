@@ -114,9 +114,13 @@ class GeneratePostsResponse(_message.Message):
     def __init__(self, drafts: _Optional[_Iterable[_Union[Draft, _Mapping]]] = ...) -> None: ...
 
 class NormalizeCorpusRequest(_message.Message):
-    __slots__ = ("persona", "model")
+    __slots__ = ("persona", "model", "limit", "all_posts")
     PERSONA_FIELD_NUMBER: _ClassVar[int]
     MODEL_FIELD_NUMBER: _ClassVar[int]
+    LIMIT_FIELD_NUMBER: _ClassVar[int]
+    ALL_POSTS_FIELD_NUMBER: _ClassVar[int]
     persona: str
     model: str
-    def __init__(self, persona: _Optional[str] = ..., model: _Optional[str] = ...) -> None: ...
+    limit: int
+    all_posts: bool
+    def __init__(self, persona: _Optional[str] = ..., model: _Optional[str] = ..., limit: _Optional[int] = ..., all_posts: _Optional[bool] = ...) -> None: ...

@@ -50,6 +50,10 @@ class EngineThread:
     def run(self, coro: Coroutine[Any, Any, T], timeout: float | None = None) -> T:
         return asyncio.run_coroutine_threadsafe(coro, self.loop).result(timeout)
 
+    def submit(self, coro: Coroutine[Any, Any, Any]) -> None:
+        """Run a coroutine on the engine loop in the background (does not wait)."""
+        asyncio.run_coroutine_threadsafe(coro, self.loop)
+
     def abort(self, request_id: str) -> None:
         """Abort a request from any thread (does not wait)."""
         asyncio.run_coroutine_threadsafe(self.engine.abort(request_id), self.loop)

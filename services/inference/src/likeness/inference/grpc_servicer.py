@@ -28,6 +28,7 @@ from likeness.inference.chat import persona_messages
 from likeness.inference.drafts import generate_posts
 from likeness.inference.engine_thread import EngineThread
 from likeness.inference.engines.base import AdapterMismatch, GenerationRequest, SamplingParams
+from likeness.inference.normalize_jobs import NormalizeJobs
 from likeness.inference.personas import PersonaNotFound, ServedPersona, load_persona
 from likeness.v1 import common_pb2, inference_pb2, inference_pb2_grpc
 
@@ -74,6 +75,7 @@ class InferenceServicer(inference_pb2_grpc.InferenceServiceServicer):
         self.runner = runner
         self.engine = runner.engine
         self.db = db
+        self.jobs = NormalizeJobs(runner, db)
 
     # -- helpers -----------------------------------------------------------------------------
     def _persona(self, slug: str, context: grpc.ServicerContext) -> ServedPersona | None:
@@ -178,6 +180,44 @@ class InferenceServicer(inference_pb2_grpc.InferenceServiceServicer):
             texts=self.runner.run(all_texts()),
             normalizer_version=normalizer_version(self.engine.model_id),
         )
+
+    def NormalizeCorpus(
+        self, request: inference_pb2.NormalizeCorpusRequest, context: grpc.ServicerContext
+    ) -> common_pb2.JobRef:
+        if request.model and request.model != self.engine.model_id:
+            abort_with_error(
+                context,
+                grpc.StatusCode.FAILED_PRECONDITION,
+                "failed_precondition",
+                f"this service serves {self.engine.model_id!r}, not {request.model!r}",
+            )
+        try:
+            load_persona(self.db, request.persona)
+        except PersonaNotFound as exc:
+            abort_with_error(context, grpc.StatusCode.NOT_FOUND, "not_found", str(exc))
+        job_id = self.jobs.start(
+            request.persona, limit=request.limit or None, kept_only=not request.all_posts
+        )
+        return common_pb2.JobRef(job_id=job_id)
+
+    def WatchJob(
+        self, request: common_pb2.JobRef, context: grpc.ServicerContext
+    ) -> Iterator[common_pb2.Progress]:
+        if self.jobs.get(request.job_id) is None:
+            abort_with_error(
+                context, grpc.StatusCode.NOT_FOUND, "not_found", f"no job {request.job_id!r}"
+            )
+        for state in self.jobs.watch(request.job_id, still_wanted=context.is_active):
+            progress = common_pb2.Progress(
+                job_id=state.job_id,
+                step=state.step,
+                total=state.total,
+                eta_s=state.eta_s,
+                message=state.message,
+                status=state.status,
+            )
+            progress.at.GetCurrentTime()
+            yield progress
 
     def ListModels(
         self, request: common_pb2.ListModelsRequest, context: grpc.ServicerContext
