@@ -47,7 +47,8 @@ def normalize(
     """Normalise the persona's not-yet-normalised posts in bulk (resumable; approved texts are
     never overwritten)."""
     from likeness.inference.engines.loading import load_engine
-    from likeness.inference.normalize import PersonaNotFound, normalize_corpus
+    from likeness.inference.normalize import normalize_corpus
+    from likeness.inference.personas import PersonaNotFound
 
     settings = get_settings()
     db = _db()

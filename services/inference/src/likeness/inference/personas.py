@@ -14,7 +14,7 @@ from likeness.inference.engines.base import AdapterInfo
 
 
 class PersonaNotFound(LookupError):
-    pass
+    """No persona with that slug."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -719,7 +719,7 @@ def _refuse(param: str, what: str) -> OpenAIError:
     return bad_request(f"{param} is not supported by this server ({what})", param=param)
 
 
-def _refuse_unsupported_chat(request: ChatCompletionRequest) -> None:
+def _refuse_unsupported_sampling(request: ChatCompletionRequest | CompletionRequest) -> None:
     # Neutral values pass (SDKs send them); anything else would be silently ignored otherwise.
     if request.frequency_penalty:
         raise _refuse("frequency_penalty", "only 0")
@@ -727,6 +727,10 @@ def _refuse_unsupported_chat(request: ChatCompletionRequest) -> None:
         raise _refuse("presence_penalty", "only 0")
     if request.logit_bias:
         raise _refuse("logit_bias", "only empty")
+
+
+def _refuse_unsupported_chat(request: ChatCompletionRequest) -> None:
+    _refuse_unsupported_sampling(request)
     if request.logprobs:
         raise _refuse("logprobs", "only false")
     if request.top_logprobs:
@@ -740,12 +744,7 @@ def _refuse_unsupported_chat(request: ChatCompletionRequest) -> None:
 
 
 def _refuse_unsupported_completion(request: CompletionRequest) -> None:
-    if request.frequency_penalty:
-        raise _refuse("frequency_penalty", "only 0")
-    if request.presence_penalty:
-        raise _refuse("presence_penalty", "only 0")
-    if request.logit_bias:
-        raise _refuse("logit_bias", "only empty")
+    _refuse_unsupported_sampling(request)
     if request.logprobs:
         raise _refuse("logprobs", "only null")
     if request.echo:
