@@ -9,12 +9,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from likeness.core.db.models import Model, Persona
+from likeness.core.errors import PersonaNotFound
 from likeness.inference.activation import PERSONA_ADAPTER, adapter_info
 from likeness.inference.engines.base import AdapterInfo
 
-
-class PersonaNotFound(LookupError):
-    """No persona with that slug."""
+__all__ = [
+    "PersonaNotFound",
+    "ServedPersona",
+    "any_active_adapter",
+    "list_personas",
+    "load_persona",
+]
 
 
 @dataclass(frozen=True, slots=True)

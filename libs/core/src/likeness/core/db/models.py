@@ -14,6 +14,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -162,3 +163,95 @@ class Draft(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     reviewed_at: Mapped[datetime | None] = mapped_column(nullable=True)
     exported_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+
+class Proposal(Base):
+    """A normalised version of a post proposed by the generator model for a person to judge."""
+
+    __tablename__ = "proposals"
+    __table_args__ = (Index("ix_proposals_post", "post_id"),)
+
+    id: Mapped[str] = mapped_column(key_string(32), primary_key=True)
+    persona_id: Mapped[int] = mapped_column(ForeignKey("personas.id", ondelete="CASCADE"))
+    post_id: Mapped[str] = mapped_column(key_string(32))
+    text: Mapped[str] = mapped_column(Text)
+    generator: Mapped[str] = mapped_column(Text, default="")
+    prompt_version: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Judgment(Base):
+    """One human decision on a post's proposals, stored the moment it is made.
+
+    ``chosen`` is the text the person stands behind (an accepted proposal, an edit, their own
+    text; empty when they rejected everything); ``rejected`` lists the texts it beats. These are
+    the normaliser's SFT rows and preference pairs.
+    """
+
+    __tablename__ = "judgments"
+    __table_args__ = (Index("ix_judgments_persona_created", "persona_id", "created_at"),)
+
+    id: Mapped[str] = mapped_column(key_string(32), primary_key=True)
+    persona_id: Mapped[int] = mapped_column(ForeignKey("personas.id", ondelete="CASCADE"))
+    post_id: Mapped[str] = mapped_column(key_string(32))
+    annotator: Mapped[str] = mapped_column(String(100), default="")
+    action: Mapped[str] = mapped_column(String(16))  # accept | edit | reject | own
+    proposal_id: Mapped[str | None] = mapped_column(key_string(32), nullable=True)
+    chosen: Mapped[str] = mapped_column(Text, default="")
+    rejected: Mapped[list[str]] = mapped_column(JSON, default=list)
+    edit_distance: Mapped[int] = mapped_column(Integer, default=0)
+    seconds_spent: Mapped[float] = mapped_column(Float, default=0.0)
+    prompt_version: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Dataset(Base):
+    """A training set built from the database: its spec, content hash and where its JSONL lives."""
+
+    __tablename__ = "datasets"
+    __table_args__ = (Index("ix_datasets_persona_kind", "persona_id", "kind"),)
+
+    id: Mapped[str] = mapped_column(key_string(32), primary_key=True)
+    persona_id: Mapped[int | None] = mapped_column(
+        ForeignKey("personas.id", ondelete="CASCADE"), nullable=True
+    )
+    kind: Mapped[str] = mapped_column(String(40))
+    spec: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    content_sha256: Mapped[str] = mapped_column(String(64))
+    train_rows: Mapped[int] = mapped_column(Integer, default=0)
+    heldout_rows: Mapped[int] = mapped_column(Integer, default=0)
+    path: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Job(Base):
+    """A unit of long work (training, corpus normalisation) in the shared queue.
+
+    Workers on any machine claim a queued job (or one whose lease expired) with a lease they
+    renew by heartbeat; see ``likeness.core.jobs``.
+    """
+
+    __tablename__ = "jobs"
+    __table_args__ = (Index("ix_jobs_status_created", "status", "created_at"),)
+
+    id: Mapped[str] = mapped_column(key_string(32), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    persona_id: Mapped[int | None] = mapped_column(
+        ForeignKey("personas.id", ondelete="CASCADE"), nullable=True
+    )
+    config: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # queued | running | succeeded | failed | cancelled
+    status: Mapped[str] = mapped_column(String(16), default="queued")
+    cancel_requested: Mapped[bool] = mapped_column(Boolean, default=False)
+    priority: Mapped[int] = mapped_column(Integer, default=0)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    max_attempts: Mapped[int] = mapped_column(Integer, default=3)
+    worker: Mapped[str] = mapped_column(String(200), default="")
+    lease_expires_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    heartbeat_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    progress: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    result: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    started_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    finished_at: Mapped[datetime | None] = mapped_column(nullable=True)

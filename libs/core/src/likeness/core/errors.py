@@ -1,0 +1,7 @@
+"""Errors every service raises the same way (and maps to the same gRPC/HTTP status)."""
+
+from __future__ import annotations
+
+
+class PersonaNotFound(LookupError):
+    """No persona with that slug."""

@@ -1,0 +1,395 @@
+"""The shared job queue, in the database every service already uses (never in memory).
+
+    job_id = submit(db, "persona-sft", persona="alice", config={...})
+    job = claim(db, worker="host-1:4242", kinds={"persona-sft"})    # None when nothing waits
+    beat = heartbeat(db, job.id, job.worker, progress={...})       # renews the lease
+    if beat.cancel_requested: ...                                   # stop, then finish(cancelled)
+    finish(db, job.id, job.worker, "succeeded", result={...})
+
+Workers on any number of machines pull from the same table. On PostgreSQL a claim locks the
+chosen row with ``FOR UPDATE SKIP LOCKED``, so two workers never take the same job and neither
+waits for the other; on SQLite (embedded mode, one machine) the claim is a conditional UPDATE
+of the row, which SQLite serialises. A claimed job carries a lease; the worker renews it with
+each heartbeat. A job whose lease ran out (its worker crashed or lost the network) is claimed
+again by the next worker, up to ``max_attempts`` times; after that it fails with the reason.
+A heartbeat that finds the job no longer leased to its worker raises ``LeaseLost``: another
+worker has it now, and the first must stop without writing anything more.
+
+Lease times come from the workers' clocks; keep them in sync (NTP), as any lease system needs.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable, Collection, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Engine, or_, select, update
+from sqlalchemy.orm import Session
+
+from likeness.core.db.models import Job, Persona
+from likeness.core.errors import PersonaNotFound
+
+QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED = (
+    "queued",
+    "running",
+    "succeeded",
+    "failed",
+    "cancelled",
+)
+TERMINAL = frozenset({SUCCEEDED, FAILED, CANCELLED})
+DEFAULT_LEASE_S = 60.0
+
+
+class JobNotFound(LookupError):
+    """No job with that id."""
+
+
+class LeaseLost(RuntimeError):
+    """The job is no longer leased to this worker (it expired and was claimed again, or ended)."""
+
+
+@dataclass(frozen=True, slots=True)
+class JobInfo:
+    id: str
+    kind: str
+    persona: str
+    status: str
+    config: dict[str, Any]
+    progress: dict[str, Any]
+    result: dict[str, Any]
+    error: str
+    attempts: int
+    max_attempts: int
+    worker: str
+    cancel_requested: bool
+    created_at: datetime
+    started_at: datetime | None
+    finished_at: datetime | None
+
+    @property
+    def done(self) -> bool:
+        return self.status in TERMINAL
+
+
+@dataclass(frozen=True, slots=True)
+class Beat:
+    cancel_requested: bool
+
+
+@dataclass(slots=True)
+class ProgressReport:
+    """What a running job reports; stored as the job's ``progress`` and streamed to watchers."""
+
+    step: int = 0
+    total: int = 0
+    loss: float = 0.0
+    learning_rate: float = 0.0
+    tokens_per_s: float = 0.0
+    eta_s: float = 0.0
+    message: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "step": self.step,
+            "total": self.total,
+            "loss": self.loss,
+            "learning_rate": self.learning_rate,
+            "tokens_per_s": self.tokens_per_s,
+            "eta_s": self.eta_s,
+            "message": self.message,
+            **({"extra": self.extra} if self.extra else {}),
+        }
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    # SQLite hands datetimes back without a zone; everything stored here is UTC.
+    if moment is not None and moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment
+
+
+def _info(job: Job, slug: str | None) -> JobInfo:
+    return JobInfo(
+        id=job.id,
+        kind=job.kind,
+        persona=slug or "",
+        status=job.status,
+        config=dict(job.config or {}),
+        progress=dict(job.progress or {}),
+        result=dict(job.result or {}),
+        error=job.error or "",
+        attempts=job.attempts,
+        max_attempts=job.max_attempts,
+        worker=job.worker or "",
+        cancel_requested=bool(job.cancel_requested),
+        created_at=_aware(job.created_at) or _now(),
+        started_at=_aware(job.started_at),
+        finished_at=_aware(job.finished_at),
+    )
+
+
+def _persona_id(session: Session, slug: str) -> int:
+    persona_id = session.scalar(select(Persona.id).where(Persona.slug == slug))
+    if persona_id is None:
+        raise PersonaNotFound(f"no persona {slug!r}")
+    return persona_id
+
+
+def submit(
+    db: Engine,
+    kind: str,
+    *,
+    persona: str | None = None,
+    config: dict[str, Any] | None = None,
+    priority: int = 0,
+    max_attempts: int = 3,
+) -> str:
+    """Queue a job; returns its id."""
+    if max_attempts < 1:
+        raise ValueError("max_attempts must be at least 1")
+    job_id = uuid.uuid4().hex
+    with Session(db) as session, session.begin():
+        persona_id = _persona_id(session, persona) if persona else None
+        session.add(
+            Job(
+                id=job_id,
+                kind=kind,
+                persona_id=persona_id,
+                config=config or {},
+                status=QUEUED,
+                cancel_requested=False,
+                priority=priority,
+                attempts=0,
+                max_attempts=max_attempts,
+                worker="",
+                progress={},
+                result={},
+                error="",
+                created_at=_now(),
+            )
+        )
+    return job_id
+
+
+def _select_with_slug():  # type: ignore[no-untyped-def]
+    return select(Job, Persona.slug).outerjoin(Persona, Job.persona_id == Persona.id)
+
+
+def get(db: Engine, job_id: str) -> JobInfo:
+    with Session(db) as session:
+        row = session.execute(_select_with_slug().where(Job.id == job_id)).first()
+        if row is None:
+            raise JobNotFound(f"no job {job_id!r}")
+        return _info(row[0], row[1])
+
+
+def list_jobs(
+    db: Engine,
+    *,
+    persona: str | None = None,
+    kinds: Collection[str] | None = None,
+    statuses: Collection[str] | None = None,
+    limit: int = 50,
+    before: datetime | None = None,
+) -> list[JobInfo]:
+    """Newest first."""
+    query = _select_with_slug()
+    if persona:
+        query = query.where(Persona.slug == persona)
+    if kinds:
+        query = query.where(Job.kind.in_(list(kinds)))
+    if statuses:
+        query = query.where(Job.status.in_(list(statuses)))
+    if before is not None:
+        query = query.where(Job.created_at < before)
+    query = query.order_by(Job.created_at.desc(), Job.id).limit(limit)
+    with Session(db) as session:
+        return [_info(job, slug) for job, slug in session.execute(query).all()]
+
+
+def _fail_exhausted(session: Session, now: datetime) -> None:
+    """Jobs whose last allowed attempt lost its lease fail instead of running forever."""
+    exhausted = session.scalars(
+        select(Job)
+        .where(Job.status == RUNNING, Job.lease_expires_at < now, Job.attempts >= Job.max_attempts)
+        .with_for_update(skip_locked=True)
+    ).all()
+    for job in exhausted:
+        job.status = FAILED
+        job.error = (
+            f"the worker stopped renewing its lease {job.attempts} time(s) "
+            f"(last worker: {job.worker or 'unknown'}); giving up after max_attempts"
+        )
+        job.finished_at = now
+
+
+def claim(
+    db: Engine,
+    worker: str,
+    *,
+    kinds: Collection[str] | None = None,
+    lease_s: float = DEFAULT_LEASE_S,
+) -> JobInfo | None:
+    """Lease the next job (highest priority, oldest first) to ``worker``; None if none waits."""
+    now = _now()
+    with Session(db) as session, session.begin():
+        _fail_exhausted(session, now)
+        candidates = (
+            select(Job.id)
+            .where(
+                or_(
+                    Job.status == QUEUED,
+                    (Job.status == RUNNING) & (Job.lease_expires_at < now),
+                ),
+                Job.cancel_requested.is_(False),
+            )
+            .order_by(Job.priority.desc(), Job.created_at, Job.id)
+            .limit(1)
+            .with_for_update(skip_locked=True)
+        )
+        if kinds:
+            candidates = candidates.where(Job.kind.in_(list(kinds)))
+        job_id = session.scalar(candidates)
+        if job_id is None:
+            return None
+        # The status condition repeats the candidate test: on SQLite (no row locks) it is what
+        # keeps two workers from both taking the job.
+        taken = session.execute(
+            update(Job)
+            .where(
+                Job.id == job_id,
+                or_(
+                    Job.status == QUEUED,
+                    (Job.status == RUNNING) & (Job.lease_expires_at < now),
+                ),
+            )
+            .values(
+                status=RUNNING,
+                worker=worker,
+                attempts=Job.attempts + 1,
+                lease_expires_at=now + timedelta(seconds=lease_s),
+                heartbeat_at=now,
+                started_at=now,
+            )
+            .execution_options(synchronize_session=False)
+        )
+        if taken.rowcount != 1:
+            return None
+    return get(db, job_id)
+
+
+def heartbeat(
+    db: Engine,
+    job_id: str,
+    worker: str,
+    *,
+    progress: dict[str, Any] | None = None,
+    lease_s: float = DEFAULT_LEASE_S,
+) -> Beat:
+    """Renew the lease (and store progress); raises LeaseLost if the job is not ours any more."""
+    now = _now()
+    values: dict[str, Any] = {
+        "lease_expires_at": now + timedelta(seconds=lease_s),
+        "heartbeat_at": now,
+    }
+    if progress is not None:
+        values["progress"] = progress
+    with Session(db) as session, session.begin():
+        updated = session.execute(
+            update(Job)
+            .where(Job.id == job_id, Job.worker == worker, Job.status == RUNNING)
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
+        if updated.rowcount != 1:
+            raise LeaseLost(f"job {job_id} is no longer leased to {worker}")
+        cancel = session.scalar(select(Job.cancel_requested).where(Job.id == job_id))
+    return Beat(cancel_requested=bool(cancel))
+
+
+def finish(
+    db: Engine,
+    job_id: str,
+    worker: str,
+    status: str,
+    *,
+    result: dict[str, Any] | None = None,
+    error: str = "",
+    progress: dict[str, Any] | None = None,
+) -> None:
+    """End a job this worker holds (succeeded, failed or cancelled)."""
+    if status not in TERMINAL:
+        raise ValueError(f"{status!r} is not a final status")
+    values: dict[str, Any] = {
+        "status": status,
+        "finished_at": _now(),
+        "lease_expires_at": None,
+        "error": error,
+    }
+    if result is not None:
+        values["result"] = result
+    if progress is not None:
+        values["progress"] = progress
+    with Session(db) as session, session.begin():
+        updated = session.execute(
+            update(Job)
+            .where(Job.id == job_id, Job.worker == worker, Job.status == RUNNING)
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
+        if updated.rowcount != 1:
+            raise LeaseLost(f"job {job_id} is no longer leased to {worker}")
+
+
+def release(db: Engine, job_id: str, worker: str) -> None:
+    """Give a job back to the queue (a worker shutting down cleanly); the attempt is not counted."""
+    with Session(db) as session, session.begin():
+        session.execute(
+            update(Job)
+            .where(Job.id == job_id, Job.worker == worker, Job.status == RUNNING)
+            .values(status=QUEUED, worker="", lease_expires_at=None, attempts=Job.attempts - 1)
+            .execution_options(synchronize_session=False)
+        )
+
+
+def cancel(db: Engine, job_id: str) -> JobInfo:
+    """A queued job is cancelled at once; a running one at its worker's next heartbeat."""
+    now = _now()
+    with Session(db) as session, session.begin():
+        job = session.scalar(select(Job).where(Job.id == job_id).with_for_update())
+        if job is None:
+            raise JobNotFound(f"no job {job_id!r}")
+        if job.status == QUEUED:
+            job.status, job.finished_at, job.cancel_requested = CANCELLED, now, True
+        elif job.status == RUNNING:
+            job.cancel_requested = True
+    return get(db, job_id)
+
+
+def watch(
+    db: Engine,
+    job_id: str,
+    *,
+    poll_s: float = 0.5,
+    still_wanted: Callable[[], bool] = lambda: True,
+) -> Iterator[JobInfo]:
+    """The job's state now and at every change until it ends (polls; works across machines)."""
+    last: tuple[Any, ...] | None = None
+    while still_wanted():
+        job = get(db, job_id)
+        seen = (job.status, job.progress, job.error, job.cancel_requested, job.attempts)
+        if seen != last:
+            last = seen
+            yield job
+            if job.done:
+                return
+        time.sleep(poll_s)

@@ -1,0 +1,104 @@
+"""A finished run's artifact: its folder, its manifest, its row in the ``models`` table.
+
+The manifest (``likeness.json`` next to the weights) and the table row carry the same facts:
+base model id, chat template hash, tokenizer hash, dataset hash, recipe config and metrics —
+so an adapter is only ever served on the base and template it was trained with, and any model
+can be traced back to the exact rows it learned from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import uuid
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from likeness.core.db.models import Model, Persona
+from likeness.core.errors import PersonaNotFound
+from likeness.inference.chat import chat_template_sha256
+
+MANIFEST = "likeness.json"
+
+
+def tokenizer_sha256(tokenizer: Any) -> str:
+    """sha256 of the tokenizer's vocabulary and merges (its serialised form when it has one)."""
+    backend = getattr(tokenizer, "backend_tokenizer", None)
+    if backend is not None:
+        text = backend.to_str()
+    else:
+        text = json.dumps(tokenizer.get_vocab(), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(slots=True)
+class Artifact:
+    kind: str  # persona-lora | persona-full | normalizer | reward | scratch
+    recipe: str
+    persona: str
+    base_model: str
+    path: Path
+    chat_template_sha256: str
+    tokenizer_sha256: str
+    dataset_sha256: str
+    dataset_id: str
+    config: dict[str, Any]
+    metrics: dict[str, float] = field(default_factory=dict)
+    id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    created_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat())
+
+    def manifest(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["path"] = str(self.path)
+        return data
+
+
+def describe(tokenizer: Any) -> tuple[str, str]:
+    """(chat template sha256, tokenizer sha256) of a tokenizer."""
+    return chat_template_sha256(tokenizer), tokenizer_sha256(tokenizer)
+
+
+def write_manifest(artifact: Artifact) -> Path:
+    artifact.path.mkdir(parents=True, exist_ok=True)
+    target = artifact.path / MANIFEST
+    staging = target.with_suffix(".tmp")
+    staging.write_text(json.dumps(artifact.manifest(), indent=2, sort_keys=True), "utf-8")
+    os.replace(staging, target)
+    return target
+
+
+def read_manifest(path: Path) -> dict[str, Any]:
+    return json.loads((path / MANIFEST).read_text("utf-8"))
+
+
+def register(db: Engine, artifact: Artifact) -> str:
+    """Write the manifest and add the artifact to the models table (inactive); returns its id."""
+    write_manifest(artifact)
+    with Session(db) as session, session.begin():
+        persona_id = None
+        if artifact.persona:
+            persona_id = session.scalar(select(Persona.id).where(Persona.slug == artifact.persona))
+            if persona_id is None:
+                raise PersonaNotFound(f"no persona {artifact.persona!r}")
+        session.add(
+            Model(
+                id=artifact.id,
+                persona_id=persona_id,
+                kind=artifact.kind,
+                base_model=artifact.base_model,
+                adapter_path=str(artifact.path),
+                chat_template_sha256=artifact.chat_template_sha256,
+                tokenizer_sha256=artifact.tokenizer_sha256,
+                dataset_sha256=artifact.dataset_sha256,
+                config={**artifact.config, "recipe": artifact.recipe},
+                metrics=artifact.metrics,
+                active=False,
+            )
+        )
+    return artifact.id

@@ -1,0 +1,79 @@
+"""What a dataset is: its spec, its rows on disk, its content hash.
+
+Row shapes (one JSON object per line, the formats TRL and other tools read):
+
+- ``persona-chat``, ``persona-qa``, ``normalizer-sft``: conversational,
+  ``{"messages": [{"role": "system", ...}, {"role": "user", ...}, {"role": "assistant", ...}]}``;
+  the last message is the target, everything before it is the prompt.
+- ``persona-completion``, ``persona-essay``: plain text, ``{"text": "..."}``.
+- ``normalizer-prefs``: conversational preference,
+  ``{"prompt": [system, user], "chosen": [assistant], "rejected": [assistant]}``.
+
+Every row may carry a ``"meta"`` object (post id, created_at, …) that no trainer reads. The
+held-out rows are the newest posts (a time-based split stored on the posts themselves), and
+they live in their own file that no training job opens for training.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DatasetKind = Literal[
+    "persona-chat",
+    "persona-completion",
+    "persona-essay",
+    "persona-qa",
+    "normalizer-sft",
+    "normalizer-prefs",
+]
+CHAT_KINDS = frozenset({"persona-chat", "persona-qa", "normalizer-sft"})
+TEXT_KINDS = frozenset({"persona-completion", "persona-essay"})
+PREFERENCE_KINDS = frozenset({"normalizer-prefs"})
+
+
+class DatasetSpec(BaseModel):
+    """Everything that decides a dataset's rows; stored with it (and hashed into its id)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: DatasetKind
+    persona: str
+    heldout_fraction: float = Field(0.1, ge=0, lt=1)
+    limit: int | None = Field(None, ge=1, description="At most N training rows (newest kept).")
+    kept_only: bool = Field(True, description="Leave out posts the persona's exclusions flag.")
+    min_chars: int = Field(1, ge=0, description="Skip texts shorter than this.")
+    max_topics: int = Field(3, ge=1, le=10)
+    essay_chunk_chars: int = Field(1500, ge=200)
+
+
+@dataclass(frozen=True, slots=True)
+class BuiltDataset:
+    id: str
+    kind: str
+    persona: str
+    sha256: str  # of the train and held-out rows' content, in order
+    spec: dict[str, Any]
+    dir: Path
+    train_rows: int
+    heldout_rows: int
+
+    @property
+    def train_path(self) -> Path:
+        return self.dir / "train.jsonl"
+
+    @property
+    def heldout_path(self) -> Path:
+        return self.dir / "heldout.jsonl"
+
+    def rows(self, split: Literal["train", "heldout"] = "train") -> Iterator[dict[str, Any]]:
+        path = self.train_path if split == "train" else self.heldout_path
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip():
+                    yield json.loads(line)

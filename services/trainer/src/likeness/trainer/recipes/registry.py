@@ -1,0 +1,83 @@
+"""The recipes by name, and the small surface each one implements.
+
+A recipe module defines ``RECIPE = Recipe(...)``:
+
+- ``config_type``: its typed config (a ``RecipeConfig`` subclass with per-device defaults);
+- ``dataset_specs(persona, config)``: the datasets it reads (built and hashed by the runner);
+- ``preview(tokenizer, datasets, config, n)``: its first ``n`` examples exactly as encoded;
+- ``train(inputs, datasets)``: trains, saves the final weights into ``inputs.artifact_dir``
+  and returns what to record.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+
+from likeness.trainer.datasets.spec import BuiltDataset, DatasetSpec
+from likeness.trainer.encoding import Encoded
+from likeness.trainer.recipes.base import RecipeConfig, RunContext, TrainOutcome
+
+RECIPE_MODULES = {
+    "persona-sft": "likeness.trainer.recipes.persona_sft",
+    "normalizer-sft": "likeness.trainer.recipes.normalizer_sft",
+    "reward-model": "likeness.trainer.recipes.reward_model",
+    "normalizer-rl": "likeness.trainer.recipes.normalizer_rl",
+    "normalizer-dpo": "likeness.trainer.recipes.normalizer_dpo",
+    "scratch": "likeness.trainer.recipes.scratch",
+}
+
+
+class UnknownRecipe(ValueError):
+    """No recipe by that name."""
+
+
+@dataclass(slots=True)
+class RecipeInputs:
+    db: Engine
+    persona: str
+    config: RecipeConfig
+    base_model: str  # resolved: a folder or hub id (the default model's folder when unset)
+    ctx: RunContext
+    artifact_dir: Path  # where the final weights (adapter or model) + tokenizer go
+
+
+@dataclass(slots=True)
+class RecipeResult:
+    model_kind: str  # persona-lora | persona-full | normalizer | reward | scratch
+    base_model: str  # what the artifact must be served on ("" for a self-contained model)
+    tokenizer: Any  # the tokenizer the artifact was trained with (hashed into the manifest)
+    outcome: TrainOutcome
+    metrics: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Recipe:
+    name: str
+    summary: str
+    config_type: type[RecipeConfig]
+    dataset_specs: Callable[[str, Any], list[DatasetSpec]]
+    preview: Callable[[Any, list[BuiltDataset], Any, int], list[Encoded]]
+    train: Callable[[RecipeInputs, list[BuiltDataset]], RecipeResult]
+    needs_base_model: bool = True
+
+
+def recipe_names() -> list[str]:
+    return list(RECIPE_MODULES)
+
+
+def get_recipe(name: str) -> Recipe:
+    module = RECIPE_MODULES.get(name)
+    if module is None:
+        raise UnknownRecipe(f"unknown recipe {name!r}; choose one of {', '.join(RECIPE_MODULES)}")
+    return importlib.import_module(module).RECIPE  # type: ignore[no-any-return]
+
+
+def parse_config(name: str, config: dict[str, Any] | None) -> RecipeConfig:
+    """The recipe's typed config from JSON-ish input (unknown keys are an error)."""
+    return get_recipe(name).config_type.model_validate(config or {})
