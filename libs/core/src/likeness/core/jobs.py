@@ -237,9 +237,13 @@ def claim(
     worker: str,
     *,
     kinds: Collection[str] | None = None,
+    job_id: str | None = None,
     lease_s: float = DEFAULT_LEASE_S,
 ) -> JobInfo | None:
-    """Lease the next job (highest priority, oldest first) to ``worker``; None if none waits."""
+    """Lease the next job (highest priority, oldest first) to ``worker``; None if none waits.
+
+    ``job_id`` claims that one job only (the CLI running its own job in-process).
+    """
     now = _now()
     with Session(db) as session, session.begin():
         _fail_exhausted(session, now)
@@ -258,15 +262,17 @@ def claim(
         )
         if kinds:
             candidates = candidates.where(Job.kind.in_(list(kinds)))
-        job_id = session.scalar(candidates)
-        if job_id is None:
+        if job_id is not None:
+            candidates = candidates.where(Job.id == job_id)
+        chosen = session.scalar(candidates)
+        if chosen is None:
             return None
         # The status condition repeats the candidate test: on SQLite (no row locks) it is what
         # keeps two workers from both taking the job.
         taken = session.execute(
             update(Job)
             .where(
-                Job.id == job_id,
+                Job.id == chosen,
                 or_(
                     Job.status == QUEUED,
                     (Job.status == RUNNING) & (Job.lease_expires_at < now),
@@ -284,7 +290,7 @@ def claim(
         )
         if taken.rowcount != 1:
             return None
-    return get(db, job_id)
+    return get(db, chosen)
 
 
 def heartbeat(
