@@ -1,0 +1,59 @@
+"""``persona-sft``: teach a base model to write as the persona (LoRA by default).
+
+Reads the persona's posts as topic → post chat examples (the persona card as system prompt,
+"Write a post about <topics>" as the request — the same request the serving side sends), and
+optionally as plain text, essay chunks, or synthetic Q&A. The result is a ``persona-lora``
+adapter the inference service serves for the persona (``persona-full`` for a full fine-tune).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from likeness.trainer.datasets.spec import DatasetSpec
+from likeness.trainer.recipes.registry import Recipe, RecipeInputs, RecipeResult
+from likeness.trainer.recipes.sft import SftConfig, preview_sft, train_sft
+
+Format = Literal["chat", "completion", "essay", "qa"]
+FORMAT_KINDS = {
+    "chat": "persona-chat",
+    "completion": "persona-completion",
+    "essay": "persona-essay",
+    "qa": "persona-qa",
+}
+
+
+class PersonaSftConfig(SftConfig):
+    formats: list[Format] = Field(
+        default_factory=lambda: ["chat"],
+        description="Example formats: chat (topic → post), completion, essay, qa (synthetic).",
+    )
+    max_length: int = Field(192, ge=8, description="Tokens per example; posts are short.")
+
+
+def dataset_specs(persona: str, config: PersonaSftConfig) -> list[DatasetSpec]:
+    return [
+        DatasetSpec(
+            kind=FORMAT_KINDS[fmt],  # type: ignore[arg-type]
+            persona=persona,
+            heldout_fraction=config.heldout_fraction,
+            limit=config.limit,
+        )
+        for fmt in dict.fromkeys(config.formats)
+    ]
+
+
+def train(inputs: RecipeInputs, datasets: list) -> RecipeResult:  # type: ignore[type-arg]
+    return train_sft(inputs, datasets, adapter_kind="persona-lora", full_kind="persona-full")
+
+
+RECIPE = Recipe(
+    name="persona-sft",
+    summary="Fine-tune a base model on the persona's posts (LoRA, QLoRA or full).",
+    config_type=PersonaSftConfig,
+    dataset_specs=dataset_specs,
+    preview=preview_sft,
+    train=train,
+)

@@ -1,0 +1,147 @@
+"""Supervised fine-tuning shared by ``persona-sft`` and ``normalizer-sft``.
+
+Examples are encoded by ``likeness.trainer.encoding`` (the serving prompt renderer, loss on the
+answer only) before trl sees them, so trl only batches and steps. On CPU, short posts are
+batched with dynamic padding and length-grouped batches (a batch of 40-token posts pads to ~45,
+not to a fixed 128); on CUDA, sequences are packed (best-fit, padding-free). Pads never count
+in the loss: the collator pads labels with -100.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Literal
+
+from pydantic import Field
+
+from likeness.trainer.datasets.spec import BuiltDataset
+from likeness.trainer.encoding import Encoded, encode_row
+from likeness.trainer.evaluation import heldout_loss
+from likeness.trainer.recipes.base import RecipeConfig, run_trainer, training_arguments
+from likeness.trainer.recipes.registry import RecipeInputs, RecipeResult
+
+logger = logging.getLogger(__name__)
+
+
+class SftConfig(RecipeConfig):
+    method: Literal["lora", "qlora", "full"] = Field(
+        "lora", description="LoRA adapter (default), QLoRA (4-bit base, CUDA only) or full."
+    )
+    learning_rate: float = Field(1e-3, gt=0, description="1e-3 suits LoRA; use ~5e-5 for full.")
+    lora_r: int = Field(16, ge=1)
+    lora_alpha: int = Field(32, ge=1)
+    lora_dropout: float = Field(0.0, ge=0, lt=1)
+    target_modules: str | list[str] = Field("all-linear", description="Modules LoRA adapts.")
+    packing: bool | None = Field(None, description="Pack sequences (default: on CUDA only).")
+    group_by_length: bool = Field(True, description="Batch examples of similar length.")
+    eval_batch_size: int = Field(32, ge=1)
+
+
+def load_rows(datasets: list[BuiltDataset], split: str, limit: int | None) -> list[dict[str, Any]]:
+    rows = [row for dataset in datasets for row in dataset.rows(split)]  # type: ignore[arg-type]
+    if limit is not None and split == "train":
+        rows = rows[-limit:]
+    return rows
+
+
+def encode_rows(tokenizer: Any, rows: list[dict[str, Any]], max_length: int) -> list[Encoded]:
+    encoded = [encode_row(tokenizer, row, max_length) for row in rows]
+    return [e for e in encoded if e.loss_tokens > 0]
+
+
+def preview_sft(tokenizer: Any, datasets: list[BuiltDataset], config: Any, n: int) -> list[Encoded]:
+    rows = load_rows(datasets, "train", config.limit)[:n]
+    return [encode_row(tokenizer, row, config.max_length) for row in rows]
+
+
+def load_model(base_model: str, config: SftConfig, device: str) -> Any:
+    import torch
+    from transformers import AutoModelForCausalLM
+
+    kwargs: dict[str, Any] = {"dtype": torch.bfloat16 if device == "cuda" else torch.float32}
+    if config.method == "qlora":
+        if device != "cuda":
+            raise ValueError("QLoRA needs a CUDA GPU (bitsandbytes 4-bit); use method=lora on CPU")
+        from transformers import BitsAndBytesConfig
+
+        kwargs["quantization_config"] = BitsAndBytesConfig(
+            load_in_4bit=True,
+            bnb_4bit_quant_type="nf4",
+            bnb_4bit_compute_dtype=torch.bfloat16,
+            bnb_4bit_use_double_quant=True,
+        )
+    model = AutoModelForCausalLM.from_pretrained(base_model, **kwargs)
+    if config.method == "qlora":
+        from peft import prepare_model_for_kbit_training
+
+        model = prepare_model_for_kbit_training(model, use_gradient_checkpointing=True)
+    return model
+
+
+def peft_config(config: SftConfig) -> Any:
+    if config.method == "full":
+        return None
+    from peft import LoraConfig
+
+    return LoraConfig(
+        r=config.lora_r,
+        lora_alpha=config.lora_alpha,
+        lora_dropout=config.lora_dropout,
+        target_modules=config.target_modules,
+        task_type="CAUSAL_LM",
+    )
+
+
+def train_sft(
+    inputs: RecipeInputs, datasets: list[BuiltDataset], *, adapter_kind: str, full_kind: str
+) -> RecipeResult:
+    from datasets import Dataset
+    from trl import SFTConfig, SFTTrainer
+
+    from likeness.trainer.runner import load_tokenizer
+
+    config: SftConfig = inputs.config  # type: ignore[assignment]
+    ctx = inputs.ctx
+    tokenizer = load_tokenizer(inputs.base_model)
+    train = encode_rows(tokenizer, load_rows(datasets, "train", config.limit), config.max_length)
+    heldout = encode_rows(tokenizer, load_rows(datasets, "heldout", None), config.max_length)
+    if not train:
+        raise ValueError("no training example has an answer to learn from (all empty or cut)")
+    pack = config.packing if config.packing is not None else ctx.device == "cuda"
+    overrides: dict[str, Any] = {
+        "max_length": config.max_length,
+        "packing": pack,
+        "dataset_num_proc": None,
+        "eval_strategy": "no",
+    }
+    if config.group_by_length and not pack:
+        overrides["train_sampling_strategy"] = "group_by_length"
+    if config.method == "qlora":
+        overrides["gradient_checkpointing"] = True
+    args = SFTConfig(**training_arguments(config, ctx, **overrides))
+    model = load_model(inputs.base_model, config, ctx.device)
+    trainer = SFTTrainer(
+        model=model,
+        args=args,
+        train_dataset=Dataset.from_list([e.as_row() for e in train]),
+        processing_class=tokenizer,
+        peft_config=peft_config(config),
+    )
+    outcome = run_trainer(trainer, ctx)
+    kind = full_kind if config.method == "full" else adapter_kind
+    metrics: dict[str, float] = {"train_examples": float(len(train))}
+    if not outcome.stopped:
+        trainer.save_model(str(inputs.artifact_dir))
+        tokenizer.save_pretrained(str(inputs.artifact_dir))
+        if heldout:
+            metrics["heldout_loss"] = heldout_loss(
+                trainer.model, heldout, batch_size=config.eval_batch_size
+            )
+            metrics["heldout_examples"] = float(len(heldout))
+    return RecipeResult(
+        model_kind=kind,
+        base_model=inputs.base_model,
+        tokenizer=tokenizer,
+        outcome=outcome,
+        metrics=metrics,
+    )

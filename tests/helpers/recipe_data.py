@@ -1,0 +1,52 @@
+"""Hand-written persona-chat datasets for recipe tests (the builders are tested elsewhere)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from likeness.trainer.datasets.spec import BuiltDataset
+
+CARD = "You are Mags, a lighthouse keeper who writes short, dry posts."
+POSTS = [
+    "The fog came in early and the foghorn sang all night.",
+    "Painted the railings again. Salt wins every winter.",
+    "Three gulls, one sandwich, no survivors.",
+    "A fishing boat waved at the lamp. I waved back.",
+    "Tea, wind, and the long view north.",
+    "The keeper's log says: calm. The kettle disagrees.",
+    "Storm tonight. Candles ready, books stacked.",
+    "Someone asked if it gets lonely. The sea talks plenty.",
+]
+
+
+def chat_row(text: str, topics: str = "the sea") -> dict:
+    return {
+        "messages": [
+            {"role": "system", "content": CARD},
+            {"role": "user", "content": f"Write a post about {topics}"},
+            {"role": "assistant", "content": text},
+        ]
+    }
+
+
+def write_dataset(root: Path, train: list[dict], heldout: list[dict]) -> BuiltDataset:
+    root.mkdir(parents=True, exist_ok=True)
+    for name, rows in (("train.jsonl", train), ("heldout.jsonl", heldout)):
+        (root / name).write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    return BuiltDataset(
+        id="d" * 32,
+        kind="persona-chat",
+        persona="mags",
+        sha256="s" * 64,
+        spec={"kind": "persona-chat"},
+        dir=root,
+        train_rows=len(train),
+        heldout_rows=len(heldout),
+    )
+
+
+def persona_dataset(root: Path, repeat: int = 4) -> BuiltDataset:
+    train = [chat_row(p) for p in POSTS[:6]] * repeat
+    heldout = [chat_row(p) for p in POSTS[6:]]
+    return write_dataset(root, train, heldout)
