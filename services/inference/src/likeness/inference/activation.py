@@ -77,26 +77,29 @@ def list_models(db: DbEngine, persona: str | None = None) -> list[ModelInfo]:
         return [_info(model, slug or "") for model, slug in rows]
 
 
-async def activate_model(db: DbEngine, engine: Engine, model_id: str) -> ModelInfo:
+def _adapter_row(db: DbEngine, model_id: str) -> tuple[Model, str]:
+    """The model and its persona's slug, if it is a persona adapter that can be activated."""
     with Session(db) as session:
         row = session.execute(
             select(Model, Persona.slug)
             .outerjoin(Persona, Model.persona_id == Persona.id)
             .where(Model.id == model_id)
         ).first()
-        if row is None:
-            raise ModelNotFound(f"no model {model_id!r}")
-        model, slug = row
-        if model.kind != PERSONA_ADAPTER or model.persona_id is None or not model.adapter_path:
-            raise NotAnAdapter(f"model {model_id!r} is a {model.kind}, not a persona adapter")
-        adapter = adapter_info(model)
-    check_adapter_fits(adapter, engine.model_id, engine.chat_template_sha256)
-    served_now = True
-    try:
-        await engine.load_adapter(adapter)
-    except RuntimeError as exc:  # the engine runs without LoRA
-        logger.warning("adapter %s activated, served after a restart: %s", model_id, exc)
-        served_now = False
+    if row is None:
+        raise ModelNotFound(f"no model {model_id!r}")
+    model, slug = row
+    if model.kind != PERSONA_ADAPTER or model.persona_id is None or not model.adapter_path:
+        raise NotAnAdapter(f"model {model_id!r} is a {model.kind}, not a persona adapter")
+    return model, slug or ""
+
+
+def mark_active(db: DbEngine, model_id: str) -> ModelInfo:
+    """Make the adapter its persona's one active adapter, in the database only.
+
+    No engine is involved: a running inference service picks it up the next time it resolves
+    the persona (if it runs with LoRA), any other one when it starts.
+    """
+    model, slug = _adapter_row(db, model_id)
     with Session(db) as session, session.begin():
         session.execute(
             update(Model)
@@ -104,6 +107,21 @@ async def activate_model(db: DbEngine, engine: Engine, model_id: str) -> ModelIn
             .values(active=False)
         )
         session.execute(update(Model).where(Model.id == model_id).values(active=True))
-    info = _info(model, slug or "")
-    info.active, info.served_now = True, served_now
+    info = _info(model, slug)
+    info.active = True
+    return info
+
+
+async def activate_model(db: DbEngine, engine: Engine, model_id: str) -> ModelInfo:
+    model, _slug = _adapter_row(db, model_id)
+    adapter = adapter_info(model)
+    check_adapter_fits(adapter, engine.model_id, engine.chat_template_sha256)
+    served_now = True
+    try:
+        await engine.load_adapter(adapter)
+    except RuntimeError as exc:  # the engine runs without LoRA
+        logger.warning("adapter %s activated, served after a restart: %s", model_id, exc)
+        served_now = False
+    info = mark_active(db, model_id)
+    info.served_now = served_now
     return info

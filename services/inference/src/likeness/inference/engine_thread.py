@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import queue
 import threading
-from collections.abc import Coroutine, Iterator
+from collections.abc import Callable, Coroutine, Iterator
 from types import TracebackType
 from typing import Any, TypeVar
 
@@ -29,6 +29,11 @@ class EngineThread:
         self.engine = engine
         self.loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self.loop.run_forever, name="engine", daemon=True)
+        self._on_close: list[Callable[[], None]] = []
+
+    def on_close(self, hook: Callable[[], None]) -> None:
+        """Call ``hook`` at shutdown, before the engine stops (its workers stop first)."""
+        self._on_close.append(hook)
 
     def __enter__(self) -> EngineThread:
         self._thread.start()
@@ -42,6 +47,8 @@ class EngineThread:
         tb: TracebackType | None,
     ) -> None:
         try:
+            for hook in reversed(self._on_close):
+                hook()
             self.run(self.engine.close())
         finally:
             self.loop.call_soon_threadsafe(self.loop.stop)

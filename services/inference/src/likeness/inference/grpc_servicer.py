@@ -16,6 +16,7 @@ import grpc
 from sqlalchemy import Engine as DbEngine
 
 from likeness.core.grpc_server import abort_with_error
+from likeness.core.job_progress import progress_message
 from likeness.core.prompts import normalizer_messages, normalizer_version
 from likeness.inference.activation import (
     ModelInfo,
@@ -207,17 +208,8 @@ class InferenceServicer(inference_pb2_grpc.InferenceServiceServicer):
             abort_with_error(
                 context, grpc.StatusCode.NOT_FOUND, "not_found", f"no job {request.job_id!r}"
             )
-        for state in self.jobs.watch(request.job_id, still_wanted=context.is_active):
-            progress = common_pb2.Progress(
-                job_id=state.job_id,
-                step=state.step,
-                total=state.total,
-                eta_s=state.eta_s,
-                message=state.message,
-                status=state.status,
-            )
-            progress.at.GetCurrentTime()
-            yield progress
+        for job in self.jobs.watch(request.job_id, still_wanted=context.is_active):
+            yield progress_message(job)
 
     def ListModels(
         self, request: common_pb2.ListModelsRequest, context: grpc.ServicerContext

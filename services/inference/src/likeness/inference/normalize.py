@@ -42,6 +42,7 @@ class NormalizeSummary:
     empty: int = 0  # generations that came back empty or were refused (left pending)
     remaining: int = 0  # posts still without a normalised text (0 unless stopped early)
     seconds: float = 0.0
+    stopped: bool = False  # should_stop ended the run between chunks
 
 
 def _pending_ids(db: DbEngine, persona_id: int, mask: int, kept_only: bool) -> list[str]:
@@ -97,6 +98,7 @@ async def normalize_corpus(
     max_tokens: int = DEFAULT_MAX_TOKENS,
     limit: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    should_stop: Callable[[], bool] = lambda: False,
 ) -> NormalizeSummary:
     """Normalise every not-yet-normalised post of ``persona`` (kept posts only by default)."""
     started = time.perf_counter()
@@ -112,6 +114,9 @@ async def normalize_corpus(
     sampling = SamplingParams(max_tokens=max_tokens, temperature=0.0)
     done = 0
     for start in range(0, len(todo), chunk_size):
+        if should_stop():
+            summary.stopped = True
+            break
         ids = todo[start : start + chunk_size]
         with Session(db) as session:
             texts = dict(
