@@ -9,7 +9,7 @@ PACKAGES := libs/core services/ingest services/labeler services/trainer clients/
 PKG_FILES := $(foreach p,$(PACKAGES),$(p)/pyproject.toml)
 SAMPLE := examples/sample-archive
 
-.PHONY: run test lint proto proto-check install bench-ingest bench-serve clean-venv
+.PHONY: run test lint proto proto-check install bench-ingest bench-serve bench-train clean-venv
 
 $(STAMP): $(PKG_FILES) services/inference/pyproject.toml constraints.txt requirements-dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -50,6 +50,9 @@ bench-ingest: $(STAMP)
 
 bench-serve: $(STAMP)
 	$(PY) bench/serve.py
+
+bench-train: $(STAMP)
+	$(PY) bench/train.py
 
 clean-venv:
 	rm -rf $(VENV)

@@ -43,3 +43,21 @@ PERSONA_POST_PROMPT_VERSION = "persona-post-v1"
 def persona_post_request(topics: str) -> str:
     """The user turn that asks a persona model for a post (the same in training and serving)."""
     return f"Write a post about {topics.strip()}" if topics.strip() else "Write a post"
+
+
+QA_QUESTION_PROMPT_VERSION = "qa-question-v1"
+
+QA_QUESTION_SYSTEM = (
+    "You read one social media post and write the one question a curious reader might ask that "
+    "this post answers. Write the question only, on a single line, in plain words; do not quote "
+    "the post or mention that it is a post."
+)
+
+
+def qa_question_messages(post_text: str) -> list[dict[str, str]]:
+    """The chat messages the generator answers with one question that ``post_text`` answers
+    (synthetic Q&A rows for persona training: question → the post)."""
+    return [
+        {"role": "system", "content": QA_QUESTION_SYSTEM},
+        {"role": "user", "content": post_text},
+    ]

@@ -1,0 +1,255 @@
+"""Persona rows: the person's own posts as chat examples, plain text, and essay chunks.
+
+- ``persona-chat``: system = the persona card, user = "Write a post about <topics>" (topics
+  extracted from the post), assistant = the post. The system and user turns come from the
+  serving prompt builders, so the model is trained on exactly what it is asked in production.
+- ``persona-completion``: ``{"text": post}``, the same posts.
+- ``persona-essay``: long-form writing (posts with platform ``essay``, stored by the importer
+  as paragraph-packed chunks of a document), re-packed at paragraph boundaries into chunks of
+  at most ``spec.essay_chunk_chars``.
+
+A post's text is its normalised text when it has one, else its cleaned text. Short-form posts
+skip essays; all skip posts the persona's exclusion flags keep out (``spec.kept_only``) and
+texts shorter than ``spec.min_chars``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Engine, func, select
+from sqlalchemy.orm import Session
+
+from likeness.core.db.models import Post
+from likeness.core.flags import exclude_mask, flag_names
+from likeness.core.prompts import persona_post_request
+from likeness.inference.chat import persona_messages
+from likeness.trainer.datasets.rows import (
+    EmptyDataset,
+    PersonaInfo,
+    Row,
+    SplitRows,
+    assistant,
+    post_meta,
+    time_order,
+    training_text,
+    utc,
+)
+from likeness.trainer.datasets.spec import DatasetSpec
+from likeness.trainer.topics import extract_topics, topics_phrase
+
+ESSAY_PLATFORM = "essay"
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+# The punctuation and closing quotes stay with the sentence; the whitespace (group 1) splits.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(\s+)")
+
+
+@dataclass(frozen=True, slots=True)
+class PersonaPost:
+    id: str
+    created_at: datetime | None
+    split: str | None
+    text: str
+
+
+def _kept(persona: PersonaInfo, spec: DatasetSpec) -> ColumnElement[bool] | None:
+    if not spec.kept_only:
+        return None
+    return Post.flags.op("&")(exclude_mask(persona.settings)) == 0
+
+
+def _no_posts_reason(db: Engine, persona: PersonaInfo, spec: DatasetSpec, *, essays: bool) -> str:
+    """Why no post of the persona made it into a dataset, from a few counts."""
+    slug = persona.slug
+    mine = Post.persona_id == persona.id
+    of_kind = Post.platform == ESSAY_PLATFORM if essays else Post.platform != ESSAY_PLATFORM
+    kept = _kept(persona, spec)
+
+    def count(*conditions: ColumnElement[bool]) -> int:
+        with Session(db) as session:
+            return session.scalar(select(func.count()).select_from(Post).where(*conditions)) or 0
+
+    if count(mine) == 0:
+        return f"no posts for persona {slug!r}: import some first"
+    total = count(mine, of_kind)
+    if total == 0:
+        if essays:
+            return (
+                f"persona {slug!r} has no essays (posts with platform {ESSAY_PLATFORM!r}): "
+                "import long-form writing with the essays importer first"
+            )
+        return f"persona {slug!r} has only essays: build a persona-essay dataset instead"
+    if kept is not None and count(mine, of_kind, kept) == 0:
+        names = ", ".join(flag_names(exclude_mask(persona.settings)))
+        return (
+            f"all {total} posts of persona {slug!r} carry a flag its settings exclude "
+            f"({names}); change the persona's exclude_flags or build with kept_only=false"
+        )
+    return (
+        f"none of the kept posts of persona {slug!r} has at least {max(spec.min_chars, 1)} "
+        "characters of text"
+    )
+
+
+def persona_posts(db: Engine, persona: PersonaInfo, spec: DatasetSpec) -> list[PersonaPost]:
+    """The persona's short-form posts a persona dataset learns from, oldest first."""
+    query = select(Post.id, Post.created_at, Post.split, Post.clean_text, Post.normalized_text)
+    query = query.where(Post.persona_id == persona.id, Post.platform != ESSAY_PLATFORM)
+    kept = _kept(persona, spec)
+    if kept is not None:
+        query = query.where(kept)
+    posts: list[PersonaPost] = []
+    with Session(db) as session:
+        for post_id, created_at, split, clean, normalized in session.execute(query):
+            text = training_text(clean, normalized)
+            if text and len(text) >= spec.min_chars:
+                posts.append(PersonaPost(post_id, created_at, split, text))
+    if not posts:
+        raise EmptyDataset(_no_posts_reason(db, persona, spec, essays=False))
+    posts.sort(key=lambda p: time_order(p.created_at, p.id))
+    return posts
+
+
+def chat_row(card: str, request: str, text: str) -> Row:
+    """A persona chat example: the serving prompt (card, then the request) and the answer."""
+    return {
+        "messages": [
+            *persona_messages(card, [{"role": "user", "content": request}]),
+            assistant(text),
+        ]
+    }
+
+
+def persona_chat_rows(db: Engine, persona: PersonaInfo, spec: DatasetSpec) -> SplitRows:
+    rows = SplitRows()
+    for post in persona_posts(db, persona, spec):
+        topics = topics_phrase(extract_topics(post.text, spec.max_topics))
+        row = chat_row(persona.card, persona_post_request(topics), post.text)
+        rows.add(post.split, {**row, "meta": post_meta(post.id, post.created_at)})
+    return rows.require_train("no persona posts to train on")
+
+
+def persona_completion_rows(db: Engine, persona: PersonaInfo, spec: DatasetSpec) -> SplitRows:
+    rows = SplitRows()
+    for post in persona_posts(db, persona, spec):
+        rows.add(post.split, {"text": post.text, "meta": post_meta(post.id, post.created_at)})
+    return rows.require_train("no persona posts to train on")
+
+
+# --- essays -------------------------------------------------------------------------------
+
+
+def _sentences(text: str) -> list[str]:
+    sentences: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        sentences.append(text[start : match.start(1)])
+        start = match.end(1)
+    sentences.append(text[start:])
+    return [s for s in sentences if s]
+
+
+def _pack(units: Iterable[tuple[str, str]], limit: int, sep: str) -> list[tuple[str, list[str]]]:
+    """Join consecutive (text, post id) units with ``sep`` into pieces of at most ``limit``
+    characters; each piece keeps the ids of the posts its text came from."""
+    pieces: list[tuple[str, list[str]]] = []
+    for text, post_id in units:
+        if pieces and len(pieces[-1][0]) + len(sep) + len(text) <= limit:
+            joined, ids = pieces[-1]
+            pieces[-1] = (f"{joined}{sep}{text}", ids if post_id in ids else [*ids, post_id])
+        else:
+            pieces.append((text, [post_id]))
+    return pieces
+
+
+def split_to_fit(text: str, limit: int) -> list[str]:
+    """``text`` in pieces of at most ``limit`` characters: at sentence ends, else at spaces,
+    else cut hard (a single word longer than the limit)."""
+    if len(text) <= limit:
+        return [text]
+    for parts in (_sentences(text), text.split()):
+        if len(parts) > 1:
+            units = [(piece, "") for part in parts for piece in split_to_fit(part, limit)]
+            return [piece for piece, _ in _pack(units, limit, " ")]
+    return [text[i : i + limit] for i in range(0, len(text), limit)]
+
+
+def chunk_document(chunks: list[tuple[str, str]], limit: int) -> list[tuple[str, list[str]]]:
+    """A document stored as (text, post id) chunks, re-packed at paragraph boundaries into
+    pieces of at most ``limit`` characters, each with the ids of the posts it came from."""
+    paragraphs = [
+        (piece, post_id)
+        for text, post_id in chunks
+        for paragraph in _PARAGRAPH_BREAK.split(text.strip())
+        if paragraph.strip()
+        for piece in split_to_fit(paragraph.strip(), limit)
+    ]
+    return _pack(paragraphs, limit, "\n\n")
+
+
+def _document_key(external_id: str) -> str:
+    # The essays importer names chunks "<document hash>:<chunk index>".
+    document, sep, _index = external_id.rpartition(":")
+    return document if sep else external_id
+
+
+def _chunk_index(extra: dict[str, Any] | None) -> int:
+    value = (extra or {}).get("chunk_index", 0)
+    return value if isinstance(value, int) else 0
+
+
+def persona_essay_rows(db: Engine, persona: PersonaInfo, spec: DatasetSpec) -> SplitRows:
+    query = select(
+        Post.id,
+        Post.created_at,
+        Post.split,
+        Post.external_id,
+        Post.extra,
+        Post.clean_text,
+        Post.normalized_text,
+        Post.normalized_approved,
+    ).where(Post.persona_id == persona.id, Post.platform == ESSAY_PLATFORM)
+    kept = _kept(persona, spec)
+    if kept is not None:
+        query = query.where(kept)
+    documents: dict[tuple[str, str | None], list[tuple[int, str, str, datetime | None, str]]] = {}
+    with Session(db) as session:
+        for (
+            post_id,
+            created_at,
+            split,
+            external_id,
+            extra,
+            clean,
+            normalized,
+            approved,
+        ) in session.execute(query):
+            # Only a person-approved rewrite replaces an essay's text: batch normalisation
+            # is for short posts and caps its output length.
+            text = normalized if approved and normalized and normalized.strip() else clean
+            key = (_document_key(external_id), split)
+            documents.setdefault(key, []).append(
+                (_chunk_index(extra), external_id, post_id, created_at, text)
+            )
+    rows = SplitRows()
+    ordered = []
+    for (_document, split), parts in documents.items():
+        parts.sort(key=lambda p: (p[0], p[1]))
+        dates = [d for d in (utc(p[3]) for p in parts) if d is not None]
+        created_at = min(dates) if dates else None
+        ordered.append((time_order(created_at, parts[0][2]), split, created_at, parts))
+    ordered.sort(key=lambda item: item[0])
+    for _order, split, created_at, parts in ordered:
+        chunks = [(text, post_id) for _i, _e, post_id, _d, text in parts]
+        for text, post_ids in chunk_document(chunks, spec.essay_chunk_chars):
+            if len(text) >= max(spec.min_chars, 1):
+                meta = post_meta(post_ids[0], created_at, post_ids=post_ids)
+                rows.add(split, {"text": text, "meta": meta})
+    if not rows.train and not rows.heldout:
+        raise EmptyDataset(_no_posts_reason(db, persona, spec, essays=True))
+    return rows.require_train("no essay text to train on")

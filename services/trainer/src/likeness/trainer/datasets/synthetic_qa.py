@@ -1,0 +1,82 @@
+"""Synthetic Q&A rows: a generator model asks the question each post answers.
+
+    questions = await generate_questions(engine, [post.text for post in posts])
+
+Row: system = the persona card, user = the generated question, assistant = the post, so the
+persona learns to answer in its own words rather than only to post on a topic. The posts are
+those of ``persona-chat`` (same filters, same texts). All posts go through the engine at once
+(bounded by a semaphore; the engine batches them), greedily and with a fixed seed, so the same
+generator gives the same questions on a rebuild. A post whose question comes back empty (or
+that the engine refuses, e.g. longer than its context) is left out.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+
+from likeness.core.prompts import qa_question_messages
+from likeness.inference.engines.base import Engine, GenerationRequest, SamplingParams
+from likeness.trainer.datasets.persona import PersonaPost, chat_row
+from likeness.trainer.datasets.rows import EmptyDataset, PersonaInfo, SplitRows, post_meta
+
+logger = logging.getLogger(__name__)
+
+QA_MAX_TOKENS = 64  # one question; a cap keeps a runaway generation from eating the batch
+QA_SEED = 0
+QA_CONCURRENCY = 64
+
+
+def first_line(text: str) -> str:
+    """The generated question: the first non-blank line, stripped."""
+    for line in text.strip().splitlines():
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+async def _question(
+    engine: Engine, text: str, sampling: SamplingParams, slots: asyncio.Semaphore
+) -> str:
+    request = GenerationRequest(
+        request_id=f"qa-{uuid.uuid4().hex}",
+        prompt=engine.render_chat(qa_question_messages(text)),
+        sampling=sampling,
+    )
+    async with slots:
+        try:
+            parts = [delta.text async for delta in engine.generate(request)]
+        except ValueError as exc:  # one post the engine refuses must not stop the batch
+            logger.warning("no question generated: %s", exc)
+            return ""
+    return first_line("".join(parts))
+
+
+async def generate_questions(
+    engine: Engine,
+    texts: list[str],
+    *,
+    concurrency: int = QA_CONCURRENCY,
+    max_tokens: int = QA_MAX_TOKENS,
+) -> list[str]:
+    """One question per text ("" where none came back), in the order of ``texts``."""
+    sampling = SamplingParams(max_tokens=max_tokens, temperature=0.0, seed=QA_SEED)
+    slots = asyncio.Semaphore(concurrency)
+    return list(await asyncio.gather(*(_question(engine, t, sampling, slots) for t in texts)))
+
+
+def persona_qa_rows(
+    persona: PersonaInfo, posts: list[PersonaPost], questions: list[str]
+) -> SplitRows:
+    rows = SplitRows()
+    for post, question in zip(posts, questions, strict=True):
+        if question:
+            row = chat_row(persona.card, question, post.text)
+            rows.add(post.split, {**row, "meta": post_meta(post.id, post.created_at)})
+    if not rows.train and not rows.heldout:
+        raise EmptyDataset(
+            f"the generator wrote no usable question for any of the {len(posts)} posts of "
+            f"persona {persona.slug!r}; try a stronger generator model"
+        )
+    return rows.require_train("no Q&A rows to train on")
