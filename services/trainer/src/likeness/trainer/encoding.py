@@ -65,14 +65,23 @@ def encode_chat(tokenizer: Any, messages: list[dict[str, str]], max_length: int)
 
 def encode_text(tokenizer: Any, text: str, max_length: int) -> Encoded:
     """A plain-text example: every token is a target (BOS, if the model uses one, is not)."""
-    bos = [tokenizer.bos_token_id] if getattr(tokenizer, "add_bos_token", False) else []
-    bos = [b for b in bos if b is not None]
+    bos = [tokenizer.bos_token_id] if _adds_bos(tokenizer) else []
     eos = [tokenizer.eos_token_id] if tokenizer.eos_token_id is not None else []
     body = _ids(tokenizer, text) + eos
     ids = bos + body
     labels = [IGNORE] * len(bos) + body
     truncated = len(ids) > max_length
     return Encoded(ids[:max_length], labels[:max_length], "", text, truncated)
+
+
+def _adds_bos(tokenizer: Any) -> bool:
+    # transformers 5 does not save ``add_bos_token``; ask the tokenizer what it prepends.
+    if tokenizer.bos_token_id is None:
+        return False
+    if getattr(tokenizer, "add_bos_token", False):
+        return True
+    added = tokenizer("", add_special_tokens=True)["input_ids"]
+    return bool(added) and added[0] == tokenizer.bos_token_id
 
 
 def encode_row(tokenizer: Any, row: dict[str, Any], max_length: int) -> Encoded:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -132,8 +132,13 @@ def training_arguments(config: RecipeConfig, ctx: RunContext, **overrides: Any) 
     return args
 
 
-def count_real_tokens(batch: dict[str, Any]) -> int:
-    """Non-pad tokens in a collated batch (padding-free batches count their positions)."""
+def count_real_tokens(batch: Any) -> int:
+    """Non-pad tokens in a collated batch (padding-free batches count their positions).
+
+    Online-RL trainers hand over plain lists of prompts (they tokenise while generating): 0.
+    """
+    if not isinstance(batch, Mapping):
+        return 0
     total = 0
     for key, value in batch.items():
         if key.endswith("attention_mask") and hasattr(value, "sum"):

@@ -1,0 +1,117 @@
+"""Recipe ``normalizer-dpo``: the offline alternative to reward model + RL for the normaliser.
+
+trl's ``DPOTrainer`` on the ``normalizer-prefs`` rows with a LoRA policy. With a peft model
+the trainer computes the reference log-probabilities with the adapter disabled, so the
+reference is the base model itself and no second copy is loaded. The artifact is the LoRA
+adapter (served on ``base_model``) plus the tokenizer.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import Field
+
+from likeness.trainer.datasets.spec import BuiltDataset, DatasetSpec
+from likeness.trainer.encoding import Encoded, encode_chat
+from likeness.trainer.recipes.base import RecipeConfig, run_trainer, training_arguments
+from likeness.trainer.recipes.registry import Recipe, RecipeInputs, RecipeResult
+from likeness.trainer.recipes.reward_model import KIND, load_tokenizer, preference_rows
+
+
+class NormalizerDPOConfig(RecipeConfig):
+    learning_rate: float = Field(5e-5, gt=0)
+    batch_size: int = Field(8, ge=1, description="Preference pairs per optimizer step.")
+    max_length: int = Field(
+        512, ge=8, description="Tokens of prompt + answer; longer answers are cut at the end."
+    )
+    beta: float = Field(
+        0.1, gt=0, description="How far the policy may move from the base (lower: further)."
+    )
+    lora_r: int = Field(16, ge=1)
+    lora_alpha: int = Field(32, ge=1)
+    lora_dropout: float = Field(0.05, ge=0, lt=1)
+    lora_target_modules: str | list[str] = "all-linear"
+
+
+def dataset_specs(persona: str, config: NormalizerDPOConfig) -> list[DatasetSpec]:
+    return [
+        DatasetSpec(
+            kind=KIND, persona=persona, heldout_fraction=config.heldout_fraction, limit=config.limit
+        )
+    ]
+
+
+def preview(
+    tokenizer: Any, datasets: list[BuiltDataset], config: NormalizerDPOConfig, n: int
+) -> list[Encoded]:
+    rows = preference_rows(datasets, "train", config.limit)[:n]
+    return [encode_chat(tokenizer, r["prompt"] + r["chosen"], config.max_length) for r in rows]
+
+
+def _lora(config: NormalizerDPOConfig) -> Any:
+    from peft import LoraConfig, TaskType
+
+    return LoraConfig(
+        task_type=TaskType.CAUSAL_LM,
+        r=config.lora_r,
+        lora_alpha=config.lora_alpha,
+        lora_dropout=config.lora_dropout,
+        target_modules=config.lora_target_modules,
+    )
+
+
+def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
+    import torch
+    from datasets import Dataset
+    from transformers import AutoModelForCausalLM
+    from trl import DPOConfig, DPOTrainer
+
+    config = inputs.config
+    assert isinstance(config, NormalizerDPOConfig)
+    train_rows = preference_rows(datasets, "train", config.limit)
+    if not train_rows:
+        raise ValueError("no preference pairs to train on: label some posts first")
+    heldout_rows = preference_rows(datasets, "heldout")
+
+    tokenizer = load_tokenizer(inputs.base_model)
+    model = AutoModelForCausalLM.from_pretrained(inputs.base_model, dtype=torch.float32)
+    args = DPOConfig(
+        **training_arguments(config, inputs.ctx, beta=config.beta, max_length=config.max_length)
+    )
+    trainer = DPOTrainer(
+        model=model,
+        args=args,
+        train_dataset=Dataset.from_list(train_rows),
+        processing_class=tokenizer,
+        peft_config=_lora(config),
+    )
+    outcome = run_trainer(trainer, inputs.ctx)
+    metrics: dict[str, float] = {}
+    if outcome.stopped:
+        return RecipeResult("normalizer", inputs.base_model, tokenizer, outcome, metrics)
+
+    if heldout_rows:
+        evaluated = trainer.evaluate(Dataset.from_list(heldout_rows))
+        wanted = {
+            "eval_loss": "heldout_loss",
+            "eval_rewards/accuracies": "heldout_reward_accuracy",
+            "eval_rewards/margins": "heldout_reward_margin",
+        }
+        for key, name in wanted.items():
+            if isinstance(evaluated.get(key), int | float):
+                metrics[name] = float(evaluated[key])
+    adapter: Any = trainer.model  # the PeftModel: saving it writes the adapter only
+    adapter.save_pretrained(inputs.artifact_dir)
+    tokenizer.save_pretrained(inputs.artifact_dir)
+    return RecipeResult("normalizer", inputs.base_model, tokenizer, outcome, metrics)
+
+
+RECIPE = Recipe(
+    name="normalizer-dpo",
+    summary="Normaliser LoRA trained with DPO on the preference pairs (no reward model)",
+    config_type=NormalizerDPOConfig,
+    dataset_specs=dataset_specs,
+    preview=preview,
+    train=train,
+)

@@ -1,0 +1,202 @@
+"""Recipe ``reward-model``: a scalar reward model trained on the normaliser's preference pairs.
+
+The model is the base with a one-output score head (``AutoModelForSequenceClassification``),
+trained with trl's ``RewardTrainer`` on ``normalizer-prefs`` rows: it sees the prompt plus a
+response rendered with the tokenizer's chat template, and learns to score the chosen response
+above the rejected one (Bradley-Terry loss).
+
+Saved artifact: a *merged, self-contained* sequence-classification model plus its tokenizer.
+With LoRA the adapter is merged into the base weights and the trained score head (peft keeps it
+in ``modules_to_save``) replaces the random one, so
+
+    model, tokenizer = load_reward_model(path)
+    reward = score(model, tokenizer, prompt_messages, "the answer")
+
+works without the base model or peft. That matters because trl's GRPO/RLOO only treat a
+``PreTrainedModel`` as a reward model (a ``PeftModel`` is not one) — see ``normalizer_rl``.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field
+
+from likeness.trainer.datasets.spec import BuiltDataset, DatasetSpec
+from likeness.trainer.encoding import Encoded, encode_chat
+from likeness.trainer.recipes.base import RecipeConfig, run_trainer, training_arguments
+from likeness.trainer.recipes.registry import Recipe, RecipeInputs, RecipeResult
+
+logger = logging.getLogger(__name__)
+
+KIND = "normalizer-prefs"
+
+
+class RewardModelConfig(RecipeConfig):
+    learning_rate: float = Field(1e-4, gt=0)
+    batch_size: int = Field(8, ge=1, description="Preference pairs per optimizer step.")
+    max_length: int = Field(
+        512, ge=8, description="Tokens of prompt + response; longer pairs are left out."
+    )
+    method: Literal["lora", "full"] = Field(
+        "lora", description="LoRA (merged into the saved model) or full fine-tuning."
+    )
+    lora_r: int = Field(16, ge=1)
+    lora_alpha: int = Field(32, ge=1)
+    lora_dropout: float = Field(0.05, ge=0, lt=1)
+    lora_target_modules: str | list[str] = "all-linear"
+    center_rewards_coefficient: float | None = Field(
+        0.01, ge=0, description="Pulls scores towards mean zero, so rewards stay comparable."
+    )
+
+
+def dataset_specs(persona: str, config: RewardModelConfig) -> list[DatasetSpec]:
+    return [
+        DatasetSpec(
+            kind=KIND, persona=persona, heldout_fraction=config.heldout_fraction, limit=config.limit
+        )
+    ]
+
+
+def preference_rows(
+    datasets: list[BuiltDataset], split: Literal["train", "heldout"], limit: int | None = None
+) -> list[dict[str, Any]]:
+    """The ``normalizer-prefs`` rows of a split, reduced to the columns trl reads (``meta`` is
+    dropped: its mixed types do not fit an Arrow schema and no trainer reads it)."""
+    dataset = next((d for d in datasets if d.kind == KIND), None)
+    if dataset is None:
+        raise ValueError(f"this recipe needs a {KIND!r} dataset; got {[d.kind for d in datasets]}")
+    path = dataset.train_path if split == "train" else dataset.heldout_path
+    if not path.exists():
+        return []
+    rows = [
+        {"prompt": r["prompt"], "chosen": r["chosen"], "rejected": r["rejected"]}
+        for r in dataset.rows(split)
+    ]
+    return rows[-limit:] if limit and split == "train" else rows  # the newest, as specs do
+
+
+def preview(
+    tokenizer: Any, datasets: list[BuiltDataset], config: RewardModelConfig, n: int
+) -> list[Encoded]:
+    rows = preference_rows(datasets, "train", config.limit)[:n]
+    return [encode_chat(tokenizer, r["prompt"] + r["chosen"], config.max_length) for r in rows]
+
+
+def load_tokenizer(path: str) -> Any:
+    from transformers import AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(path)
+    if tokenizer.pad_token is None:
+        tokenizer.pad_token = tokenizer.eos_token
+    return tokenizer
+
+
+def load_reward_model(path: str | Path) -> tuple[Any, Any]:
+    """(model, tokenizer) of a saved reward model, in eval mode, ready to score."""
+    import torch
+    from transformers import AutoModelForSequenceClassification
+
+    tokenizer = load_tokenizer(str(path))
+    model = AutoModelForSequenceClassification.from_pretrained(str(path), dtype=torch.float32)
+    # The score is read at the last non-pad token, so the model must know the pad id.
+    model.config.pad_token_id = tokenizer.pad_token_id
+    model.eval().requires_grad_(False)
+    return model, tokenizer
+
+
+def score(model: Any, tokenizer: Any, prompt: list[dict[str, str]], completion: str) -> float:
+    """The reward of one answer, rendered exactly as trl renders it in RL and reward training."""
+    import torch
+
+    messages = [*prompt, {"role": "assistant", "content": completion}]
+    text = tokenizer.apply_chat_template(messages, tokenize=False)
+    inputs = tokenizer(text, return_tensors="pt", add_special_tokens=False).to(model.device)
+    with torch.inference_mode():
+        return float(model(**inputs).logits[0, 0])
+
+
+def _lora(config: RewardModelConfig) -> Any:
+    from peft import LoraConfig, TaskType
+
+    # SEQ_CLS makes peft train (and save) the new score head in full alongside the adapter.
+    return LoraConfig(
+        task_type=TaskType.SEQ_CLS,
+        r=config.lora_r,
+        lora_alpha=config.lora_alpha,
+        lora_dropout=config.lora_dropout,
+        target_modules=config.lora_target_modules,
+    )
+
+
+def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
+    import torch
+    from datasets import Dataset
+    from transformers import AutoModelForSequenceClassification
+    from trl import RewardConfig, RewardTrainer
+
+    config = inputs.config
+    assert isinstance(config, RewardModelConfig)
+    train_rows = preference_rows(datasets, "train", config.limit)
+    if not train_rows:
+        raise ValueError("no preference pairs to train on: label some posts first")
+    heldout_rows = preference_rows(datasets, "heldout")
+
+    tokenizer = load_tokenizer(inputs.base_model)
+    model = AutoModelForSequenceClassification.from_pretrained(
+        inputs.base_model, num_labels=1, dtype=torch.float32
+    )
+    model.config.pad_token_id = tokenizer.pad_token_id
+    args = RewardConfig(
+        **training_arguments(
+            config,
+            inputs.ctx,
+            max_length=config.max_length,
+            center_rewards_coefficient=config.center_rewards_coefficient,
+        )
+    )
+    trainer = RewardTrainer(
+        model=model,
+        args=args,
+        train_dataset=Dataset.from_list(train_rows),
+        processing_class=tokenizer,
+        peft_config=_lora(config) if config.method == "lora" else None,
+    )
+    kept: Any = trainer.train_dataset  # tokenized and filtered by the trainer
+    if not len(kept):
+        raise ValueError(f"every preference pair is longer than max_length={config.max_length}")
+    dropped = len(train_rows) - len(kept)
+    if dropped:  # RewardTrainer leaves out pairs longer than max_length rather than cutting them
+        logger.warning(
+            "%d of %d pairs exceed max_length=%d", dropped, len(train_rows), args.max_length
+        )
+    outcome = run_trainer(trainer, inputs.ctx)
+    metrics: dict[str, float] = {}
+    if outcome.stopped:
+        return RecipeResult("reward", "", tokenizer, outcome, metrics)
+
+    if heldout_rows:
+        evaluated = trainer.evaluate(Dataset.from_list(heldout_rows))
+        for key in ("loss", "accuracy", "margin"):
+            if isinstance(evaluated.get(f"eval_{key}"), int | float):
+                metrics[f"heldout_{key}"] = float(evaluated[f"eval_{key}"])
+    final: Any = trainer.model  # a PeftModel with LoRA, else the plain model
+    if config.method == "lora":
+        final = final.merge_and_unload()
+    final.config.pad_token_id = tokenizer.pad_token_id
+    final.save_pretrained(inputs.artifact_dir)
+    tokenizer.save_pretrained(inputs.artifact_dir)
+    # Merged and self-contained: the artifact needs no base model to load ("" by contract).
+    return RecipeResult("reward", "", tokenizer, outcome, metrics)
+
+
+RECIPE = Recipe(
+    name="reward-model",
+    summary="Reward model on the normaliser's preference pairs (scores a prompt + answer)",
+    config_type=RewardModelConfig,
+    dataset_specs=dataset_specs,
+    preview=preview,
+    train=train,
+)

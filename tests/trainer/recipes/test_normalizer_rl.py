@@ -1,0 +1,233 @@
+"""Recipe ``normalizer-rl``: GRPO/RLOO against a reward model found in the models table."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+import torch
+from pydantic import ValidationError
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.orm import Session
+
+from likeness.core.db import create_db_engine
+from likeness.core.db.models import Model, Persona
+from likeness.core.prompts import NORMALIZER_SYSTEM, normalizer_messages
+from likeness.inference.chat import render_chat
+from likeness.trainer.datasets.spec import BuiltDataset
+from likeness.trainer.encoding import IGNORE
+from likeness.trainer.recipes.base import RunContext
+from likeness.trainer.recipes.normalizer_rl import (
+    REWARD_PIN,
+    NormalizerRLConfig,
+    RewardModelMissing,
+    preview,
+    prompt_texts,
+    resolve_reward_model,
+)
+from likeness.trainer.recipes.registry import RecipeInputs, get_recipe
+
+POSTS = [
+    ("RT @bob: I walked along the river this morning", "I walked along the river this morning"),
+    ("Hello! How are you today? https://t.co/x", "Hello! How are you today?"),
+    ("@amy The quick brown fox #fox", "The quick brown fox"),
+    ("old friends http://x.co", "old friends"),
+]
+
+
+def _row(noisy: str, clean: str, system: str = NORMALIZER_SYSTEM) -> dict[str, Any]:
+    return {
+        "prompt": [{"role": "system", "content": system}, {"role": "user", "content": noisy}],
+        "chosen": [{"role": "assistant", "content": clean}],
+        "rejected": [{"role": "assistant", "content": noisy}],
+    }
+
+
+def prefs_dataset(root: Path) -> BuiltDataset:
+    root.mkdir(parents=True, exist_ok=True)
+    # Two pairs share the first post (one proposal beat two others); a stale system prompt
+    # in a row must not leak into RL, which rebuilds prompts with normalizer_messages.
+    train = [_row(*POSTS[0]), _row(POSTS[0][0], "I walked", system="old prompt"), _row(*POSTS[1])]
+    heldout = [_row(*POSTS[2]), _row(*POSTS[3])]
+    for name, rows in (("train", train), ("heldout", heldout)):
+        (root / f"{name}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    return BuiltDataset(
+        id="prefs",
+        kind="normalizer-prefs",
+        persona="alice",
+        sha256="0" * 64,
+        spec={},
+        dir=root,
+        train_rows=len(train),
+        heldout_rows=len(heldout),
+    )
+
+
+@pytest.fixture(scope="module")
+def reward_dir(tmp_path_factory: pytest.TempPathFactory, tiny_model_dir: Path) -> Path:
+    """A random tiny reward model, saved the way the reward-model recipe saves one."""
+    from transformers import AutoConfig, AutoTokenizer, LlamaForSequenceClassification
+
+    path = tmp_path_factory.mktemp("reward")
+    config = AutoConfig.from_pretrained(tiny_model_dir, num_labels=1)
+    torch.manual_seed(3)
+    LlamaForSequenceClassification(config).save_pretrained(path)
+    AutoTokenizer.from_pretrained(tiny_model_dir).save_pretrained(path)
+    return path
+
+
+def _register(engine: Engine, persona: str, kinds_paths: list[tuple[str, str]]) -> None:
+    now = datetime.now(UTC)
+    with Session(engine) as session, session.begin():
+        person = Persona(slug=persona, display_name=persona)
+        session.add(person)
+        session.flush()
+        for age, (kind, path) in enumerate(reversed(kinds_paths)):
+            session.add(
+                Model(
+                    id=uuid.uuid4().hex,
+                    persona_id=person.id,
+                    kind=kind,
+                    base_model="base",
+                    adapter_path=path,
+                    created_at=now - timedelta(hours=age),  # the last one listed is the newest
+                )
+            )
+
+
+def _config(**overrides: Any) -> NormalizerRLConfig:
+    values: dict[str, Any] = {
+        "max_steps": 2,
+        "batch_size": 2,
+        "num_generations": 2,
+        "max_completion_length": 6,
+        "save_steps": 1,
+        "logging_steps": 1,
+        "heldout_prompts": 2,
+        "lora_r": 4,
+        "lora_alpha": 8,
+        "max_length": 1024,  # the tiny tokenizer spends many tokens on the system prompt
+    }
+    return NormalizerRLConfig(**{**values, **overrides})
+
+
+def _inputs(
+    tmp_path: Path, db: Engine, model_dir: Path, config: NormalizerRLConfig, **ctx: Any
+) -> RecipeInputs:
+    return RecipeInputs(
+        db=db,
+        persona="alice",
+        config=config,
+        base_model=str(model_dir),
+        ctx=RunContext(run_dir=tmp_path / "run", data_dir=tmp_path, device="cpu", **ctx),
+        artifact_dir=tmp_path / "run" / "final",
+    )
+
+
+def test_config_keeps_generation_groups_whole() -> None:
+    assert get_recipe("normalizer-rl").config_type is NormalizerRLConfig
+    assert NormalizerRLConfig().algorithm == "grpo"
+    with pytest.raises(ValidationError, match="multiple of num_generations"):
+        NormalizerRLConfig(batch_size=6, num_generations=4)
+    with pytest.raises(ValidationError):
+        NormalizerRLConfig(algorithm="ppo")  # type: ignore[arg-type]
+
+
+def test_prompts_are_unique_posts_rebuilt_with_the_normaliser_prompt(
+    tmp_path: Path, tiny_tokenizer: Any
+) -> None:
+    datasets = [prefs_dataset(tmp_path / "ds")]
+    assert prompt_texts(datasets, "train") == [POSTS[0][0], POSTS[1][0]]
+    assert prompt_texts(datasets, "heldout") == [POSTS[2][0], POSTS[3][0]]
+    examples = preview(tiny_tokenizer, datasets, _config(), 5)
+    assert len(examples) == 2
+    first = examples[0]
+    assert "old prompt" not in first.prompt_text
+    assert first.prompt_text == render_chat(tiny_tokenizer, normalizer_messages(POSTS[0][0]))
+    prompt_len = len(tiny_tokenizer(first.prompt_text, add_special_tokens=False)["input_ids"])
+    assert first.labels[:prompt_len] == [IGNORE] * prompt_len
+    assert first.target_text.startswith(POSTS[0][1])
+
+
+def test_resolves_the_newest_reward_model_and_pins_it(tmp_path: Path, engine: Engine) -> None:
+    _register(
+        engine,
+        "alice",
+        [("reward", "/old/reward"), ("normalizer", "/not/a/reward"), ("reward", "/new/reward")],
+    )
+    run_dir = tmp_path / "run"
+    assert resolve_reward_model(engine, "alice", _config(), run_dir) == "/new/reward"
+    assert (run_dir / REWARD_PIN).read_text() == "/new/reward"
+    # An explicit path wins over the table.
+    explicit = _config(reward_model_path="/given")
+    assert resolve_reward_model(engine, "alice", explicit, run_dir) == "/given"
+    # A resumed run keeps its pinned reward model even when a newer one appears.
+    _register(engine, "alice-2", [("reward", "/other")])
+    assert resolve_reward_model(engine, "alice", _config(), run_dir) == "/new/reward"
+
+
+def test_without_a_reward_model_the_error_says_what_to_do(tmp_path: Path, engine: Engine) -> None:
+    _register(engine, "bob", [("normalizer", "/a/normaliser")])
+    with pytest.raises(RewardModelMissing) as raised:
+        resolve_reward_model(engine, "bob", _config(), tmp_path / "run")
+    assert "train a reward model first: likeness train reward --persona bob" in str(raised.value)
+
+
+def test_grpo_trains_against_the_registered_reward_model(
+    tmp_path: Path, sqlite_template: Path, tiny_model_dir: Path, reward_dir: Path
+) -> None:
+    from peft import PeftModel
+    from transformers import AutoModelForCausalLM
+
+    shutil.copy(sqlite_template, tmp_path / "db.sqlite")
+    db = create_db_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    _register(db, "alice", [("reward", str(reward_dir))])
+    inputs = _inputs(tmp_path, db, tiny_model_dir, _config())
+    result = get_recipe("normalizer-rl").train(inputs, [prefs_dataset(tmp_path / "ds")])
+    db.dispose()
+
+    assert result.model_kind == "normalizer" and result.base_model == str(tiny_model_dir)
+    assert result.outcome.global_step == 2 and not result.outcome.stopped
+    assert isinstance(result.metrics["mean_reward"], float)
+    assert result.metrics["tokens_seen"] > 0  # prompts + generated answers, counted by trl
+    assert {"heldout_reward", "heldout_base_reward"} <= set(result.metrics)
+    assert (inputs.artifact_dir / "adapter_config.json").exists()
+    base = AutoModelForCausalLM.from_pretrained(tiny_model_dir)
+    assert isinstance(PeftModel.from_pretrained(base, inputs.artifact_dir), PeftModel)
+
+
+def test_rloo_runs_too(tmp_path: Path, tiny_model_dir: Path, reward_dir: Path) -> None:
+    config = _config(algorithm="rloo", reward_model_path=str(reward_dir), max_steps=1)
+    config.heldout_prompts = 0
+    inputs = _inputs(tmp_path, create_engine("sqlite://"), tiny_model_dir, config)
+    result = get_recipe("normalizer-rl").train(inputs, [prefs_dataset(tmp_path / "ds")])
+    assert result.outcome.global_step == 1
+    assert "mean_reward" in result.metrics and "heldout_reward" not in result.metrics
+    assert (inputs.artifact_dir / "adapter_model.safetensors").exists()
+
+
+def test_stop_saves_a_checkpoint_and_a_second_call_resumes(
+    tmp_path: Path, tiny_model_dir: Path, reward_dir: Path
+) -> None:
+    datasets = [prefs_dataset(tmp_path / "ds")]
+    config = _config(reward_model_path=str(reward_dir), max_steps=3, heldout_prompts=0)
+    db = create_engine("sqlite://")
+    stopped = get_recipe("normalizer-rl").train(
+        _inputs(tmp_path, db, tiny_model_dir, config, should_stop=lambda: True), datasets
+    )
+    assert stopped.outcome.stopped and stopped.outcome.global_step == 1
+    assert (tmp_path / "run" / "checkpoints" / "checkpoint-1").is_dir()
+    assert not (tmp_path / "run" / "final").exists()
+
+    resumed = get_recipe("normalizer-rl").train(
+        _inputs(tmp_path, db, tiny_model_dir, config), datasets
+    )
+    assert resumed.outcome.resumed_from is not None
+    assert resumed.outcome.resumed_from.name == "checkpoint-1"
+    assert resumed.outcome.global_step == 3
+    assert (tmp_path / "run" / "final" / "adapter_config.json").exists()
