@@ -365,7 +365,7 @@ def keys_revoke(name: Annotated[str, typer.Argument(help="Name or id of the key.
 
 def _register_inference_commands() -> None:
     # Imported for its side effect: it adds normalize/chat/generate/serve inference to ``app``.
-    from likeness.cli import inference_commands  # noqa: F401
+    from likeness.cli import inference_commands, train_commands  # noqa: F401
 
 
 _register_inference_commands()

@@ -232,6 +232,24 @@ def _fail_exhausted(session: Session, now: datetime) -> None:
         job.finished_at = now
 
 
+def _cancel_abandoned(session: Session, now: datetime) -> None:
+    """A job cancelled while its worker died would otherwise stay "running" forever: claims
+    skip cancel-requested jobs, so nobody would take it to notice the cancel."""
+    abandoned = session.scalars(
+        select(Job)
+        .where(
+            Job.status == RUNNING,
+            Job.lease_expires_at < now,
+            Job.cancel_requested.is_(True),
+        )
+        .with_for_update(skip_locked=True)
+    ).all()
+    for job in abandoned:
+        job.status = CANCELLED
+        job.lease_expires_at = None
+        job.finished_at = now
+
+
 def claim(
     db: Engine,
     worker: str,
@@ -246,6 +264,7 @@ def claim(
     """
     now = _now()
     with Session(db) as session, session.begin():
+        _cancel_abandoned(session, now)
         _fail_exhausted(session, now)
         candidates = (
             select(Job.id)

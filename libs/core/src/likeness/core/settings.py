@@ -36,6 +36,17 @@ class Settings(BaseSettings):
         description="host:port of a running ingest service. When set, the CLI talks to it "
         "instead of opening the database itself.",
     )
+    trainer_addr: str | None = Field(
+        default=None,
+        description="host:port of a running trainer service. When set, `likeness train` and "
+        "`likeness jobs|models` talk to it instead of running jobs in-process.",
+    )
+    inference_addr: str | None = Field(
+        default=None,
+        description="host:port of the inference service's gRPC port. When set, activating a "
+        "model (`likeness models activate`, TrainerService.ActivateModel) goes through it, so "
+        "the running server loads the adapter at once.",
+    )
     model: str | None = Field(
         default=None,
         description="Base model to serve and train: a Hugging Face model id or a local path. "

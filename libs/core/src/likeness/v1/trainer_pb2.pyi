@@ -1,3 +1,6 @@
+import datetime
+
+from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from likeness.v1 import common_pb2 as _common_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
@@ -8,17 +11,21 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class SubmitJobRequest(_message.Message):
-    __slots__ = ("persona", "recipe", "config_json")
+    __slots__ = ("persona", "recipe", "config_json", "priority", "max_attempts")
     PERSONA_FIELD_NUMBER: _ClassVar[int]
     RECIPE_FIELD_NUMBER: _ClassVar[int]
     CONFIG_JSON_FIELD_NUMBER: _ClassVar[int]
+    PRIORITY_FIELD_NUMBER: _ClassVar[int]
+    MAX_ATTEMPTS_FIELD_NUMBER: _ClassVar[int]
     persona: str
     recipe: str
     config_json: str
-    def __init__(self, persona: _Optional[str] = ..., recipe: _Optional[str] = ..., config_json: _Optional[str] = ...) -> None: ...
+    priority: int
+    max_attempts: int
+    def __init__(self, persona: _Optional[str] = ..., recipe: _Optional[str] = ..., config_json: _Optional[str] = ..., priority: _Optional[int] = ..., max_attempts: _Optional[int] = ...) -> None: ...
 
 class Job(_message.Message):
-    __slots__ = ("id", "persona", "recipe", "status", "progress", "attempts", "error")
+    __slots__ = ("id", "persona", "recipe", "status", "progress", "attempts", "error", "config_json", "result_json", "max_attempts", "worker", "cancel_requested", "created_at", "started_at", "finished_at")
     ID_FIELD_NUMBER: _ClassVar[int]
     PERSONA_FIELD_NUMBER: _ClassVar[int]
     RECIPE_FIELD_NUMBER: _ClassVar[int]
@@ -26,6 +33,14 @@ class Job(_message.Message):
     PROGRESS_FIELD_NUMBER: _ClassVar[int]
     ATTEMPTS_FIELD_NUMBER: _ClassVar[int]
     ERROR_FIELD_NUMBER: _ClassVar[int]
+    CONFIG_JSON_FIELD_NUMBER: _ClassVar[int]
+    RESULT_JSON_FIELD_NUMBER: _ClassVar[int]
+    MAX_ATTEMPTS_FIELD_NUMBER: _ClassVar[int]
+    WORKER_FIELD_NUMBER: _ClassVar[int]
+    CANCEL_REQUESTED_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    STARTED_AT_FIELD_NUMBER: _ClassVar[int]
+    FINISHED_AT_FIELD_NUMBER: _ClassVar[int]
     id: str
     persona: str
     recipe: str
@@ -33,15 +48,27 @@ class Job(_message.Message):
     progress: _common_pb2.Progress
     attempts: int
     error: str
-    def __init__(self, id: _Optional[str] = ..., persona: _Optional[str] = ..., recipe: _Optional[str] = ..., status: _Optional[str] = ..., progress: _Optional[_Union[_common_pb2.Progress, _Mapping]] = ..., attempts: _Optional[int] = ..., error: _Optional[str] = ...) -> None: ...
+    config_json: str
+    result_json: str
+    max_attempts: int
+    worker: str
+    cancel_requested: bool
+    created_at: _timestamp_pb2.Timestamp
+    started_at: _timestamp_pb2.Timestamp
+    finished_at: _timestamp_pb2.Timestamp
+    def __init__(self, id: _Optional[str] = ..., persona: _Optional[str] = ..., recipe: _Optional[str] = ..., status: _Optional[str] = ..., progress: _Optional[_Union[_common_pb2.Progress, _Mapping]] = ..., attempts: _Optional[int] = ..., error: _Optional[str] = ..., config_json: _Optional[str] = ..., result_json: _Optional[str] = ..., max_attempts: _Optional[int] = ..., worker: _Optional[str] = ..., cancel_requested: _Optional[bool] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., started_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., finished_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class ListJobsRequest(_message.Message):
-    __slots__ = ("persona", "page")
+    __slots__ = ("persona", "page", "statuses", "recipes")
     PERSONA_FIELD_NUMBER: _ClassVar[int]
     PAGE_FIELD_NUMBER: _ClassVar[int]
+    STATUSES_FIELD_NUMBER: _ClassVar[int]
+    RECIPES_FIELD_NUMBER: _ClassVar[int]
     persona: str
     page: _common_pb2.PageRequest
-    def __init__(self, persona: _Optional[str] = ..., page: _Optional[_Union[_common_pb2.PageRequest, _Mapping]] = ...) -> None: ...
+    statuses: _containers.RepeatedScalarFieldContainer[str]
+    recipes: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, persona: _Optional[str] = ..., page: _Optional[_Union[_common_pb2.PageRequest, _Mapping]] = ..., statuses: _Optional[_Iterable[str]] = ..., recipes: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class ListJobsResponse(_message.Message):
     __slots__ = ("jobs", "next_page_token")
@@ -50,3 +77,57 @@ class ListJobsResponse(_message.Message):
     jobs: _containers.RepeatedCompositeFieldContainer[Job]
     next_page_token: str
     def __init__(self, jobs: _Optional[_Iterable[_Union[Job, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class PreviewJobRequest(_message.Message):
+    __slots__ = ("job", "examples", "time_it")
+    JOB_FIELD_NUMBER: _ClassVar[int]
+    EXAMPLES_FIELD_NUMBER: _ClassVar[int]
+    TIME_IT_FIELD_NUMBER: _ClassVar[int]
+    job: SubmitJobRequest
+    examples: int
+    time_it: bool
+    def __init__(self, job: _Optional[_Union[SubmitJobRequest, _Mapping]] = ..., examples: _Optional[int] = ..., time_it: _Optional[bool] = ...) -> None: ...
+
+class TokenPiece(_message.Message):
+    __slots__ = ("text", "trained")
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    TRAINED_FIELD_NUMBER: _ClassVar[int]
+    text: str
+    trained: bool
+    def __init__(self, text: _Optional[str] = ..., trained: _Optional[bool] = ...) -> None: ...
+
+class PreviewExample(_message.Message):
+    __slots__ = ("pieces", "tokens", "trained_tokens", "truncated")
+    PIECES_FIELD_NUMBER: _ClassVar[int]
+    TOKENS_FIELD_NUMBER: _ClassVar[int]
+    TRAINED_TOKENS_FIELD_NUMBER: _ClassVar[int]
+    TRUNCATED_FIELD_NUMBER: _ClassVar[int]
+    pieces: _containers.RepeatedCompositeFieldContainer[TokenPiece]
+    tokens: int
+    trained_tokens: int
+    truncated: bool
+    def __init__(self, pieces: _Optional[_Iterable[_Union[TokenPiece, _Mapping]]] = ..., tokens: _Optional[int] = ..., trained_tokens: _Optional[int] = ..., truncated: _Optional[bool] = ...) -> None: ...
+
+class JobPreview(_message.Message):
+    __slots__ = ("recipe", "base_model", "examples", "train_examples", "heldout_examples", "train_tokens", "trained_tokens", "truncated", "steps", "estimated_seconds")
+    RECIPE_FIELD_NUMBER: _ClassVar[int]
+    BASE_MODEL_FIELD_NUMBER: _ClassVar[int]
+    EXAMPLES_FIELD_NUMBER: _ClassVar[int]
+    TRAIN_EXAMPLES_FIELD_NUMBER: _ClassVar[int]
+    HELDOUT_EXAMPLES_FIELD_NUMBER: _ClassVar[int]
+    TRAIN_TOKENS_FIELD_NUMBER: _ClassVar[int]
+    TRAINED_TOKENS_FIELD_NUMBER: _ClassVar[int]
+    TRUNCATED_FIELD_NUMBER: _ClassVar[int]
+    STEPS_FIELD_NUMBER: _ClassVar[int]
+    ESTIMATED_SECONDS_FIELD_NUMBER: _ClassVar[int]
+    recipe: str
+    base_model: str
+    examples: _containers.RepeatedCompositeFieldContainer[PreviewExample]
+    train_examples: int
+    heldout_examples: int
+    train_tokens: int
+    trained_tokens: int
+    truncated: int
+    steps: int
+    estimated_seconds: float
+    def __init__(self, recipe: _Optional[str] = ..., base_model: _Optional[str] = ..., examples: _Optional[_Iterable[_Union[PreviewExample, _Mapping]]] = ..., train_examples: _Optional[int] = ..., heldout_examples: _Optional[int] = ..., train_tokens: _Optional[int] = ..., trained_tokens: _Optional[int] = ..., truncated: _Optional[int] = ..., steps: _Optional[int] = ..., estimated_seconds: _Optional[float] = ...) -> None: ...

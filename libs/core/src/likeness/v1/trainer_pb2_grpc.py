@@ -28,7 +28,11 @@ if _version_not_supported:
 
 class TrainerServiceStub:
     """Training jobs: persona SFT, normaliser SFT / reward / RL / DPO, from scratch.
-    Drafted; implemented with the trainer issue.
+
+    A submitted job waits in the shared job queue (the database) until a trainer worker claims it;
+    workers run inside `likeness serve trainer` or as `likeness jobs work` on any machine.
+    Errors carry a `likeness-error-code` in trailing metadata: unknown_recipe, invalid_config,
+    persona_not_found, job_not_found, model_not_found, not_an_adapter, activation_refused.
     """
 
     def __init__(self, channel):
@@ -72,15 +76,25 @@ class TrainerServiceStub:
                 request_serializer=likeness_dot_v1_dot_common__pb2.ActivateModelRequest.SerializeToString,
                 response_deserializer=likeness_dot_v1_dot_common__pb2.Model.FromString,
                 _registered_method=True)
+        self.PreviewJob = channel.unary_unary(
+                '/likeness.v1.TrainerService/PreviewJob',
+                request_serializer=likeness_dot_v1_dot_trainer__pb2.PreviewJobRequest.SerializeToString,
+                response_deserializer=likeness_dot_v1_dot_trainer__pb2.JobPreview.FromString,
+                _registered_method=True)
 
 
 class TrainerServiceServicer:
     """Training jobs: persona SFT, normaliser SFT / reward / RL / DPO, from scratch.
-    Drafted; implemented with the trainer issue.
+
+    A submitted job waits in the shared job queue (the database) until a trainer worker claims it;
+    workers run inside `likeness serve trainer` or as `likeness jobs work` on any machine.
+    Errors carry a `likeness-error-code` in trailing metadata: unknown_recipe, invalid_config,
+    persona_not_found, job_not_found, model_not_found, not_an_adapter, activation_refused.
     """
 
     def SubmitJob(self, request, context):
-        """Missing associated documentation comment in .proto file."""
+        """Validates recipe, config and persona, then queues the job.
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -98,13 +112,15 @@ class TrainerServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def CancelJob(self, request, context):
-        """Missing associated documentation comment in .proto file."""
+        """A queued job is cancelled at once; a running one stops at its worker's next heartbeat.
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
     def WatchJob(self, request, context):
-        """Missing associated documentation comment in .proto file."""
+        """The job's progress now and at every change, until it ends.
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -116,7 +132,17 @@ class TrainerServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def ActivateModel(self, request, context):
-        """Missing associated documentation comment in .proto file."""
+        """Makes a persona adapter its persona's active one (and loads it into the inference service
+        the trainer is configured with, if any).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def PreviewJob(self, request, context):
+        """The first examples exactly as the model would see them, token counts and a time estimate,
+        without queueing anything (`likeness train --dry-run`).
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -159,6 +185,11 @@ def add_TrainerServiceServicer_to_server(servicer, server):
                     request_deserializer=likeness_dot_v1_dot_common__pb2.ActivateModelRequest.FromString,
                     response_serializer=likeness_dot_v1_dot_common__pb2.Model.SerializeToString,
             ),
+            'PreviewJob': grpc.unary_unary_rpc_method_handler(
+                    servicer.PreviewJob,
+                    request_deserializer=likeness_dot_v1_dot_trainer__pb2.PreviewJobRequest.FromString,
+                    response_serializer=likeness_dot_v1_dot_trainer__pb2.JobPreview.SerializeToString,
+            ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
             'likeness.v1.TrainerService', rpc_method_handlers)
@@ -169,7 +200,11 @@ def add_TrainerServiceServicer_to_server(servicer, server):
  # This class is part of an EXPERIMENTAL API.
 class TrainerService:
     """Training jobs: persona SFT, normaliser SFT / reward / RL / DPO, from scratch.
-    Drafted; implemented with the trainer issue.
+
+    A submitted job waits in the shared job queue (the database) until a trainer worker claims it;
+    workers run inside `likeness serve trainer` or as `likeness jobs work` on any machine.
+    Errors carry a `likeness-error-code` in trailing metadata: unknown_recipe, invalid_config,
+    persona_not_found, job_not_found, model_not_found, not_an_adapter, activation_refused.
     """
 
     @staticmethod
@@ -351,6 +386,33 @@ class TrainerService:
             '/likeness.v1.TrainerService/ActivateModel',
             likeness_dot_v1_dot_common__pb2.ActivateModelRequest.SerializeToString,
             likeness_dot_v1_dot_common__pb2.Model.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PreviewJob(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/likeness.v1.TrainerService/PreviewJob',
+            likeness_dot_v1_dot_trainer__pb2.PreviewJobRequest.SerializeToString,
+            likeness_dot_v1_dot_trainer__pb2.JobPreview.FromString,
             options,
             channel_credentials,
             insecure,

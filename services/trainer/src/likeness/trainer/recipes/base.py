@@ -12,13 +12,14 @@ SIGTERM, a lost lease) saves a checkpoint at the current step before returning.
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -50,6 +51,27 @@ class RecipeConfig(BaseModel):
     heldout_fraction: float = Field(
         0.1, ge=0, lt=1, description="Newest fraction of posts kept out of training."
     )
+    precision: Literal["auto", "fp32", "bf16"] = Field(
+        "auto",
+        description="bf16 mixed precision; auto = on GPUs and on CPUs with bf16 instructions.",
+    )
+
+
+@functools.cache
+def cpu_has_fast_bf16() -> bool:
+    """Whether the CPU multiplies bf16 natively (AVX512-BF16 or AMX): there bf16 autocast
+    trains about twice as fast as fp32 (measured on SmolLM2-135M with LoRA, 2 cores)."""
+    try:
+        flags = Path("/proc/cpuinfo").read_text()
+    except OSError:
+        return False
+    return " avx512_bf16" in flags or " amx_bf16" in flags
+
+
+def use_bf16(config: RecipeConfig, device: str) -> bool:
+    if config.precision != "auto":
+        return config.precision == "bf16"
+    return device == "cuda" or cpu_has_fast_bf16()
 
 
 def detect_device() -> str:
@@ -100,7 +122,8 @@ class TrainOutcome:
 
 def training_arguments(config: RecipeConfig, ctx: RunContext, **overrides: Any) -> dict[str, Any]:
     """Keyword arguments for a transformers/trl ``*Config``: checkpoints, logging and the
-    per-device defaults (on CPU: fp32, no gradient checkpointing — it costs ~35% there)."""
+    per-device defaults (no gradient checkpointing on CPU — it costs ~35% there; bf16 mixed
+    precision where the hardware has it)."""
     on_gpu = ctx.device == "cuda"
     args: dict[str, Any] = {
         "output_dir": str(ctx.checkpoint_dir),
@@ -123,7 +146,7 @@ def training_arguments(config: RecipeConfig, ctx: RunContext, **overrides: Any) 
         "report_to": [],
         "disable_tqdm": True,
         "gradient_checkpointing": False,
-        "bf16": on_gpu,
+        "bf16": use_bf16(config, ctx.device),
         "use_cpu": not on_gpu,
         "dataloader_num_workers": 0,
         "remove_unused_columns": False,
@@ -220,8 +243,12 @@ def _progress_callback_type() -> type:
 
 def run_trainer(trainer: Any, ctx: RunContext) -> TrainOutcome:
     """Train (resuming from the run's latest checkpoint) and report; returns what happened."""
+    from transformers.trainer_callback import PrinterCallback
+
     counter = CountingCollator(trainer.data_collator)
     trainer.data_collator = counter
+    # Progress goes through ctx.report; transformers would also print every log dict to stdout.
+    trainer.remove_callback(PrinterCallback)
     callback = _progress_callback_type()(ctx, counter)
     trainer.add_callback(callback)
     resume = ctx.latest_checkpoint()

@@ -1,0 +1,278 @@
+"""A client for a running trainer service, returning what the embedded functions return.
+
+    with TrainerClient("gpu-host:50054", api_key=key) as client:
+        job_id = client.submit("persona-sft", "alice", {"epochs": 2})
+        for event in client.watch(job_id):       # JobEvent, until the job ends
+            print(event.progress.step, event.progress.total)
+        client.get(job_id).result["model_id"]
+
+Failed calls raise the exception the service raised (JobNotFound, PersonaNotFound,
+UnknownRecipe, InvalidConfig — a ValueError —, ModelNotFound, NotAnAdapter,
+ActivationRefused), so the CLI handles a remote error exactly like a local one.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Any, Self
+
+import grpc
+from google.protobuf.timestamp_pb2 import Timestamp
+
+from likeness.core.errors import PersonaNotFound
+from likeness.core.grpc_server import DEFAULT_DEADLINE_S, client_channel, error_details
+from likeness.core.jobs import JobInfo, JobNotFound
+from likeness.inference.activation import ModelInfo, ModelNotFound, NotAnAdapter
+from likeness.trainer.recipes.registry import UnknownRecipe
+from likeness.trainer.training_jobs import (
+    ActivationRefused,
+    ExamplePreview,
+    InvalidConfig,
+    JobEvent,
+    TokenPiece,
+    TrainingPreview,
+    model_info_from_message,
+    progress_from_dict,
+)
+from likeness.v1 import common_pb2, trainer_pb2, trainer_pb2_grpc
+
+#: A watch is re-opened after this long, so a deadline never ends a long run's progress.
+WATCH_DEADLINE_S = 60.0 * 60.0
+#: A preview builds the datasets and may time two training steps on the server.
+PREVIEW_DEADLINE_S = 30.0 * 60.0
+ACTIVATE_DEADLINE_S = 180.0
+
+
+class TrainerUnavailable(ConnectionError):
+    """The trainer service did not answer: not running, wrong address, or a network problem."""
+
+
+class TrainerError(RuntimeError):
+    """Any other failure the service reported (refused key, internal error)."""
+
+
+_ERRORS: dict[str, type[Exception]] = {
+    "unknown_recipe": UnknownRecipe,
+    "invalid_config": InvalidConfig,
+    "invalid_argument": ValueError,
+    "persona_not_found": PersonaNotFound,
+    "job_not_found": JobNotFound,
+    "model_not_found": ModelNotFound,
+    "not_an_adapter": NotAnAdapter,
+    "activation_refused": ActivationRefused,
+}
+
+
+def _datetime(stamp: Timestamp, present: bool) -> datetime | None:
+    return stamp.ToDatetime(tzinfo=UTC) if present else None
+
+
+def _progress_dict(message: common_pb2.Progress) -> dict[str, Any]:
+    if not (message.step or message.total or message.message or message.loss):
+        return {}  # the job has not reported yet (as the queue stores it)
+    return {
+        "step": message.step,
+        "total": message.total,
+        "loss": message.loss,
+        "learning_rate": message.learning_rate,
+        "tokens_per_s": message.tokens_per_s,
+        "eta_s": message.eta_s,
+        "message": message.message,
+    }
+
+
+def job_from_message(message: trainer_pb2.Job) -> JobInfo:
+    return JobInfo(
+        id=message.id,
+        kind=message.recipe,
+        persona=message.persona,
+        status=message.status,
+        config=json.loads(message.config_json) if message.config_json else {},
+        progress=_progress_dict(message.progress),
+        result=json.loads(message.result_json) if message.result_json else {},
+        error=message.error,
+        attempts=message.attempts,
+        max_attempts=message.max_attempts,
+        worker=message.worker,
+        cancel_requested=message.cancel_requested,
+        created_at=_datetime(message.created_at, True) or datetime.now(UTC),
+        started_at=_datetime(message.started_at, message.HasField("started_at")),
+        finished_at=_datetime(message.finished_at, message.HasField("finished_at")),
+    )
+
+
+def event_from_message(message: common_pb2.Progress) -> JobEvent:
+    return JobEvent(message.job_id, message.status, progress_from_dict(_progress_dict(message)))
+
+
+def preview_from_message(message: trainer_pb2.JobPreview) -> TrainingPreview:
+    return TrainingPreview(
+        recipe=message.recipe,
+        base_model=message.base_model,
+        examples=[
+            ExamplePreview(
+                pieces=[TokenPiece(p.text, p.trained) for p in e.pieces],
+                tokens=e.tokens,
+                trained_tokens=e.trained_tokens,
+                truncated=e.truncated,
+            )
+            for e in message.examples
+        ],
+        train_examples=message.train_examples,
+        heldout_examples=message.heldout_examples,
+        train_tokens=message.train_tokens,
+        trained_tokens=message.trained_tokens,
+        truncated=message.truncated,
+        steps=message.steps,
+        estimated_seconds=message.estimated_seconds,
+    )
+
+
+def _submit_request(
+    recipe: str,
+    persona: str,
+    config: dict[str, Any] | None,
+    priority: int = 0,
+    max_attempts: int = 3,
+) -> trainer_pb2.SubmitJobRequest:
+    return trainer_pb2.SubmitJobRequest(
+        persona=persona,
+        recipe=recipe,
+        config_json=json.dumps(config or {}),
+        priority=priority,
+        max_attempts=max_attempts,
+    )
+
+
+class TrainerClient:
+    """Talks to one trainer service; use as a context manager or call ``close()``."""
+
+    def __init__(
+        self, addr: str, api_key: str | None = None, timeout_s: float = DEFAULT_DEADLINE_S
+    ) -> None:
+        self.addr = addr
+        self.timeout_s = timeout_s
+        self._channel = client_channel(addr, api_key)
+        self._stub = trainer_pb2_grpc.TrainerServiceStub(self._channel)
+
+    def close(self) -> None:
+        self._channel.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _error(self, error: grpc.RpcError) -> Exception:
+        info = error_details(error)
+        if info.code in _ERRORS:
+            return _ERRORS[info.code](info.details)
+        if info.status == grpc.StatusCode.UNAVAILABLE:
+            return TrainerUnavailable(
+                f"cannot reach the trainer service at {self.addr} ({info.details}); is it "
+                "running? (LIKENESS_TRAINER_ADDR)"
+            )
+        if info.status == grpc.StatusCode.DEADLINE_EXCEEDED:
+            return TrainerUnavailable(f"the trainer service at {self.addr} did not answer in time")
+        return TrainerError(f"trainer service at {self.addr}: {info.status.name}: {info.details}")
+
+    def _call(self, method: Any, request: Any, timeout: float | None = None) -> Any:
+        try:
+            return method(request, timeout=timeout or self.timeout_s)
+        except grpc.RpcError as exc:
+            raise self._error(exc) from None
+
+    # --- jobs ---
+
+    def submit(
+        self,
+        recipe: str,
+        persona: str,
+        config: dict[str, Any] | None = None,
+        *,
+        priority: int = 0,
+        max_attempts: int = 3,
+    ) -> str:
+        request = _submit_request(recipe, persona, config, priority, max_attempts)
+        return str(self._call(self._stub.SubmitJob, request).job_id)
+
+    def preview(
+        self,
+        recipe: str,
+        persona: str,
+        config: dict[str, Any] | None = None,
+        *,
+        n: int = 3,
+        time_it: bool = True,
+    ) -> TrainingPreview:
+        request = trainer_pb2.PreviewJobRequest(
+            job=_submit_request(recipe, persona, config), examples=n, time_it=time_it
+        )
+        return preview_from_message(self._call(self._stub.PreviewJob, request, PREVIEW_DEADLINE_S))
+
+    def get(self, job_id: str) -> JobInfo:
+        return job_from_message(self._call(self._stub.GetJob, common_pb2.JobRef(job_id=job_id)))
+
+    def list_jobs(
+        self,
+        *,
+        persona: str | None = None,
+        statuses: list[str] | None = None,
+        kinds: list[str] | None = None,
+        limit: int = 50,
+    ) -> list[JobInfo]:
+        request = trainer_pb2.ListJobsRequest(
+            persona=persona or "",
+            statuses=statuses or [],
+            recipes=kinds or [],
+            page=common_pb2.PageRequest(page_size=limit),
+        )
+        return [job_from_message(j) for j in self._call(self._stub.ListJobs, request).jobs]
+
+    def cancel(self, job_id: str) -> JobInfo:
+        return job_from_message(self._call(self._stub.CancelJob, common_pb2.JobRef(job_id=job_id)))
+
+    def watch(self, job_id: str, *, deadline_s: float = WATCH_DEADLINE_S) -> Iterator[JobEvent]:
+        """The job's progress until it ends (the stream is re-opened when its deadline passes)."""
+        while True:
+            call = self._stub.WatchJob(common_pb2.JobRef(job_id=job_id), timeout=deadline_s)
+            expired = False
+            try:
+                for message in call:
+                    event = event_from_message(message)
+                    yield event
+                    if event.done:
+                        return
+            except grpc.RpcError as exc:
+                if exc.code() != grpc.StatusCode.DEADLINE_EXCEEDED:  # type: ignore[attr-defined]
+                    raise self._error(exc) from None
+                expired = True
+            finally:
+                call.cancel()  # a consumer that stops early ends the server's stream too
+            if not expired:
+                return
+
+    # --- models ---
+
+    def list_models(self, persona: str | None = None) -> list[ModelInfo]:
+        reply = self._call(
+            self._stub.ListModels, common_pb2.ListModelsRequest(persona=persona or "")
+        )
+        return [model_info_from_message(m) for m in reply.models]
+
+    def activate(self, model_id: str) -> ModelInfo:
+        reply = self._call(
+            self._stub.ActivateModel,
+            common_pb2.ActivateModelRequest(model_id=model_id),
+            ACTIVATE_DEADLINE_S,
+        )
+        return model_info_from_message(reply)

@@ -1,0 +1,280 @@
+"""Training jobs as every front (CLI, gRPC servicer, TUI) sees them: submit, preview, activate.
+
+    job_id = submit_training(db, "persona-sft", "alice", {"epochs": 2})   # validated, queued
+    preview = preview_job(db, settings, "persona-sft", "alice", {}, n=3)  # nothing queued
+    info = activate(db, settings, model_id)
+
+Submitting checks the recipe, its config and the persona first, so a typo fails at once with a
+clear message instead of as a failed job minutes later. The queue itself is
+``likeness.core.jobs``; the work is done by ``likeness.trainer.worker``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import grpc
+from pydantic import ValidationError
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from likeness.core import jobs
+from likeness.core.db.models import Persona
+from likeness.core.errors import PersonaNotFound
+from likeness.core.grpc_server import client_channel, error_details
+from likeness.core.jobs import JobInfo, ProgressReport
+from likeness.core.settings import Settings
+from likeness.inference.activation import ModelInfo, ModelNotFound, mark_active
+from likeness.trainer.encoding import IGNORE, Encoded
+from likeness.trainer.recipes.base import RecipeConfig
+from likeness.trainer.recipes.registry import UnknownRecipe, parse_config
+
+#: Activation loads an adapter into the running engine; that takes longer than a listing.
+ACTIVATE_DEADLINE_S = 120.0
+
+
+class InvalidConfig(ValueError):
+    """The recipe's config does not validate (unknown key, wrong type, out of range)."""
+
+
+class ActivationRefused(RuntimeError):
+    """The inference service would not serve the adapter (other base or chat template, files
+    missing) or could not be reached; nothing was changed."""
+
+
+def describe_validation_error(recipe: str, exc: ValidationError) -> str:
+    """One line per problem, named by field, instead of pydantic's multi-line report."""
+    problems = []
+    for error in exc.errors():
+        where = ".".join(str(part) for part in error["loc"]) or "config"
+        got = f" (got {error['input']!r})" if error["type"] != "extra_forbidden" else ""
+        problems.append(f"{where}: {error['msg']}{got}")
+    return f"bad config for recipe {recipe!r}: " + "; ".join(problems)
+
+
+def check_config(recipe: str, config: dict[str, Any] | None) -> RecipeConfig:
+    """The recipe's typed config; raises UnknownRecipe or InvalidConfig."""
+    try:
+        return parse_config(recipe, config)
+    except ValidationError as exc:
+        raise InvalidConfig(describe_validation_error(recipe, exc)) from None
+    except ImportError as exc:
+        # A recipe listed in the registry whose module (or one of its dependencies) is missing.
+        raise UnknownRecipe(f"recipe {recipe!r} is not available here: {exc}") from exc
+
+
+def check_persona(db: Engine, persona: str) -> None:
+    with Session(db) as session:
+        if session.scalar(select(Persona.id).where(Persona.slug == persona)) is None:
+            raise PersonaNotFound(f"no persona {persona!r}")
+
+
+def submit_training(
+    db: Engine,
+    recipe: str,
+    persona: str,
+    config: dict[str, Any] | None,
+    *,
+    priority: int = 0,
+    max_attempts: int = 3,
+) -> str:
+    """Validate, then queue a training job; returns its id. The stored config is the submitted
+    one (defaults are filled in by the run, whose plan records the full config)."""
+    check_config(recipe, config)
+    if not persona:
+        raise ValueError("a training job needs a persona")
+    check_persona(db, persona)
+    return jobs.submit(
+        db,
+        recipe,
+        persona=persona,
+        config=dict(config or {}),
+        priority=priority,
+        max_attempts=max_attempts,
+    )
+
+
+# --- progress as watchers see it ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class JobEvent:
+    """One update of a watched job (the same from the queue and from WatchJob)."""
+
+    job_id: str
+    status: str
+    progress: ProgressReport
+
+    @property
+    def done(self) -> bool:
+        return self.status in jobs.TERMINAL
+
+
+def progress_from_dict(data: dict[str, Any]) -> ProgressReport:
+    return ProgressReport(
+        step=int(data.get("step", 0)),
+        total=int(data.get("total", 0)),
+        loss=float(data.get("loss", 0.0)),
+        learning_rate=float(data.get("learning_rate", 0.0)),
+        tokens_per_s=float(data.get("tokens_per_s", 0.0)),
+        eta_s=float(data.get("eta_s", 0.0)),
+        message=str(data.get("message", "")),
+        extra=dict(data.get("extra", {})),
+    )
+
+
+def event_from_job(job: JobInfo) -> JobEvent:
+    progress = progress_from_dict(job.progress)
+    if job.status == jobs.FAILED and job.error:
+        progress.message = job.error  # a failed job's last word is why it failed
+    return JobEvent(job.id, job.status, progress)
+
+
+# --- preview (--dry-run) -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TokenPiece:
+    text: str
+    trained: bool  # the loss is taken on it
+
+
+@dataclass(frozen=True, slots=True)
+class ExamplePreview:
+    pieces: list[TokenPiece]
+    tokens: int
+    trained_tokens: int
+    truncated: bool
+
+
+@dataclass(slots=True)
+class TrainingPreview:
+    recipe: str
+    base_model: str
+    examples: list[ExamplePreview]
+    train_examples: int
+    heldout_examples: int
+    train_tokens: int
+    trained_tokens: int
+    truncated: int
+    steps: int
+    estimated_seconds: float
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def token_pieces(tokenizer: Any, encoded: Encoded) -> list[TokenPiece]:
+    """The example decoded token by token. Byte-level tokenizers split some characters over
+    several tokens, so a token that decodes to half a character is joined with the next ones."""
+    if tokenizer is None:  # the recipe encodes with its own tokenizer: show the two texts
+        return [
+            piece
+            for piece in (
+                TokenPiece(encoded.prompt_text, False),
+                TokenPiece(encoded.target_text, True),
+            )
+            if piece.text
+        ]
+    pieces: list[TokenPiece] = []
+    pending: list[int] = []
+    trained = False
+    for token, label in zip(encoded.input_ids, encoded.labels, strict=True):
+        if not pending:
+            trained = label != IGNORE
+        pending.append(token)
+        text = tokenizer.decode(
+            pending, skip_special_tokens=False, clean_up_tokenization_spaces=False
+        )
+        if "\ufffd" in text and len(pending) < 4:
+            continue
+        pieces.append(TokenPiece(text, trained))
+        pending = []
+    if pending:
+        pieces.append(TokenPiece(tokenizer.decode(pending, skip_special_tokens=False), trained))
+    return pieces
+
+
+def preview_job(
+    db: Engine,
+    settings: Settings,
+    recipe: str,
+    persona: str,
+    config: dict[str, Any] | None,
+    *,
+    n: int = 3,
+    time_it: bool = True,
+) -> TrainingPreview:
+    """What ``submit_training`` would train on, without queueing anything."""
+    from likeness.trainer.runner import preview_training
+
+    check_config(recipe, config)
+    check_persona(db, persona)
+    preview = preview_training(db, settings, recipe, persona, config, n=n, time_it=time_it)
+    return TrainingPreview(
+        recipe=preview.recipe,
+        base_model=preview.base_model,
+        examples=[
+            ExamplePreview(
+                pieces=token_pieces(preview.tokenizer, example),
+                tokens=len(example.input_ids),
+                trained_tokens=example.loss_tokens,
+                truncated=example.truncated,
+            )
+            for example in preview.examples
+        ],
+        train_examples=preview.train_examples,
+        heldout_examples=preview.heldout_examples,
+        train_tokens=preview.train_tokens,
+        trained_tokens=preview.loss_tokens,
+        truncated=preview.truncated,
+        steps=preview.steps,
+        estimated_seconds=preview.estimated_seconds,
+    )
+
+
+# --- activation ----------------------------------------------------------------------------------
+
+
+def model_info_from_message(message: Any) -> ModelInfo:
+    """A ``likeness.v1.Model`` as the ModelInfo the domain functions return."""
+    return ModelInfo(
+        id=message.id,
+        persona=message.persona,
+        kind=message.kind,
+        base_model=message.base_model,
+        adapter_path=message.adapter_path,
+        chat_template_sha256=message.chat_template_sha256,
+        dataset_sha256=message.dataset_sha256,
+        active=message.active,
+        metrics=dict(message.metrics),
+    )
+
+
+def activate(db: Engine, settings: Settings, model_id: str) -> ModelInfo:
+    """Make a persona adapter active. With ``LIKENESS_INFERENCE_ADDR`` set, the running inference
+    service checks and loads it (and marks it active); otherwise only the database changes."""
+    if not settings.inference_addr:
+        return mark_active(db, model_id)
+    from likeness.v1 import common_pb2, inference_pb2_grpc
+
+    channel = client_channel(settings.inference_addr, settings.api_key)
+    try:
+        stub = inference_pb2_grpc.InferenceServiceStub(channel)
+        reply = stub.ActivateModel(
+            common_pb2.ActivateModelRequest(model_id=model_id), timeout=ACTIVATE_DEADLINE_S
+        )
+    except grpc.RpcError as exc:
+        info = error_details(exc)
+        if info.status == grpc.StatusCode.NOT_FOUND:
+            raise ModelNotFound(info.details or f"no model {model_id!r}") from None
+        if info.status == grpc.StatusCode.UNAVAILABLE:
+            raise ActivationRefused(
+                f"cannot reach the inference service at {settings.inference_addr} "
+                f"(LIKENESS_INFERENCE_ADDR): {info.details}"
+            ) from None
+        raise ActivationRefused(
+            f"the inference service at {settings.inference_addr} refused: {info.details}"
+        ) from None
+    finally:
+        channel.close()
+    return model_info_from_message(reply)
