@@ -123,8 +123,11 @@ def run_training(
     persona: str,
     config: dict[str, Any] | RecipeConfig | None,
     ctx: RunContext,
+    *,
+    register_artifact: bool = True,
 ) -> TrainingResult:
-    """Train (or resume) a run in ``ctx.run_dir``; registers the artifact when it completes."""
+    """Train (or resume) a run in ``ctx.run_dir``; registers the artifact when it completes
+    (``register_artifact=False``: the non-main processes of a distributed run)."""
     recipe = get_recipe(recipe_name)
     plan_path = ctx.run_dir / PLAN
     if plan_path.exists():  # a resumed run: same config, same base, same dataset files
@@ -162,7 +165,7 @@ def run_training(
         "global_step": float(result.outcome.global_step),
         "tokens_per_s": result.outcome.tokens_per_s,
     }
-    if result.outcome.stopped:
+    if result.outcome.stopped or not register_artifact:
         return TrainingResult(
             "", result.model_kind, artifact_dir, metrics, result.outcome, datasets
         )

@@ -184,6 +184,19 @@ class CountingCollator:
         return batch
 
 
+def _agreed(stop: bool, device: Any) -> bool:
+    """In a distributed run every process must stop at the same step (or the others wait
+    forever in their next collective): any process's stop request stops them all."""
+    import torch
+    import torch.distributed as dist
+
+    if not (dist.is_available() and dist.is_initialized()):
+        return stop
+    flag = torch.tensor([1 if stop else 0], device=device)
+    dist.all_reduce(flag, op=dist.ReduceOp.MAX)
+    return bool(flag.item())
+
+
 def _progress_callback_type() -> type:
     from transformers import TrainerCallback
 
@@ -231,7 +244,7 @@ def _progress_callback_type() -> type:
             self._report(state)
 
         def on_step_end(self, args, state, control, **kwargs):  # type: ignore[no-untyped-def]
-            if not self.stop_requested and self.ctx.should_stop():
+            if not self.stop_requested and _agreed(self.ctx.should_stop(), args.device):
                 self.stop_requested = True
                 control.should_save = True  # a checkpoint at this step: the run resumes here
                 control.should_training_stop = True

@@ -27,7 +27,10 @@ class SftConfig(RecipeConfig):
     method: Literal["lora", "qlora", "full"] = Field(
         "lora", description="LoRA adapter (default), QLoRA (4-bit base, CUDA only) or full."
     )
-    learning_rate: float = Field(1e-3, gt=0, description="1e-3 suits LoRA; use ~5e-5 for full.")
+    # Chosen on 200 real posts (SmolLM2-135M, LoRA r=16, CPU): batch 8 at 2e-3 reached a lower
+    # held-out loss than batch 16 at 1e-3 at the same speed per token.
+    learning_rate: float = Field(2e-3, gt=0, description="2e-3 suits LoRA; use ~5e-5 for full.")
+    batch_size: int = Field(8, ge=1, description="Examples per optimizer step on one device.")
     lora_r: int = Field(16, ge=1)
     lora_alpha: int = Field(32, ge=1)
     lora_dropout: float = Field(0.0, ge=0, lt=1)
@@ -92,6 +95,32 @@ def peft_config(config: SftConfig) -> Any:
     )
 
 
+def lean_trainer_type() -> type:
+    """trl's SFTTrainer with transformers' plain causal-LM loss.
+
+    trl computes the loss through a tiled LM head that also derives per-token entropy and
+    accuracy for its logs; on CPU that makes a step ~55% slower (measured on SmolLM2-135M with
+    LoRA in bf16: 5.3 s against 3.4 s per batch of 16 × 96 tokens). Labels are already -100
+    outside the answer, so the plain loss is the same quantity.
+    """
+    from transformers import Trainer
+    from trl import SFTTrainer
+
+    class LeanSFTTrainer(SFTTrainer):  # type: ignore[misc]
+        def compute_loss(  # type: ignore[no-untyped-def]
+            self, model, inputs, return_outputs=False, num_items_in_batch=None
+        ):
+            return Trainer.compute_loss(
+                self,
+                model,
+                inputs,
+                return_outputs=return_outputs,
+                num_items_in_batch=num_items_in_batch,
+            )
+
+    return LeanSFTTrainer
+
+
 def train_sft(
     inputs: RecipeInputs, datasets: list[BuiltDataset], *, adapter_kind: str, full_kind: str
 ) -> RecipeResult:
@@ -120,7 +149,9 @@ def train_sft(
         overrides["gradient_checkpointing"] = True
     args = SFTConfig(**training_arguments(config, ctx, **overrides))
     model = load_model(inputs.base_model, config, ctx.device)
-    trainer = SFTTrainer(
+    # On GPUs trl's tiled LM head saves memory; on CPU it only costs time.
+    trainer_type = lean_trainer_type() if ctx.device == "cpu" else SFTTrainer
+    trainer = trainer_type(
         model=model,
         args=args,
         train_dataset=Dataset.from_list([e.as_row() for e in train]),
@@ -132,7 +163,8 @@ def train_sft(
     metrics: dict[str, float] = {"train_examples": float(len(train))}
     if not outcome.stopped:
         trainer.save_model(str(inputs.artifact_dir))
-        tokenizer.save_pretrained(str(inputs.artifact_dir))
+        if trainer.is_world_process_zero():
+            tokenizer.save_pretrained(str(inputs.artifact_dir))
         if heldout:
             metrics["heldout_loss"] = heldout_loss(
                 trainer.model, heldout, batch_size=config.eval_batch_size
