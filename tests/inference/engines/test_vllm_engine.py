@@ -14,9 +14,9 @@ Both engines run in float32: in bf16 vLLM's LoRA layers round differently from t
 (one of the four greedy answers drifts after ~20 tokens even with no adapter in sight), which
 would make exact comparison flaky for reasons unrelated to the bug.
 
-Each engine start costs ~20-35 s on CPU, so the module starts two engines in all: one without
-LoRA (it only computes reference outputs, then shuts down, so the two never compete for the two
-cores or memory) and one module-scoped engine with LoRA that every other test shares.
+Each engine start costs ~20-60 s on CPU, so the module shares one engine: it starts without
+LoRA (as a server does before any persona has an adapter) and computes the reference outputs;
+the first adapter then restarts it with LoRA, which the later tests use.
 
 pytest-asyncio is not a dependency: the tests are plain functions that drive one module-scoped
 event loop. One loop for the whole module is required, not a fresh ``asyncio.run`` per test:
@@ -112,33 +112,24 @@ def run(loop: asyncio.AbstractEventLoop) -> Any:
 
 
 @pytest.fixture(scope="module")
-def reference_texts(default_model_dir: Path, run: Any) -> dict[str, str]:
-    """Greedy outputs of a LoRA-free engine, sent concurrently like the mixed batch's."""
-
-    async def compute() -> dict[str, str]:
-        engine = VllmEngine.load(str(default_model_dir), enable_lora=False, dtype="float32")
-        assert not engine.lora_batch_workaround
-        await engine.start()
-        try:
-            texts = await _greedy_texts(engine, MIXED_BASE, "ref")
-        finally:
-            await engine.close()
-        return dict(zip(MIXED_BASE, texts, strict=True))
-
-    return run(compute())
+def engine(default_model_dir: Path, run: Any) -> Iterator[VllmEngine]:
+    """Starts without LoRA, as a server does when no persona has an adapter yet; the first
+    adapter restarts it with LoRA (and, on CPU, the zero-adapter workaround)."""
+    vllm_engine = VllmEngine.load(
+        str(default_model_dir), enable_lora=False, max_loras=1, dtype="float32"
+    )
+    assert not vllm_engine.lora_batch_workaround
+    run(vllm_engine.start())
+    yield vllm_engine
+    run(vllm_engine.close())
 
 
 @pytest.fixture(scope="module")
-def engine(
-    default_model_dir: Path, run: Any, reference_texts: dict[str, str]
-) -> Iterator[VllmEngine]:
-    # Depends on reference_texts so the LoRA-free engine is gone before this one starts.
-    lora_engine = VllmEngine.load(
-        str(default_model_dir), enable_lora=True, max_loras=1, dtype="float32"
-    )
-    run(lora_engine.start())
-    yield lora_engine
-    run(lora_engine.close())
+def reference_texts(engine: VllmEngine, run: Any) -> dict[str, str]:
+    """Greedy outputs of the engine while LoRA is off, sent concurrently like the mixed batch's."""
+    assert not engine.lora_enabled, "reference outputs must come from a LoRA-free engine"
+    texts = run(_greedy_texts(engine, MIXED_BASE, "ref"))
+    return dict(zip(MIXED_BASE, texts, strict=True))
 
 
 @pytest.fixture(scope="module")
@@ -258,6 +249,36 @@ def test_abort_and_disconnect_free_the_request(engine: VllmEngine, run: Any) -> 
 
     run(disconnected())
     assert engine._engine().get_num_unfinished_requests() == 0
+
+
+@pytest.mark.slow
+def test_first_adapter_restarts_the_engine_with_lora(
+    engine: VllmEngine, run: Any, random_adapter: Path, reference_texts: dict[str, str]
+) -> None:
+    assert not engine.lora_enabled and engine.adapters == []
+    adapter = AdapterInfo(
+        "random", str(random_adapter), engine.model_id, engine.chat_template_sha256
+    )
+    before = GenerationRequest("in-flight", _prompt(engine, QUESTIONS[5]), GREEDY)
+    during = GenerationRequest("during", _prompt(engine, QUESTIONS[0]), GREEDY)
+
+    async def activate_under_load() -> tuple[list[Delta], list[Delta]]:
+        in_flight = asyncio.ensure_future(_collect(engine, before))
+        await asyncio.sleep(0)  # the request is under way before the activation starts
+        loading = asyncio.ensure_future(engine.load_adapter(adapter))
+        await asyncio.sleep(0.05)
+        waiting = asyncio.ensure_future(_collect(engine, during))  # arrives mid-restart
+        await loading
+        return await in_flight, await waiting
+
+    first, second = run(activate_under_load())
+    assert engine.lora_enabled and engine.adapters == ["random"]
+    assert engine.lora_batch_workaround  # a CPU host: base traffic now runs the zero adapter
+    # The request in flight finished on the old engine; the one that came mid-restart was served
+    # by the new one, as base traffic, exactly as before LoRA was on.
+    assert first[-1].finish_reason in ("stop", "length")
+    assert second[-1].finish_reason in ("stop", "length")
+    assert _text(second) == reference_texts[QUESTIONS[0]]
 
 
 @pytest.mark.slow

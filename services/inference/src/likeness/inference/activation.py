@@ -1,9 +1,9 @@
 """Trained models as the inference service sees them: listing, and activating a persona adapter.
 
 Activation checks the adapter against the served base model and chat template first (nothing
-changes if it does not fit), loads it into the running engine when the engine has LoRA enabled,
-and marks it the persona's one active adapter. An engine started without LoRA serves it after
-a restart (``likeness serve inference`` enables LoRA when any adapter is active).
+changes if it does not fit), loads it into the running engine and marks it the persona's one
+active adapter. A vLLM engine started without LoRA (no adapter was active when it started)
+restarts itself with LoRA enabled for the first one (``VllmEngine.enable_lora``).
 """
 
 from __future__ import annotations
@@ -116,12 +116,7 @@ async def activate_model(db: DbEngine, engine: Engine, model_id: str) -> ModelIn
     model, _slug = _adapter_row(db, model_id)
     adapter = adapter_info(model)
     check_adapter_fits(adapter, engine.model_id, engine.chat_template_sha256)
-    served_now = True
-    try:
-        await engine.load_adapter(adapter)
-    except RuntimeError as exc:  # the engine runs without LoRA
-        logger.warning("adapter %s activated, served after a restart: %s", model_id, exc)
-        served_now = False
+    await engine.load_adapter(adapter)
     info = mark_active(db, model_id)
-    info.served_now = served_now
+    info.served_now = True
     return info

@@ -37,6 +37,7 @@ an ``if __name__ == "__main__":`` guard (pytest's entry point has one).
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import logging
@@ -196,6 +197,7 @@ class VllmEngine:
         max_lora_rank: int,
         lora_batch_workaround: bool,
         zero_adapter_cache: Path | None = None,
+        max_loras: int = 4,
     ) -> None:
         self.model_id = model
         self._engine_args = engine_args
@@ -207,7 +209,10 @@ class VllmEngine:
         self.lora_enabled = lora_enabled
         self.lora_batch_workaround = lora_batch_workaround
         self._max_lora_rank = max_lora_rank
+        self._max_loras = max_loras
         self._zero_adapter_cache = zero_adapter_cache
+        self._in_flight = 0
+        self._restarted: asyncio.Event | None = None  # set while a LoRA restart is under way
         self._llm: AsyncLLM | None = None
         self._zero: LoRARequest | None = None
         self._adapters: dict[str, _Adapter] = {}
@@ -271,6 +276,7 @@ class VllmEngine:
             max_lora_rank=kwargs.get("max_lora_rank", max_lora_rank),
             lora_batch_workaround=workaround,
             zero_adapter_cache=zero_adapter_cache,
+            max_loras=max_loras,
         )
 
     # -- lifecycle -------------------------------------------------------------------------------
@@ -338,6 +344,19 @@ class VllmEngine:
     async def generate(self, request: GenerationRequest) -> AsyncIterator[Delta]:
         """Stream deltas; the last one carries the finish reason. Closing the iterator early
         aborts the request in vLLM (its own generator aborts on close)."""
+        if self._restarted is not None:  # enabling LoRA: wait for the new engine
+            await self._restarted.wait()
+        self._in_flight += 1
+        try:
+            # aclosing: a client that walks away closes this generator; the inner one must be
+            # closed at once too (that is what aborts the request in vLLM), not when collected.
+            async with aclosing(self._generate(request)) as deltas:
+                async for delta in deltas:
+                    yield delta
+        finally:
+            self._in_flight -= 1
+
+    async def _generate(self, request: GenerationRequest) -> AsyncIterator[Delta]:
         llm = self._engine()
         lora = self._lora_for(request.adapter)
         params = self._sampling_params(request.sampling)
@@ -381,11 +400,11 @@ class VllmEngine:
         """
         from vllm.lora.request import LoRARequest
 
-        if not self.lora_enabled:
-            raise RuntimeError("this engine was loaded with enable_lora=False")
         if adapter.name == ZERO_ADAPTER_NAME:
             raise ValueError(f"{ZERO_ADAPTER_NAME!r} is reserved")
         check_adapter_fits(adapter, self.model_id, self.chat_template_sha256)
+        if not self.lora_enabled:
+            await self.enable_lora()
         rank = _adapter_rank(adapter.path)
         if rank is not None and rank > self._max_lora_rank:
             raise ValueError(
@@ -407,6 +426,41 @@ class VllmEngine:
         self._adapters[adapter.name] = _Adapter(
             adapter, LoRARequest(adapter.name, lora_id, adapter.path)
         )
+
+    async def enable_lora(self, *, drain_timeout_s: float = 120.0) -> None:
+        """Restart the engine with LoRA enabled (the first adapter on an engine started without).
+
+        Engines start without LoRA when no persona has an adapter, because LoRA (and on CPU the
+        zero-adapter workaround) costs base traffic over half its throughput. The first
+        activation then pays one restart (~20 s on CPU): new requests wait for the new engine,
+        requests in flight finish first (up to ``drain_timeout_s``).
+        """
+        if self.lora_enabled or self._restarted is not None:
+            if self._restarted is not None:
+                await self._restarted.wait()
+            return
+        import dataclasses
+
+        self._restarted = asyncio.Event()
+        try:
+            deadline = time.monotonic() + drain_timeout_s
+            while self._in_flight and time.monotonic() < deadline:
+                await asyncio.sleep(0.05)
+            workaround = _is_cpu_platform()
+            self._engine_args = dataclasses.replace(
+                self._engine_args,
+                enable_lora=True,
+                max_loras=self._max_loras + (1 if workaround else 0),
+                max_lora_rank=max(self._max_lora_rank, ZERO_ADAPTER_RANK if workaround else 1),
+            )
+            self._max_lora_rank = self._engine_args.max_lora_rank
+            log.info("restarting the vLLM engine with LoRA enabled for the first adapter")
+            await self.close()
+            self.lora_enabled, self.lora_batch_workaround = True, workaround
+            await self.start()
+        finally:
+            restarted, self._restarted = self._restarted, None
+            restarted.set()
 
     @property
     def adapters(self) -> list[str]:
