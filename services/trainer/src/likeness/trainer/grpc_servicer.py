@@ -26,7 +26,8 @@ from likeness.core.errors import PersonaNotFound
 from likeness.core.grpc_server import abort_with_error
 from likeness.core.jobs import JobInfo, JobNotFound
 from likeness.core.settings import Settings
-from likeness.inference.activation import ModelInfo, ModelNotFound, NotAnAdapter, list_models
+from likeness.inference.activation import ModelNotFound, NotAnAdapter, list_models
+from likeness.inference.grpc_servicer import model_message
 from likeness.trainer.recipes.registry import UnknownRecipe
 from likeness.trainer.training_jobs import (
     ActivationRefused,
@@ -114,20 +115,6 @@ def job_message(job: JobInfo) -> trainer_pb2.Job:
         created_at=to_timestamp(job.created_at),
         started_at=to_timestamp(job.started_at),
         finished_at=to_timestamp(job.finished_at),
-    )
-
-
-def model_message(info: ModelInfo) -> common_pb2.Model:
-    return common_pb2.Model(
-        id=info.id,
-        persona=info.persona,
-        kind=info.kind,
-        base_model=info.base_model,
-        adapter_path=info.adapter_path,
-        chat_template_sha256=info.chat_template_sha256,
-        dataset_sha256=info.dataset_sha256,
-        active=info.active,
-        metrics=info.metrics,
     )
 
 

@@ -15,11 +15,12 @@ from pydantic import Field
 from likeness.trainer.datasets.spec import BuiltDataset, DatasetSpec
 from likeness.trainer.encoding import Encoded, encode_chat
 from likeness.trainer.recipes.base import RecipeConfig, run_trainer, training_arguments
+from likeness.trainer.recipes.lora import LoraOptions, lora_config
 from likeness.trainer.recipes.registry import Recipe, RecipeInputs, RecipeResult
 from likeness.trainer.recipes.reward_model import KIND, load_tokenizer, preference_rows
 
 
-class NormalizerDPOConfig(RecipeConfig):
+class NormalizerDPOConfig(RecipeConfig, LoraOptions):
     learning_rate: float = Field(5e-5, gt=0)
     batch_size: int = Field(8, ge=1, description="Preference pairs per optimizer step.")
     max_length: int = Field(
@@ -28,10 +29,6 @@ class NormalizerDPOConfig(RecipeConfig):
     beta: float = Field(
         0.1, gt=0, description="How far the policy may move from the base (lower: further)."
     )
-    lora_r: int = Field(16, ge=1)
-    lora_alpha: int = Field(32, ge=1)
-    lora_dropout: float = Field(0.05, ge=0, lt=1)
-    lora_target_modules: str | list[str] = "all-linear"
 
 
 def dataset_specs(persona: str, config: NormalizerDPOConfig) -> list[DatasetSpec]:
@@ -47,18 +44,6 @@ def preview(
 ) -> list[Encoded]:
     rows = preference_rows(datasets, "train", config.limit)[:n]
     return [encode_chat(tokenizer, r["prompt"] + r["chosen"], config.max_length) for r in rows]
-
-
-def _lora(config: NormalizerDPOConfig) -> Any:
-    from peft import LoraConfig, TaskType
-
-    return LoraConfig(
-        task_type=TaskType.CAUSAL_LM,
-        r=config.lora_r,
-        lora_alpha=config.lora_alpha,
-        lora_dropout=config.lora_dropout,
-        target_modules=config.lora_target_modules,
-    )
 
 
 def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
@@ -84,7 +69,7 @@ def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
         args=args,
         train_dataset=Dataset.from_list(train_rows),
         processing_class=tokenizer,
-        peft_config=_lora(config),
+        peft_config=lora_config(config),
     )
     outcome = run_trainer(trainer, inputs.ctx)
     metrics: dict[str, float] = {}

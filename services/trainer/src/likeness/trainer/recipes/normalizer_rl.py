@@ -28,6 +28,7 @@ from likeness.inference.chat import render_chat
 from likeness.trainer.datasets.spec import BuiltDataset, DatasetSpec
 from likeness.trainer.encoding import Encoded, encode_chat
 from likeness.trainer.recipes.base import RecipeConfig, run_trainer, training_arguments
+from likeness.trainer.recipes.lora import LoraOptions, lora_config
 from likeness.trainer.recipes.registry import Recipe, RecipeInputs, RecipeResult
 from likeness.trainer.recipes.reward_model import load_reward_model, load_tokenizer, score
 
@@ -43,7 +44,7 @@ class RewardModelMissing(LookupError):
     """The persona has no registered reward model and none was given."""
 
 
-class NormalizerRLConfig(RecipeConfig):
+class NormalizerRLConfig(RecipeConfig, LoraOptions):
     algorithm: Literal["grpo", "rloo"] = "grpo"
     reward_model_path: str = Field(
         "", description="Folder of a reward model; empty = the persona's newest one."
@@ -60,10 +61,6 @@ class NormalizerRLConfig(RecipeConfig):
     heldout_prompts: int = Field(
         16, ge=0, description="Held-out posts answered greedily and scored after training."
     )
-    lora_r: int = Field(16, ge=1)
-    lora_alpha: int = Field(32, ge=1)
-    lora_dropout: float = Field(0.05, ge=0, lt=1)
-    lora_target_modules: str | list[str] = "all-linear"
 
     @model_validator(mode="after")
     def _whole_groups(self) -> Self:
@@ -173,18 +170,6 @@ class _PromptBatch(list[dict[str, Any]]):
         return []
 
 
-def _lora(config: NormalizerRLConfig) -> Any:
-    from peft import LoraConfig, TaskType
-
-    return LoraConfig(
-        task_type=TaskType.CAUSAL_LM,
-        r=config.lora_r,
-        lora_alpha=config.lora_alpha,
-        lora_dropout=config.lora_dropout,
-        target_modules=config.lora_target_modules,
-    )
-
-
 def _mean_logged(log_history: list[dict[str, Any]], key: str) -> float | None:
     values = [e[key] for e in log_history if isinstance(e.get(key), int | float)]
     values = [v for v in values if not math.isnan(v)]
@@ -268,7 +253,7 @@ def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
         train_dataset=Dataset.from_list([{"prompt": normalizer_messages(t)} for t in texts]),
         processing_class=tokenizer,
         reward_processing_classes=reward_tokenizer,
-        peft_config=_lora(config),
+        peft_config=lora_config(config),
     )
     trainer.data_collator = _PromptBatch
     outcome = run_trainer(trainer, inputs.ctx)

@@ -27,6 +27,7 @@ from pydantic import Field
 from likeness.trainer.datasets.spec import BuiltDataset, DatasetSpec
 from likeness.trainer.encoding import Encoded, encode_chat
 from likeness.trainer.recipes.base import RecipeConfig, run_trainer, training_arguments
+from likeness.trainer.recipes.lora import LoraOptions, lora_config
 from likeness.trainer.recipes.registry import Recipe, RecipeInputs, RecipeResult
 
 logger = logging.getLogger(__name__)
@@ -34,7 +35,7 @@ logger = logging.getLogger(__name__)
 KIND = "normalizer-prefs"
 
 
-class RewardModelConfig(RecipeConfig):
+class RewardModelConfig(RecipeConfig, LoraOptions):
     learning_rate: float = Field(1e-4, gt=0)
     batch_size: int = Field(8, ge=1, description="Preference pairs per optimizer step.")
     max_length: int = Field(
@@ -43,10 +44,6 @@ class RewardModelConfig(RecipeConfig):
     method: Literal["lora", "full"] = Field(
         "lora", description="LoRA (merged into the saved model) or full fine-tuning."
     )
-    lora_r: int = Field(16, ge=1)
-    lora_alpha: int = Field(32, ge=1)
-    lora_dropout: float = Field(0.05, ge=0, lt=1)
-    lora_target_modules: str | list[str] = "all-linear"
     center_rewards_coefficient: float | None = Field(
         0.01, ge=0, description="Pulls scores towards mean zero, so rewards stay comparable."
     )
@@ -118,19 +115,6 @@ def score(model: Any, tokenizer: Any, prompt: list[dict[str, str]], completion: 
         return float(model(**inputs).logits[0, 0])
 
 
-def _lora(config: RewardModelConfig) -> Any:
-    from peft import LoraConfig, TaskType
-
-    # SEQ_CLS makes peft train (and save) the new score head in full alongside the adapter.
-    return LoraConfig(
-        task_type=TaskType.SEQ_CLS,
-        r=config.lora_r,
-        lora_alpha=config.lora_alpha,
-        lora_dropout=config.lora_dropout,
-        target_modules=config.lora_target_modules,
-    )
-
-
 def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
     import torch
     from datasets import Dataset
@@ -162,7 +146,7 @@ def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
         args=args,
         train_dataset=Dataset.from_list(train_rows),
         processing_class=tokenizer,
-        peft_config=_lora(config) if config.method == "lora" else None,
+        peft_config=lora_config(config, "SEQ_CLS") if config.method == "lora" else None,
     )
     kept: Any = trainer.train_dataset  # tokenized and filtered by the trainer
     if not len(kept):
