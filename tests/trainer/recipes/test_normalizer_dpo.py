@@ -2,55 +2,18 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 import torch
+from preference_data import POSTS, prefs_dataset
 from sqlalchemy import create_engine
 
-from likeness.core.prompts import normalizer_messages
-from likeness.trainer.datasets.spec import BuiltDataset
 from likeness.trainer.encoding import IGNORE
 from likeness.trainer.recipes.base import RunContext
 from likeness.trainer.recipes.normalizer_dpo import NormalizerDPOConfig, preview
 from likeness.trainer.recipes.registry import RecipeInputs, get_recipe, parse_config
-
-POSTS = [
-    ("RT @bob: I walked along the river this morning", "I walked along the river this morning"),
-    ("Hello! How are you today? https://t.co/x", "Hello! How are you today?"),
-    ("@amy The quick brown fox #fox", "The quick brown fox"),
-    ("I am fine, thank you very much!!! #blessed", "I am fine, thank you very much!!!"),
-    ("old friends http://x.co", "old friends"),
-    ("RT @cat: dry humour, no emoji", "dry humour, no emoji"),
-]
-
-
-def _row(noisy: str, clean: str) -> dict[str, Any]:
-    return {
-        "prompt": normalizer_messages(noisy),
-        "chosen": [{"role": "assistant", "content": clean}],
-        "rejected": [{"role": "assistant", "content": noisy}],
-        "meta": {"post_id": 7},
-    }
-
-
-def prefs_dataset(root: Path) -> BuiltDataset:
-    root.mkdir(parents=True, exist_ok=True)
-    train, heldout = [_row(*p) for p in POSTS[:4]], [_row(*p) for p in POSTS[4:]]
-    for name, rows in (("train", train), ("heldout", heldout)):
-        (root / f"{name}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
-    return BuiltDataset(
-        id="prefs",
-        kind="normalizer-prefs",
-        persona="alice",
-        sha256="0" * 64,
-        spec={},
-        dir=root,
-        train_rows=len(train),
-        heldout_rows=len(heldout),
-    )
 
 
 def _config(**overrides: Any) -> NormalizerDPOConfig:
@@ -62,6 +25,7 @@ def _config(**overrides: Any) -> NormalizerDPOConfig:
         "learning_rate": 1e-3,
         "lora_r": 4,
         "lora_alpha": 8,
+        "start_from": "base",  # no models table here (see test_policy for the SFT start)
     }
     return NormalizerDPOConfig(**{**values, **overrides})
 

@@ -114,6 +114,7 @@ class TrainOutcome:
     real_tokens: int
     seconds: float
     metrics: dict[str, float] = field(default_factory=dict)
+    log_history: list[dict[str, Any]] = field(default_factory=list)  # the trainer's log entries
 
     @property
     def tokens_per_s(self) -> float:
@@ -282,4 +283,5 @@ def run_trainer(trainer: Any, ctx: RunContext) -> TrainOutcome:
         real_tokens=counter.real_tokens,
         seconds=seconds,
         metrics=metrics,
+        log_history=list(state.log_history),
     )

@@ -1,9 +1,10 @@
 """Recipe ``normalizer-dpo``: the offline alternative to reward model + RL for the normaliser.
 
-trl's ``DPOTrainer`` on the ``normalizer-prefs`` rows with a LoRA policy. With a peft model
-the trainer computes the reference log-probabilities with the adapter disabled, so the
-reference is the base model itself and no second copy is loaded. The artifact is the LoRA
-adapter (served on ``base_model``) plus the tokenizer.
+trl's ``DPOTrainer`` on the ``normalizer-prefs`` rows with a LoRA policy that continues the
+persona's normaliser-SFT adapter when there is one (see ``policy``). The reference is where the
+policy started — trl's frozen copy of that adapter, or the base with the adapter disabled — so
+no second copy of the model is loaded. The artifact is the LoRA adapter (served on
+``base_model``) plus the tokenizer.
 """
 
 from __future__ import annotations
@@ -12,15 +13,22 @@ from typing import Any
 
 from pydantic import Field
 
+from likeness.inference.chat import chat_template_sha256
 from likeness.trainer.datasets.spec import BuiltDataset, DatasetSpec
 from likeness.trainer.encoding import Encoded, encode_chat
 from likeness.trainer.recipes.base import RecipeConfig, run_trainer, training_arguments
-from likeness.trainer.recipes.lora import LoraOptions, lora_config
+from likeness.trainer.recipes.lora import LoraOptions
+from likeness.trainer.recipes.policy import (
+    PolicyStartOptions,
+    load_policy,
+    resolve_start_adapter,
+    save_policy,
+)
 from likeness.trainer.recipes.registry import Recipe, RecipeInputs, RecipeResult
 from likeness.trainer.recipes.reward_model import KIND, load_tokenizer, preference_rows
 
 
-class NormalizerDPOConfig(RecipeConfig, LoraOptions):
+class NormalizerDPOConfig(RecipeConfig, LoraOptions, PolicyStartOptions):
     learning_rate: float = Field(5e-5, gt=0)
     batch_size: int = Field(8, ge=1, description="Preference pairs per optimizer step.")
     max_length: int = Field(
@@ -47,9 +55,7 @@ def preview(
 
 
 def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
-    import torch
     from datasets import Dataset
-    from transformers import AutoModelForCausalLM
     from trl import DPOConfig, DPOTrainer
 
     config = inputs.config
@@ -60,7 +66,15 @@ def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
     heldout_rows = preference_rows(datasets, "heldout")
 
     tokenizer = load_tokenizer(inputs.base_model)
-    model = AutoModelForCausalLM.from_pretrained(inputs.base_model, dtype=torch.float32)
+    start = resolve_start_adapter(
+        inputs.db,
+        inputs.persona,
+        inputs.base_model,
+        chat_template_sha256(tokenizer),
+        config,
+        inputs.ctx.run_dir,
+    )
+    model, peft_config = load_policy(inputs.base_model, start, config)
     args = DPOConfig(
         **training_arguments(config, inputs.ctx, beta=config.beta, max_length=config.max_length)
     )
@@ -69,7 +83,7 @@ def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
         args=args,
         train_dataset=Dataset.from_list(train_rows),
         processing_class=tokenizer,
-        peft_config=lora_config(config),
+        peft_config=peft_config,
     )
     outcome = run_trainer(trainer, inputs.ctx)
     metrics: dict[str, float] = {}
@@ -86,8 +100,7 @@ def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
         for key, name in wanted.items():
             if isinstance(evaluated.get(key), int | float):
                 metrics[name] = float(evaluated[key])
-    adapter: Any = trainer.model  # the PeftModel: saving it writes the adapter only
-    adapter.save_pretrained(inputs.artifact_dir)
+    save_policy(trainer.model, inputs.artifact_dir)
     tokenizer.save_pretrained(inputs.artifact_dir)
     return RecipeResult("normalizer", inputs.base_model, tokenizer, outcome, metrics)
 

@@ -1,14 +1,16 @@
 """Recipe ``normalizer-rl``: online RL of the normaliser against a trained reward model.
 
-The policy (a LoRA on the base model) writes ``num_generations`` answers per cleaned post;
+The policy (a LoRA on the base model, continuing the persona's normaliser-SFT adapter when
+there is one: see ``policy``) writes ``num_generations`` answers per cleaned post;
 the reward model (see ``reward_model``) scores each prompt + answer; trl's GRPO or RLOO turns
 the scores into advantages within each group. The prompts are rebuilt with
 ``normalizer_messages`` — the one normaliser prompt — from the user turn of the persona's
 preference rows, so RL trains on exactly what labeling and batch normalisation send.
 
 On CPU, generation runs through transformers (no vLLM); keep ``num_generations`` and
-``max_completion_length`` small there. With a LoRA policy the KL reference (``beta`` > 0) is
-the base with the adapter disabled, so no second copy of the model is loaded.
+``max_completion_length`` small there. The KL reference (``beta`` > 0) is the starting point —
+trl's frozen copy of the starting adapter, or the base with the adapter disabled — so no second
+copy of the model is loaded.
 """
 
 from __future__ import annotations
@@ -19,16 +21,22 @@ from pathlib import Path
 from typing import Any, Literal, Self
 
 from pydantic import Field, model_validator
-from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Engine
 
-from likeness.core.db.models import Model, Persona
 from likeness.core.prompts import normalizer_messages
-from likeness.inference.chat import render_chat
+from likeness.inference.chat import chat_template_sha256, render_chat
 from likeness.trainer.datasets.spec import BuiltDataset, DatasetSpec
 from likeness.trainer.encoding import Encoded, encode_chat
 from likeness.trainer.recipes.base import RecipeConfig, run_trainer, training_arguments
-from likeness.trainer.recipes.lora import LoraOptions, lora_config
+from likeness.trainer.recipes.lora import LoraOptions
+from likeness.trainer.recipes.policy import (
+    PolicyStartOptions,
+    load_policy,
+    resolve_start_adapter,
+    save_policy,
+    starting_point,
+)
+from likeness.trainer.recipes.registered import newest_registered, pinned
 from likeness.trainer.recipes.registry import Recipe, RecipeInputs, RecipeResult
 from likeness.trainer.recipes.reward_model import load_reward_model, load_tokenizer, score
 
@@ -44,7 +52,7 @@ class RewardModelMissing(LookupError):
     """The persona has no registered reward model and none was given."""
 
 
-class NormalizerRLConfig(RecipeConfig, LoraOptions):
+class NormalizerRLConfig(RecipeConfig, LoraOptions, PolicyStartOptions):
     algorithm: Literal["grpo", "rloo"] = "grpo"
     reward_model_path: str = Field(
         "", description="Folder of a reward model; empty = the persona's newest one."
@@ -140,24 +148,18 @@ def resolve_reward_model(
     newest registered reward model (which is then pinned)."""
     if config.reward_model_path:
         return config.reward_model_path
-    pin = run_dir / REWARD_PIN
-    if pin.exists():
-        return pin.read_text("utf-8").strip()
-    with Session(db) as session:
-        path = session.scalar(
-            select(Model.adapter_path)
-            .join(Persona, Model.persona_id == Persona.id)
-            .where(Persona.slug == persona, Model.kind == "reward", Model.adapter_path.is_not(None))
-            .order_by(Model.created_at.desc())
-            .limit(1)
-        )
-    if not path:
-        raise RewardModelMissing(
-            f"persona {persona!r} has no reward model: "
-            f"train a reward model first: likeness train reward --persona {persona}"
-        )
-    run_dir.mkdir(parents=True, exist_ok=True)
-    pin.write_text(path, "utf-8")
+
+    def newest() -> str:
+        path = newest_registered(db, persona, "reward")
+        if not path:
+            raise RewardModelMissing(
+                f"persona {persona!r} has no reward model: "
+                f"train a reward model first: likeness train reward --persona {persona}"
+            )
+        return path
+
+    path = pinned(run_dir, REWARD_PIN, newest)
+    assert path  # newest() raises rather than pin nothing
     return path
 
 
@@ -214,9 +216,7 @@ def heldout_reward(
 
 
 def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
-    import torch
     from datasets import Dataset
-    from transformers import AutoModelForCausalLM
     from trl import GRPOConfig, GRPOTrainer, RLOOConfig, RLOOTrainer
 
     config = inputs.config
@@ -231,7 +231,16 @@ def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
     reward_model, reward_tokenizer = load_reward_model(reward_path)
 
     tokenizer = load_tokenizer(inputs.base_model)
-    policy = AutoModelForCausalLM.from_pretrained(inputs.base_model, dtype=torch.float32)
+    start = resolve_start_adapter(
+        inputs.db,
+        inputs.persona,
+        inputs.base_model,
+        chat_template_sha256(tokenizer),
+        config,
+        inputs.ctx.run_dir,
+    )
+    logger.info("policy starts from %s", start or f"the bare base {inputs.base_model}")
+    policy, peft_config = load_policy(inputs.base_model, start, config)
     args = training_arguments(
         config,
         inputs.ctx,
@@ -253,7 +262,7 @@ def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
         train_dataset=Dataset.from_list([{"prompt": normalizer_messages(t)} for t in texts]),
         processing_class=tokenizer,
         reward_processing_classes=reward_tokenizer,
-        peft_config=lora_config(config),
+        peft_config=peft_config,
     )
     trainer.data_collator = _PromptBatch
     outcome = run_trainer(trainer, inputs.ctx)
@@ -262,7 +271,7 @@ def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
         return RecipeResult("normalizer", inputs.base_model, tokenizer, outcome, metrics)
 
     for key, name in (("reward", "mean_reward"), ("reward_std", "mean_reward_std")):
-        value = _mean_logged(trainer.state.log_history, key)
+        value = _mean_logged(outcome.log_history, key)
         if value is not None:
             metrics[name] = value
     # run_trainer cannot count RL tokens (they are generated inside the step); trl does.
@@ -273,11 +282,11 @@ def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
         reward = (reward_model, reward_tokenizer)
         length = config.max_completion_length
         metrics["heldout_reward"] = heldout_reward(tuned, tokenizer, reward, heldout, length)
-        with tuned.disable_adapter():  # the base it started from, for comparison
-            metrics["heldout_base_reward"] = heldout_reward(
+        with starting_point(tuned, start):  # what this run started from, for comparison
+            metrics["heldout_start_reward"] = heldout_reward(
                 tuned, tokenizer, reward, heldout, length
             )
-    tuned.save_pretrained(inputs.artifact_dir)
+    save_policy(tuned, inputs.artifact_dir)
     tokenizer.save_pretrained(inputs.artifact_dir)
     return RecipeResult("normalizer", inputs.base_model, tokenizer, outcome, metrics)
 

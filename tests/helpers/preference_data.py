@@ -1,0 +1,62 @@
+"""Hand-written normaliser preference datasets and a tiny reward model, for recipe tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import torch
+
+from likeness.core.prompts import normalizer_messages
+from likeness.trainer.datasets.spec import BuiltDataset
+
+POSTS = [
+    ("RT @bob: I walked along the river this morning", "I walked along the river this morning"),
+    ("Hello! How are you today? https://t.co/x", "Hello! How are you today?"),
+    ("@amy The quick brown fox #fox", "The quick brown fox"),
+    ("I am fine, thank you very much!!! #blessed", "I am fine, thank you very much!!!"),
+    ("old friends http://x.co", "old friends"),
+    ("RT @cat: dry humour, no emoji", "dry humour, no emoji"),
+]
+
+
+def pref_row(noisy: str, clean: str) -> dict[str, Any]:
+    return {
+        "prompt": normalizer_messages(noisy),
+        "chosen": [{"role": "assistant", "content": clean}],
+        "rejected": [{"role": "assistant", "content": noisy}],
+        "meta": {"post_id": 7},
+    }
+
+
+def write_prefs(root: Path, train: list[dict], heldout: list[dict]) -> BuiltDataset:
+    root.mkdir(parents=True, exist_ok=True)
+    for name, rows in (("train", train), ("heldout", heldout)):
+        (root / f"{name}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    return BuiltDataset(
+        id="prefs",
+        kind="normalizer-prefs",
+        persona="alice",
+        sha256="0" * 64,
+        spec={},
+        dir=root,
+        train_rows=len(train),
+        heldout_rows=len(heldout),
+    )
+
+
+def prefs_dataset(root: Path) -> BuiltDataset:
+    """Four training pairs and two held-out pairs on the one normaliser prompt."""
+    return write_prefs(root, [pref_row(*p) for p in POSTS[:4]], [pref_row(*p) for p in POSTS[4:]])
+
+
+def save_tiny_reward_model(path: Path, model_dir: Path) -> Path:
+    """A random reward model on the tiny base, saved the way the reward-model recipe saves one."""
+    from transformers import AutoConfig, AutoTokenizer, LlamaForSequenceClassification
+
+    config = AutoConfig.from_pretrained(model_dir, num_labels=1)
+    torch.manual_seed(3)
+    LlamaForSequenceClassification(config).save_pretrained(path)
+    AutoTokenizer.from_pretrained(model_dir).save_pretrained(path)
+    return path
