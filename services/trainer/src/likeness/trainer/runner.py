@@ -11,23 +11,28 @@ checkpoint's data position still means what it meant.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import time
+from collections.abc import Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine
 
+from likeness.core.jobs import ProgressReport
 from likeness.core.settings import Settings
 from likeness.trainer.artifacts import Artifact, describe, register
-from likeness.trainer.datasets.spec import BuiltDataset
+from likeness.trainer.datasets.spec import BuiltDataset, DatasetSpec
 from likeness.trainer.encoding import Encoded, encode_row
 from likeness.trainer.recipes.base import RecipeConfig, RunContext, TrainOutcome
 from likeness.trainer.recipes.registry import RecipeInputs, get_recipe, parse_config
 
 PLAN = "run.json"
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -99,14 +104,67 @@ def _plan_entry(dataset: BuiltDataset) -> dict[str, Any]:
 
 
 def build_datasets(
-    db: Engine, settings: Settings, recipe_name: str, persona: str, config: RecipeConfig
+    db: Engine,
+    settings: Settings,
+    recipe_name: str,
+    persona: str,
+    config: RecipeConfig,
+    report: Callable[[ProgressReport], None] | None = None,
 ) -> list[BuiltDataset]:
-    from likeness.trainer.datasets.build import build_dataset
+    """Build (or reuse) the recipe's datasets; a generated kind (synthetic Q&A) gets a
+    generator engine started for it, and stopped again before anything trains."""
+    from likeness.trainer.datasets.build import GENERATED_KINDS, build_dataset
 
-    recipe = get_recipe(recipe_name)
-    return [
-        build_dataset(db, spec, settings.data_dir) for spec in recipe.dataset_specs(persona, config)
-    ]
+    specs = get_recipe(recipe_name).dataset_specs(persona, config)
+    if not any(spec.kind in GENERATED_KINDS for spec in specs):
+        return [build_dataset(db, spec, settings.data_dir) for spec in specs]
+    model = getattr(config, "qa_generator", "") or None
+    return _run_async(_build_with_generator(db, settings, specs, model, report or _ignore))
+
+
+def _ignore(_: ProgressReport) -> None:
+    pass
+
+
+def _run_async(coro: Coroutine[Any, Any, T]) -> T:
+    """Run ``coro`` to completion from synchronous code, even when the calling thread already
+    runs an event loop (then on a thread of its own: an engine belongs to its loop)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coro)
+    with ThreadPoolExecutor(1, thread_name_prefix="datasets") as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
+async def _build_with_generator(
+    db: Engine,
+    settings: Settings,
+    specs: list[DatasetSpec],
+    model: str | None,
+    report: Callable[[ProgressReport], None],
+) -> list[BuiltDataset]:
+    from likeness.inference.engines.loading import load_engine
+    from likeness.trainer.datasets.build import GENERATED_KINDS, build_dataset_async
+
+    if model and model.startswith(("/", ".", "~")) and not Path(model).expanduser().is_dir():
+        raise FileNotFoundError(f"qa_generator {model!r}: no such model folder")
+    engine = await asyncio.to_thread(load_engine, settings, model, enable_lora=False)
+    report(ProgressReport(message=f"starting the generator {engine.model_id} for synthetic Q&A"))
+    await engine.start()
+    try:
+        built = []
+        for spec in specs:
+            generated = spec.kind in GENERATED_KINDS
+            if generated:
+                report(ProgressReport(message=f"writing the {spec.kind} rows with the generator"))
+            generator = engine if generated else None
+            built.append(
+                await build_dataset_async(db, spec, settings.data_dir, generator=generator)
+            )
+        return built
+    finally:
+        await engine.close()  # its memory goes back before the model to train is loaded
 
 
 def _write_plan(run_dir: Path, plan: dict[str, Any]) -> None:
@@ -138,7 +196,7 @@ def run_training(
     else:
         parsed = config if isinstance(config, RecipeConfig) else parse_config(recipe_name, config)
         base_model = resolve_base_model(settings, parsed) if recipe.needs_base_model else ""
-        datasets = build_datasets(db, settings, recipe_name, persona, parsed)
+        datasets = build_datasets(db, settings, recipe_name, persona, parsed, ctx.report)
         _write_plan(
             ctx.run_dir,
             {

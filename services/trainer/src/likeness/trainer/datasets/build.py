@@ -75,6 +75,7 @@ PROMPT_VERSIONS = {
     "normalizer-prefs": {"normalizer": NORMALIZER_PROMPT_VERSION},
 }
 QA_KIND = "persona-qa"
+GENERATED_KINDS = frozenset({QA_KIND})  # written by a generator model
 
 
 @dataclass(frozen=True, slots=True)

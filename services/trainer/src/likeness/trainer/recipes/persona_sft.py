@@ -2,7 +2,8 @@
 
 Reads the persona's posts as topic → post chat examples (the persona card as system prompt,
 "Write a post about <topics>" as the request — the same request the serving side sends), and
-optionally as plain text, essay chunks, or synthetic Q&A. The result is a ``persona-lora``
+optionally as plain text, essay chunks, or synthetic Q&A (the runner starts the generator
+engine that writes the questions, then stops it before training). The result is a ``persona-lora``
 adapter the inference service serves for the persona (``persona-full`` for a full fine-tune).
 """
 
@@ -31,6 +32,13 @@ class PersonaSftConfig(SftConfig):
         description="Example formats: chat (topic → post), completion, essay, qa (synthetic).",
     )
     max_length: int = Field(192, ge=8, description="Tokens per example; posts are short.")
+    qa_generator: str = Field(
+        "",
+        description=(
+            "Model that writes the synthetic questions of format qa (id or folder); empty: the "
+            "served model (LIKENESS_MODEL, else the default). Runs on LIKENESS_ENGINE."
+        ),
+    )
 
 
 def dataset_specs(persona: str, config: PersonaSftConfig) -> list[DatasetSpec]:
