@@ -178,6 +178,39 @@ def tiny_model_dir(
     return path
 
 
+TINY_QUESTION = "What happened next?"
+
+
+@pytest.fixture(scope="session")
+def tiny_questioner_dir(tmp_path_factory: pytest.TempPathFactory, tiny_model_dir: Path) -> Path:
+    """The tiny model taught, in a few dozen steps, to answer the synthetic-Q&A prompt with
+    ``TINY_QUESTION``: a real generator for the Q&A paths (a random model asks nothing)."""
+    from likeness.core.prompts import qa_question_messages
+    from likeness.trainer.encoding import encode_chat
+
+    tokenizer = PreTrainedTokenizerFast.from_pretrained(tiny_model_dir)
+    torch.manual_seed(2)
+    model = LlamaForCausalLM.from_pretrained(tiny_model_dir)
+    answer = {"role": "assistant", "content": TINY_QUESTION}
+    examples = [
+        encode_chat(tokenizer, [*qa_question_messages(text), answer], 4096)
+        for text in dict.fromkeys(CORPUS)
+    ]
+    optimizer = torch.optim.AdamW(model.parameters(), lr=1e-2)
+    model.train()
+    for _ in range(80):
+        for example in examples:
+            ids = torch.tensor([example.input_ids])
+            loss = model(input_ids=ids, labels=torch.tensor([example.labels])).loss
+            loss.backward()
+        optimizer.step()
+        optimizer.zero_grad()
+    path = tmp_path_factory.mktemp("tiny-questioner")
+    model.eval().save_pretrained(path)
+    tokenizer.save_pretrained(path)
+    return path
+
+
 @pytest.fixture(scope="session")
 def tiny_adapter_dir(tmp_path_factory: pytest.TempPathFactory, tiny_model_dir: Path) -> Path:
     from peft import LoraConfig, get_peft_model

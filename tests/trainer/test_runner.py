@@ -29,12 +29,13 @@ POSTS = [
 
 
 @pytest.fixture
-def settings(tmp_path: Path, db_url: str, tiny_model_dir: Path) -> Settings:
-    # The generator runs on the transformers engine here: the tiny model has no vLLM build.
+def settings(tmp_path: Path, db_url: str, tiny_questioner_dir: Path) -> Settings:
+    # The served model writes the questions, on the transformers engine (vLLM's CPU build
+    # is exercised by the inference tests; here it would only add its start-up time).
     return Settings(
         data_dir=tmp_path / "data",
         database_url=db_url,
-        model=str(tiny_model_dir),
+        model=str(tiny_questioner_dir),
         engine="transformers",
     )
 
@@ -64,7 +65,7 @@ def test_persona_run_with_qa_generates_questions_then_trains_on_both_formats(
     assert qa.train_rows > 0
     for row in qa.rows("train"):
         question, answer = row["messages"][1]["content"], row["messages"][2]["content"]
-        assert question and "\n" not in question and answer in POSTS
+        assert question.endswith("?") and "\n" not in question and answer in POSTS
     messages = [r.message for r in reports if r.message]
     assert any("starting the generator" in m for m in messages)
     assert result.model_id and result.outcome.global_step == 2
@@ -101,3 +102,23 @@ def test_a_named_generator_that_does_not_exist_fails_before_training(
     )
     with pytest.raises(FileNotFoundError, match=r"qa_generator .*missing.*: no such model folder"):
         build_datasets(engine, settings, "persona-sft", persona, config)
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_preview_of_several_formats_counts_them_all_and_shows_each(
+    engine: Engine, settings: Settings, persona: str
+) -> None:
+    from likeness.trainer.runner import preview_training
+
+    config = {"formats": ["chat", "qa"], "max_length": 512}
+    both = preview_training(engine, settings, "persona-sft", persona, config, n=4, time_it=False)
+    chat, qa = both.datasets
+    assert both.train_examples == chat.train_rows + qa.train_rows
+    assert both.heldout_examples == chat.heldout_rows + qa.heldout_rows
+    requests = [e.prompt_text for e in both.examples]
+    assert ["Write a post about" in r for r in requests] == [True, False, True, False]
+    alone = preview_training(
+        engine, settings, "persona-sft", persona, {"max_length": 512}, n=4, time_it=False
+    )
+    assert alone.train_examples == chat.train_rows
+    assert both.train_tokens > alone.train_tokens

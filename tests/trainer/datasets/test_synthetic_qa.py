@@ -19,7 +19,7 @@ from likeness.trainer.datasets import (
     build_dataset,
     build_dataset_async,
 )
-from likeness.trainer.datasets.synthetic_qa import QA_SEED, first_line, generate_questions
+from likeness.trainer.datasets.synthetic_qa import QA_SEED, generate_questions, question_in
 
 TEXTS = [
     "I walked along the river this morning and thought about old friends.",
@@ -61,7 +61,7 @@ class ScriptedEngine:
             self.running -= 1
 
 
-def test_questions_are_first_lines_in_order_and_bounded_in_flight() -> None:
+def test_questions_come_back_in_order_and_bounded_in_flight() -> None:
     answers: dict[str, str | Exception] = {
         f"post {i}": f"\n  Question {i}?  \nSecond line" for i in range(20)
     }
@@ -76,12 +76,35 @@ def test_questions_are_first_lines_in_order_and_bounded_in_flight() -> None:
     assert engine.most == 4
     sampling = {r.sampling for r in engine.requests}
     assert sampling == {SamplingParams(max_tokens=64, temperature=0.0, seed=QA_SEED)}
-    assert first_line("") == "" and first_line(" a \n b") == "a"
+
+
+def test_only_a_question_becomes_a_question() -> None:
+    assert question_in("\n  What about the ferry?  \nAnd more?") == "What about the ferry?"
+    assert question_in("I'm sorry for your loss. What happened to the ramp?") == (
+        "What happened to the ramp?"
+    )
+    assert question_in("Lovely! How about it? What's the 1974 entry for?") == (
+        "What's the 1974 entry for?"
+    )
+    assert question_in("The crab is now in the kitchen.") == ""  # a statement asks nothing
+    assert question_in("") == "" and question_in("   \n\n") == ""
+    assert question_in("Really?! Who knew.") == "Really?!"
+
+
+def test_the_prompt_shows_worked_examples_before_the_post() -> None:
+    messages = qa_question_messages("Storm tonight.")
+    assert messages[0]["role"] == "system" and messages[-1] == {
+        "role": "user",
+        "content": "Storm tonight.",
+    }
+    shots = messages[1:-1]
+    assert [m["role"] for m in shots] == ["user", "assistant"] * (len(shots) // 2)
+    assert all(m["content"].endswith("?") for m in shots if m["role"] == "assistant")
 
 
 def test_qa_rows_pair_the_generated_question_with_the_post(corpus: Any, tmp_path: Path) -> None:
     ids = [corpus.add(text, day=i) for i, text in enumerate(TEXTS)]
-    answers: dict[str, str | Exception] = {t: f"What about {t[:10]}?" for t in TEXTS}
+    answers: dict[str, str | Exception] = {t: f"What about post {i}?" for i, t in enumerate(TEXTS)}
     answers[TEXTS[1]] = ""  # no question: the post is left out
     engine = ScriptedEngine(answers)
     dataset = build_dataset(corpus.db, SPEC, tmp_path, generator=engine)  # type: ignore[arg-type]
@@ -90,7 +113,7 @@ def test_qa_rows_pair_the_generated_question_with_the_post(corpus: Any, tmp_path
     assert [r["meta"]["post_id"] for r in dataset.rows("heldout")] == [ids[5]]
     for row in train:
         question, text = row["messages"][1]["content"], row["messages"][2]["content"]
-        assert question == f"What about {text[:10]}?"
+        assert question == f"What about post {TEXTS.index(text)}?"
         assert row["messages"][:2] == persona_messages(
             corpus.card, [{"role": "user", "content": question}]
         )
@@ -115,10 +138,10 @@ def test_qa_needs_a_generator_and_usable_questions(corpus: Any, tmp_path: Path) 
 # The database side runs on both databases above; the generation is the same on either.
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_transformers_engine_writes_the_same_questions_on_every_build(
-    corpus: Any, tmp_path: Path, tiny_model_dir: Path
+    corpus: Any, tmp_path: Path, tiny_questioner_dir: Path
 ) -> None:
     ids = [corpus.add(text, day=i) for i, text in enumerate(TEXTS)]
-    engine = TransformersEngine.load(str(tiny_model_dir))
+    engine = TransformersEngine.load(str(tiny_questioner_dir))
 
     async def build_twice() -> tuple[Any, Any, str]:
         await engine.start()
@@ -154,4 +177,4 @@ def test_transformers_engine_writes_the_same_questions_on_every_build(
         assert user["content"]
         assert answer["content"] == TEXTS[ids.index(pid)]
     if ids[0] in rows:
-        assert rows[ids[0]]["messages"][1]["content"] == first_line(alone)
+        assert rows[ids[0]]["messages"][1]["content"] == question_in(alone)

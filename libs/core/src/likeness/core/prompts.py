@@ -45,19 +45,30 @@ def persona_post_request(topics: str) -> str:
     return f"Write a post about {topics.strip()}" if topics.strip() else "Write a post"
 
 
-QA_QUESTION_PROMPT_VERSION = "qa-question-v1"
+QA_QUESTION_PROMPT_VERSION = "qa-question-v2"
 
 QA_QUESTION_SYSTEM = (
     "You read one social media post and write the one question a curious reader might ask that "
-    "this post answers. Write the question only, on a single line, in plain words; do not quote "
-    "the post or mention that it is a post."
+    "this post answers. Reply with the question only: one short line ending in a question mark."
+)
+# Worked examples go in as earlier turns: small generator models follow a shown pattern far
+# better than an instruction (v1, instruction only, gave SmolLM2-135M statements and chatter).
+QA_QUESTION_EXAMPLES = (
+    ("Ran my first 10k today. Slow, soggy, very happy.", "How did your first 10k go?"),
+    (
+        "Reading the new Le Guin biography and I cannot put it down.",
+        "What are you reading at the moment?",
+    ),
 )
 
 
 def qa_question_messages(post_text: str) -> list[dict[str, str]]:
     """The chat messages the generator answers with one question that ``post_text`` answers
     (synthetic Q&A rows for persona training: question → the post)."""
-    return [
-        {"role": "system", "content": QA_QUESTION_SYSTEM},
-        {"role": "user", "content": post_text},
-    ]
+    messages = [{"role": "system", "content": QA_QUESTION_SYSTEM}]
+    for post, question in QA_QUESTION_EXAMPLES:
+        messages += [
+            {"role": "user", "content": post},
+            {"role": "assistant", "content": question},
+        ]
+    return [*messages, {"role": "user", "content": post_text}]

@@ -274,7 +274,8 @@ def preview_training(
     datasets = build_datasets(db, settings, recipe_name, persona, parsed)
     tokenizer = load_tokenizer(base_model) if base_model else None
     examples = recipe.preview(tokenizer, datasets, parsed, n)
-    train_rows = list(datasets[0].rows("train")) if datasets else []
+    # Every dataset the recipe trains on (persona-sft may mix formats), as the recipes read them.
+    train_rows = [row for dataset in datasets for row in dataset.rows("train")]
     if parsed.limit:
         train_rows = train_rows[-parsed.limit :]
     train_tokens = loss_tokens = truncated = 0
@@ -299,7 +300,7 @@ def preview_training(
         examples=examples,
         tokenizer=tokenizer,
         train_examples=len(train_rows),
-        heldout_examples=datasets[0].heldout_rows if datasets else 0,
+        heldout_examples=sum(dataset.heldout_rows for dataset in datasets),
         train_tokens=train_tokens,
         loss_tokens=loss_tokens,
         truncated=truncated,

@@ -6,14 +6,15 @@ Row: system = the persona card, user = the generated question, assistant = the p
 persona learns to answer in its own words rather than only to post on a topic. The posts are
 those of ``persona-chat`` (same filters, same texts). All posts go through the engine at once
 (bounded by a semaphore; the engine batches them), greedily and with a fixed seed, so the same
-generator gives the same questions on a rebuild. A post whose question comes back empty (or
-that the engine refuses, e.g. longer than its context) is left out.
+generator gives the same questions on a rebuild. A post whose answer asks no question (or that
+the engine refuses, e.g. longer than its context) is left out.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import uuid
 
 from likeness.core.prompts import qa_question_messages
@@ -28,12 +29,16 @@ QA_SEED = 0
 QA_CONCURRENCY = 64
 
 
-def first_line(text: str) -> str:
-    """The generated question: the first non-blank line, stripped."""
-    for line in text.strip().splitlines():
-        if line.strip():
-            return line.strip()
-    return ""
+_SENTENCE = re.compile(r"[^.!?]*([.!?]+)")
+
+
+def question_in(text: str) -> str:
+    """The generated question: on the first non-blank line, the last sentence that ends in a
+    question mark ("I'm sorry. What happened to the ramp?" gives the second); "" when the
+    line asks nothing, so a statement never becomes a training question."""
+    line = next((ln.strip() for ln in text.strip().splitlines() if ln.strip()), "")
+    questions = [m.group().strip() for m in _SENTENCE.finditer(line) if "?" in m.group(1)]
+    return questions[-1] if questions else ""
 
 
 async def _question(
@@ -50,7 +55,7 @@ async def _question(
         except ValueError as exc:  # one post the engine refuses must not stop the batch
             logger.warning("no question generated: %s", exc)
             return ""
-    return first_line("".join(parts))
+    return question_in("".join(parts))
 
 
 async def generate_questions(

@@ -10,6 +10,7 @@ in the loss: the collator pads labels with -100.
 from __future__ import annotations
 
 import logging
+from itertools import zip_longest
 from typing import Any, Literal
 
 from pydantic import Field
@@ -53,8 +54,11 @@ def encode_rows(tokenizer: Any, rows: list[dict[str, Any]], max_length: int) -> 
 
 
 def preview_sft(tokenizer: Any, datasets: list[BuiltDataset], config: Any, n: int) -> list[Encoded]:
-    rows = load_rows(datasets, "train", config.limit)[:n]
-    return [encode_row(tokenizer, row, config.max_length) for row in rows]
+    """The first ``n`` training examples, taken in turn from each dataset, so a run on several
+    formats (chat and Q&A, say) shows each of them."""
+    heads = [load_rows([dataset], "train", config.limit)[:n] for dataset in datasets]
+    rows = [row for group in zip_longest(*heads) for row in group if row is not None]
+    return [encode_row(tokenizer, row, config.max_length) for row in rows[:n]]
 
 
 def load_model(base_model: str, config: SftConfig, device: str) -> Any:
