@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import torch
+from recipe_data import write_dataset
 
 from likeness.core.prompts import normalizer_messages
 from likeness.trainer.datasets.spec import BuiltDataset
@@ -31,19 +31,7 @@ def pref_row(noisy: str, clean: str) -> dict[str, Any]:
 
 
 def write_prefs(root: Path, train: list[dict], heldout: list[dict]) -> BuiltDataset:
-    root.mkdir(parents=True, exist_ok=True)
-    for name, rows in (("train", train), ("heldout", heldout)):
-        (root / f"{name}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
-    return BuiltDataset(
-        id="prefs",
-        kind="normalizer-prefs",
-        persona="alice",
-        sha256="0" * 64,
-        spec={},
-        dir=root,
-        train_rows=len(train),
-        heldout_rows=len(heldout),
-    )
+    return write_dataset(root, train, heldout, kind="normalizer-prefs", persona="alice")
 
 
 def prefs_dataset(root: Path) -> BuiltDataset:

@@ -30,16 +30,24 @@ def chat_row(text: str, topics: str = "the sea") -> dict:
     }
 
 
-def write_dataset(root: Path, train: list[dict], heldout: list[dict]) -> BuiltDataset:
+def write_dataset(
+    root: Path,
+    train: list[dict],
+    heldout: list[dict],
+    *,
+    kind: str = "persona-chat",
+    persona: str = "mags",
+) -> BuiltDataset:
+    """A dataset folder with these rows, as the builders would leave it (hashes are dummies)."""
     root.mkdir(parents=True, exist_ok=True)
     for name, rows in (("train.jsonl", train), ("heldout.jsonl", heldout)):
         (root / name).write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
     return BuiltDataset(
-        id="d" * 32,
-        kind="persona-chat",
-        persona="mags",
+        id=kind.replace("-", "")[:32].ljust(32, "d"),
+        kind=kind,
+        persona=persona,
         sha256="s" * 64,
-        spec={"kind": "persona-chat"},
+        spec={"kind": kind},
         dir=root,
         train_rows=len(train),
         heldout_rows=len(heldout),

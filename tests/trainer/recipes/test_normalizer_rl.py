@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -10,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from preference_data import write_prefs
 from pydantic import ValidationError
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.orm import Session
@@ -48,23 +48,11 @@ def _row(noisy: str, clean: str, system: str = NORMALIZER_SYSTEM) -> dict[str, A
 
 
 def prefs_dataset(root: Path) -> BuiltDataset:
-    root.mkdir(parents=True, exist_ok=True)
     # Two pairs share the first post (one proposal beat two others); a stale system prompt
     # in a row must not leak into RL, which rebuilds prompts with normalizer_messages.
     train = [_row(*POSTS[0]), _row(POSTS[0][0], "I walked", system="old prompt"), _row(*POSTS[1])]
     heldout = [_row(*POSTS[2]), _row(*POSTS[3])]
-    for name, rows in (("train", train), ("heldout", heldout)):
-        (root / f"{name}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
-    return BuiltDataset(
-        id="prefs",
-        kind="normalizer-prefs",
-        persona="alice",
-        sha256="0" * 64,
-        spec={},
-        dir=root,
-        train_rows=len(train),
-        heldout_rows=len(heldout),
-    )
+    return write_prefs(root, train, heldout)
 
 
 def _register(engine: Engine, persona: str, kinds_paths: list[tuple[str, str]]) -> None:

@@ -152,9 +152,11 @@ def _lora_weights(path: Path) -> dict[str, torch.Tensor]:
     return load_file(str(path / "adapter_model.safetensors"))
 
 
-def test_dpo_continues_the_sft_adapter_against_it_as_reference(
-    tmp_path: Path, db: Engine, tiny_model_dir: Path, tiny_adapter_dir: Path, template_sha: str
-) -> None:
+@pytest.fixture
+def sft_adapter(
+    db: Engine, tiny_model_dir: Path, tiny_adapter_dir: Path, template_sha: str
+) -> Path:
+    """The tiny LoRA (non-zero B), registered as the persona's normaliser-SFT adapter."""
     _register(
         db,
         str(tiny_adapter_dir),
@@ -163,13 +165,19 @@ def test_dpo_continues_the_sft_adapter_against_it_as_reference(
         template=template_sha,
         hours_ago=0,
     )
+    return tiny_adapter_dir
+
+
+def test_dpo_continues_the_sft_adapter_against_it_as_reference(
+    tmp_path: Path, db: Engine, tiny_model_dir: Path, sft_adapter: Path
+) -> None:
     config = NormalizerDPOConfig(
         max_steps=2, batch_size=2, logging_steps=1, save_steps=10, learning_rate=1e-3
     )
     inputs = _inputs(tmp_path, db, tiny_model_dir, config)
     result = get_recipe("normalizer-dpo").train(inputs, [prefs_dataset(tmp_path / "ds")])
 
-    assert (inputs.ctx.run_dir / START_PIN).read_text() == str(tiny_adapter_dir)
+    assert (inputs.ctx.run_dir / START_PIN).read_text() == str(sft_adapter)
     # Policy and reference are the same model before the first update: DPO's loss is ln 2.
     # Had the reference been the bare base, the SFT adapter's (non-zero) change would show.
     first = next(e for e in result.outcome.log_history if "loss" in e)
@@ -177,27 +185,14 @@ def test_dpo_continues_the_sft_adapter_against_it_as_reference(
     saved = json.loads((inputs.artifact_dir / "adapter_config.json").read_text())
     assert saved["r"] == 8 and set(saved["target_modules"]) == {"q_proj", "v_proj", "o_proj"}
     assert not (inputs.artifact_dir / "ref").exists()  # trl's frozen copy is not the artifact
-    start, trained = _lora_weights(tiny_adapter_dir), _lora_weights(inputs.artifact_dir)
+    start, trained = _lora_weights(sft_adapter), _lora_weights(inputs.artifact_dir)
     assert start.keys() == trained.keys()
     assert any(not torch.equal(start[k], trained[k]) for k in start)
 
 
 def test_grpo_continues_the_sft_adapter_with_no_kl_at_the_start(
-    tmp_path: Path,
-    db: Engine,
-    tiny_model_dir: Path,
-    tiny_adapter_dir: Path,
-    template_sha: str,
-    reward_dir: Path,
+    tmp_path: Path, db: Engine, tiny_model_dir: Path, sft_adapter: Path, reward_dir: Path
 ) -> None:
-    _register(
-        db,
-        str(tiny_adapter_dir),
-        recipe="normalizer-sft",
-        base=str(tiny_model_dir),
-        template=template_sha,
-        hours_ago=0,
-    )
     config = NormalizerRLConfig(
         reward_model_path=str(reward_dir),
         max_steps=1,

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+from preference_data import write_prefs
 from sqlalchemy import create_engine
 
 from likeness.core.prompts import normalizer_messages
@@ -44,21 +44,9 @@ def _row(noisy: str, clean: str) -> dict[str, Any]:
 
 
 def prefs_dataset(root: Path) -> BuiltDataset:
-    root.mkdir(parents=True, exist_ok=True)
     train = [_row(n, c) for n, c in POSTS[:4]]
     heldout = [_row(n, c) for n, c in POSTS[4:]]
-    for name, rows in (("train", train), ("heldout", heldout)):
-        (root / f"{name}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
-    return BuiltDataset(
-        id="prefs",
-        kind="normalizer-prefs",
-        persona="alice",
-        sha256="0" * 64,
-        spec={},
-        dir=root,
-        train_rows=len(train),
-        heldout_rows=len(heldout),
-    )
+    return write_prefs(root, train, heldout)
 
 
 def _inputs(tmp_path: Path, model_dir: Path, config: RewardModelConfig, **ctx: Any) -> RecipeInputs:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 import torch
 from pydantic import ValidationError
+from recipe_data import write_dataset
 from sqlalchemy import create_engine
 
 from likeness.inference.chat import render_chat
@@ -38,21 +38,9 @@ POSTS = [
 
 
 def completion_dataset(root: Path) -> BuiltDataset:
-    root.mkdir(parents=True, exist_ok=True)
     train, heldout = POSTS[:4] * 3, POSTS[4:]
-    for name, rows in (("train", train), ("heldout", heldout)):
-        lines = "".join(json.dumps({"text": t, "meta": {"post_id": 1}}) + "\n" for t in rows)
-        (root / f"{name}.jsonl").write_text(lines, "utf-8")
-    return BuiltDataset(
-        id="completion",
-        kind="persona-completion",
-        persona="alice",
-        sha256="0" * 64,
-        spec={},
-        dir=root,
-        train_rows=len(train),
-        heldout_rows=len(heldout),
-    )
+    rows = [[{"text": t, "meta": {"post_id": 1}} for t in part] for part in (train, heldout)]
+    return write_dataset(root, *rows, kind="persona-completion", persona="alice")
 
 
 def _config(**overrides: Any) -> ScratchConfig:

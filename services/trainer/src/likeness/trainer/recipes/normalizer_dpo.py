@@ -13,22 +13,15 @@ from typing import Any
 
 from pydantic import Field
 
-from likeness.inference.chat import chat_template_sha256
 from likeness.trainer.datasets.spec import BuiltDataset, DatasetSpec
 from likeness.trainer.encoding import Encoded, encode_chat
 from likeness.trainer.recipes.base import RecipeConfig, run_trainer, training_arguments
-from likeness.trainer.recipes.lora import LoraOptions
-from likeness.trainer.recipes.policy import (
-    PolicyStartOptions,
-    load_policy,
-    resolve_start_adapter,
-    save_policy,
-)
+from likeness.trainer.recipes.policy import PolicyConfig, save_policy, start_policy
 from likeness.trainer.recipes.registry import Recipe, RecipeInputs, RecipeResult
 from likeness.trainer.recipes.reward_model import KIND, load_tokenizer, preference_rows
 
 
-class NormalizerDPOConfig(RecipeConfig, LoraOptions, PolicyStartOptions):
+class NormalizerDPOConfig(RecipeConfig, PolicyConfig):
     learning_rate: float = Field(5e-5, gt=0)
     batch_size: int = Field(8, ge=1, description="Preference pairs per optimizer step.")
     max_length: int = Field(
@@ -66,15 +59,7 @@ def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
     heldout_rows = preference_rows(datasets, "heldout")
 
     tokenizer = load_tokenizer(inputs.base_model)
-    start = resolve_start_adapter(
-        inputs.db,
-        inputs.persona,
-        inputs.base_model,
-        chat_template_sha256(tokenizer),
-        config,
-        inputs.ctx.run_dir,
-    )
-    model, peft_config = load_policy(inputs.base_model, start, config)
+    _, model, peft_config = start_policy(inputs, config, tokenizer)
     args = DPOConfig(
         **training_arguments(config, inputs.ctx, beta=config.beta, max_length=config.max_length)
     )

@@ -24,16 +24,14 @@ from pydantic import Field, model_validator
 from sqlalchemy import Engine
 
 from likeness.core.prompts import normalizer_messages
-from likeness.inference.chat import chat_template_sha256, render_chat
+from likeness.inference.chat import render_chat
 from likeness.trainer.datasets.spec import BuiltDataset, DatasetSpec
 from likeness.trainer.encoding import Encoded, encode_chat
 from likeness.trainer.recipes.base import RecipeConfig, run_trainer, training_arguments
-from likeness.trainer.recipes.lora import LoraOptions
 from likeness.trainer.recipes.policy import (
-    PolicyStartOptions,
-    load_policy,
-    resolve_start_adapter,
+    PolicyConfig,
     save_policy,
+    start_policy,
     starting_point,
 )
 from likeness.trainer.recipes.registered import newest_registered, pinned
@@ -52,7 +50,7 @@ class RewardModelMissing(LookupError):
     """The persona has no registered reward model and none was given."""
 
 
-class NormalizerRLConfig(RecipeConfig, LoraOptions, PolicyStartOptions):
+class NormalizerRLConfig(RecipeConfig, PolicyConfig):
     algorithm: Literal["grpo", "rloo"] = "grpo"
     reward_model_path: str = Field(
         "", description="Folder of a reward model; empty = the persona's newest one."
@@ -231,16 +229,7 @@ def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
     reward_model, reward_tokenizer = load_reward_model(reward_path)
 
     tokenizer = load_tokenizer(inputs.base_model)
-    start = resolve_start_adapter(
-        inputs.db,
-        inputs.persona,
-        inputs.base_model,
-        chat_template_sha256(tokenizer),
-        config,
-        inputs.ctx.run_dir,
-    )
-    logger.info("policy starts from %s", start or f"the bare base {inputs.base_model}")
-    policy, peft_config = load_policy(inputs.base_model, start, config)
+    start, policy, peft_config = start_policy(inputs, config, tokenizer)
     args = training_arguments(
         config,
         inputs.ctx,

@@ -6,8 +6,7 @@ the same base model and chat template, and fall back to the bare base when there
 starting adapter, trl copies it into a frozen ``ref`` adapter, so the KL/DPO reference is the SFT
 model (not the base) and no second model is loaded; the adapter's own rank and targets apply.
 
-    start = resolve_start_adapter(db, "alice", base_model, template_sha, config, run_dir)
-    model, peft_config = load_policy(base_model, start, config)
+    start, model, peft_config = start_policy(inputs, config, tokenizer)
     trainer = DPOTrainer(model=model, peft_config=peft_config, ...)
     save_policy(trainer.model, artifact_dir)
 """
@@ -15,6 +14,7 @@ model (not the base) and no second model is loaded; the adapter's own rank and t
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,10 +23,14 @@ from pydantic import BaseModel, Field
 from sqlalchemy import Engine
 
 from likeness.core.db.models import Model
+from likeness.inference.chat import chat_template_sha256
 from likeness.inference.engines.base import AdapterInfo, check_adapter_fits, same_model
 from likeness.trainer.artifacts import MANIFEST, read_manifest
 from likeness.trainer.recipes.lora import LoraOptions, lora_config
 from likeness.trainer.recipes.registered import newest_registered, pinned
+from likeness.trainer.recipes.registry import RecipeInputs
+
+logger = logging.getLogger(__name__)
 
 START_PIN = "start_adapter.txt"
 SFT_RECIPE = "normalizer-sft"
@@ -95,6 +99,27 @@ def resolve_start_adapter(
         return pinned(run_dir, START_PIN, newest)
     check_start_adapter(choice, base_model, template_sha256)
     return choice
+
+
+class PolicyConfig(LoraOptions, PolicyStartOptions):
+    """What a normaliser policy recipe (RL, DPO) configures about its LoRA and its start."""
+
+
+def start_policy(
+    inputs: RecipeInputs, config: PolicyConfig, tokenizer: Any
+) -> tuple[str | None, Any, Any | None]:
+    """(starting adapter or None, model, peft_config for the trainer) for a run's inputs."""
+    start = resolve_start_adapter(
+        inputs.db,
+        inputs.persona,
+        inputs.base_model,
+        chat_template_sha256(tokenizer),
+        config,
+        inputs.ctx.run_dir,
+    )
+    logger.info("policy starts from %s", start or f"the bare base {inputs.base_model}")
+    model, peft_config = load_policy(inputs.base_model, start, config)
+    return start, model, peft_config
 
 
 def load_policy(
