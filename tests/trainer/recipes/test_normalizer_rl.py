@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from likeness.core.db import create_db_engine
 from likeness.core.db.models import Model, Persona
+from likeness.core.jobs import ProgressReport
 from likeness.core.prompts import NORMALIZER_SYSTEM, normalizer_messages
 from likeness.inference.chat import render_chat
 from likeness.trainer.datasets.spec import BuiltDataset
@@ -162,14 +163,18 @@ def test_grpo_trains_against_the_registered_reward_model(
     shutil.copy(sqlite_template, tmp_path / "db.sqlite")
     db = create_db_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
     _register(db, "alice", [("reward", str(reward_dir))])
-    inputs = _inputs(tmp_path, db, tiny_model_dir, _config(start_from="auto"))  # no SFT: base
+    reports: list[ProgressReport] = []
+    config = _config(start_from="auto")  # no SFT adapter registered: the bare base
+    inputs = _inputs(tmp_path, db, tiny_model_dir, config, report=reports.append)
     result = get_recipe("normalizer-rl").train(inputs, [prefs_dataset(tmp_path / "ds")])
     db.dispose()
 
     assert result.model_kind == "normalizer" and result.base_model == str(tiny_model_dir)
     assert result.outcome.global_step == 2 and not result.outcome.stopped
     assert isinstance(result.metrics["mean_reward"], float)
-    assert result.metrics["tokens_seen"] > 0  # prompts + generated answers, counted by trl
+    # Prompts + generated answers, as trl counts them; the progress reports show the rate.
+    assert result.outcome.real_tokens > 0 and result.outcome.tokens_per_s > 0
+    assert any(r.tokens_per_s > 0 for r in reports if r.step)
     assert {"heldout_reward", "heldout_start_reward"} <= set(result.metrics)
     assert (inputs.artifact_dir / "adapter_config.json").exists()
     base = AutoModelForCausalLM.from_pretrained(tiny_model_dir)

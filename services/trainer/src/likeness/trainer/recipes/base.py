@@ -204,9 +204,10 @@ def _progress_callback_type() -> type:
     class ProgressCallback(TrainerCallback):  # type: ignore[misc]
         """Reports progress on every log, and turns a stop request into save-then-stop."""
 
-        def __init__(self, ctx: RunContext, counter: CountingCollator):
+        def __init__(self, ctx: RunContext, counter: CountingCollator, trainer_counts: bool):
             self.ctx = ctx
             self.counter = counter
+            self.trainer_counts = trainer_counts
             self.started = time.monotonic()
             self.start_step = 0
             self.start_tokens = 0
@@ -216,7 +217,15 @@ def _progress_callback_type() -> type:
         def on_train_begin(self, args, state, control, **kwargs):  # type: ignore[no-untyped-def]
             self.started = time.monotonic()
             self.start_step = state.global_step
-            self.start_tokens = self.counter.real_tokens
+            self.start_tokens = self.tokens(state)
+
+        def tokens(self, state: Any) -> int:
+            """Real tokens read so far: counted in the collated batches, or the trainer's own
+            count (``trainer_counts``: trl's RL trainers, whose batches are prompts and whose
+            tokens are generated inside the step; cumulative over resumes)."""
+            if self.trainer_counts:
+                return int(state.num_input_tokens_seen or 0)
+            return self.counter.real_tokens
 
         def _report(self, state: Any, message: str = "") -> None:
             elapsed = max(time.monotonic() - self.started, 1e-9)
@@ -233,7 +242,7 @@ def _progress_callback_type() -> type:
                     total=state.max_steps,
                     loss=0.0 if math.isnan(self.last_loss) else self.last_loss,
                     learning_rate=float(lr),
-                    tokens_per_s=(self.counter.real_tokens - self.start_tokens) / elapsed,
+                    tokens_per_s=(self.tokens(state) - self.start_tokens) / elapsed,
                     eta_s=eta,
                     message=message,
                 )
@@ -255,15 +264,19 @@ def _progress_callback_type() -> type:
     return ProgressCallback
 
 
-def run_trainer(trainer: Any, ctx: RunContext) -> TrainOutcome:
-    """Train (resuming from the run's latest checkpoint) and report; returns what happened."""
+def run_trainer(
+    trainer: Any, ctx: RunContext, *, trainer_counts_tokens: bool = False
+) -> TrainOutcome:
+    """Train (resuming from the run's latest checkpoint) and report; returns what happened.
+    ``trainer_counts_tokens``: take the real-token count from the trainer's state (RL), not
+    from the collated batches."""
     from transformers.trainer_callback import PrinterCallback
 
     counter = CountingCollator(trainer.data_collator)
     trainer.data_collator = counter
     # Progress goes through ctx.report; transformers would also print every log dict to stdout.
     trainer.remove_callback(PrinterCallback)
-    callback = _progress_callback_type()(ctx, counter)
+    callback = _progress_callback_type()(ctx, counter, trainer_counts_tokens)
     trainer.add_callback(callback)
     resume = ctx.latest_checkpoint()
     if resume is not None:
@@ -280,7 +293,7 @@ def run_trainer(trainer: Any, ctx: RunContext) -> TrainOutcome:
         stopped=callback.stop_requested,
         resumed_from=resume,
         train_loss=float(output.training_loss),
-        real_tokens=counter.real_tokens,
+        real_tokens=callback.tokens(state) - callback.start_tokens,
         seconds=seconds,
         metrics=metrics,
         log_history=list(state.log_history),

@@ -162,9 +162,9 @@ def resolve_reward_model(
 
 
 class _PromptBatch(list[dict[str, Any]]):
-    """The RL trainers collate nothing (a batch is the list of rows). ``run_trainer`` counts
-    tokens in dict batches through ``.items()``; answering with no items keeps it from failing
-    (the tokens an RL step reads are generated later, inside the trainer)."""
+    """The RL trainers collate nothing (a batch is the list of rows). ``run_trainer``'s
+    collator looks into dict batches through ``.items()``; answering with no items keeps it
+    from failing (an RL step's tokens are generated inside the trainer, which counts them)."""
 
     def items(self) -> list[tuple[str, Any]]:
         return []
@@ -254,7 +254,7 @@ def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
         peft_config=peft_config,
     )
     trainer.data_collator = _PromptBatch
-    outcome = run_trainer(trainer, inputs.ctx)
+    outcome = run_trainer(trainer, inputs.ctx, trainer_counts_tokens=True)
     metrics: dict[str, float] = {}
     if outcome.stopped:
         return RecipeResult("normalizer", inputs.base_model, tokenizer, outcome, metrics)
@@ -263,8 +263,6 @@ def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
         value = _mean_logged(outcome.log_history, key)
         if value is not None:
             metrics[name] = value
-    # run_trainer cannot count RL tokens (they are generated inside the step); trl does.
-    metrics["tokens_seen"] = float(trainer.state.num_input_tokens_seen)
     tuned: Any = trainer.model  # the PeftModel
     heldout = prompt_texts(datasets, "heldout")[: config.heldout_prompts]
     if heldout:
