@@ -245,3 +245,20 @@ def test_the_same_commands_work_against_a_running_trainer_service(
         stop_server(server, grace_s=1)
     unreachable = refused(cli, "jobs", "--server", "127.0.0.1:1")
     assert "cannot reach the trainer service at 127.0.0.1:1" in unreachable
+
+
+def test_recipes_lists_every_recipe_and_each_ones_options(cli: CliRunner) -> None:
+    listed = run_json(cli, "recipes")
+    assert isinstance(listed, list)
+    by_recipe = {row["recipe"]: row for row in listed}
+    assert by_recipe["reward-model"]["name"] == "reward"
+    assert {"persona-sft", "normalizer-rl", "normalizer-dpo", "scratch"} <= set(by_recipe)
+    options = run_json(cli, "recipes", "normalizer-dpo")
+    assert isinstance(options, list)
+    start = next(o for o in options if o["name"] == "start_from")
+    assert start["default"] == "auto" and "normalizer-sft" in start["description"]
+    persona = {o["name"]: o for o in run_json(cli, "recipes", "persona")}  # type: ignore[union-attr]
+    assert persona["formats"]["default"] == ["chat"] and "qa_generator" in persona
+    text = run(cli, "recipes", "persona")
+    assert "qa_generator" in text and "formats" in text
+    assert "unknown recipe 'ppo'" in refused(cli, "recipes", "ppo")

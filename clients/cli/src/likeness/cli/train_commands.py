@@ -534,8 +534,9 @@ def train(
 ) -> None:
     """Train a model for a persona: validate, queue, run (here, or on the trainer service).
 
-    Ctrl-C stops a run embedded here gracefully: a checkpoint is saved and the job waits in the
-    queue, to resume with `likeness jobs resume ID`.
+    Every option of a recipe can be set with --set KEY=VALUE: `likeness recipes NAME` lists
+    them with their defaults. Ctrl-C stops a run embedded here gracefully: a checkpoint is
+    saved and the job waits in the queue, to resume with `likeness jobs resume ID`.
     """
     name = recipe_id(recipe)
     config = build_config(
@@ -572,6 +573,49 @@ def train(
             _run_here(handle, job_id, as_json)
         else:
             _follow(handle, job_id, label, as_json)
+
+
+@app.command()
+def recipes(
+    recipe: Annotated[
+        str | None,
+        typer.Argument(help="A recipe (CLI name or id) to list the options of; none: all recipes."),
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """The training recipes, or one recipe's options (what `train --set KEY=VALUE` takes)."""
+    from likeness.trainer.recipes.registry import (
+        UnknownRecipe,
+        get_recipe,
+        recipe_names,
+        recipe_options,
+    )
+
+    if recipe is None:
+        names = {recipe_id(cli): cli for cli in CLI_RECIPES}
+        rows = [
+            {"name": names.get(rid, rid), "recipe": rid, "summary": get_recipe(rid).summary}
+            for rid in recipe_names()
+        ]
+        if as_json:
+            render.print_json(rows)
+            return
+        table = Table("likeness train …", "recipe", "what it trains")
+        for row in rows:
+            table.add_row(row["name"], row["recipe"], row["summary"])
+        render.out.print(table)
+        return
+    try:
+        options = recipe_options(recipe_id(recipe))
+    except UnknownRecipe as exc:
+        raise fail(str(exc)) from exc
+    if as_json:
+        render.print_json([asdict(option) for option in options])
+        return
+    table = Table("option", "type", "default", "meaning", title=recipe_id(recipe))
+    for option in options:
+        table.add_row(option.name, option.type, json.dumps(option.default), option.description)
+    render.out.print(table)
 
 
 def _label(job: JobInfo) -> str:

@@ -8,10 +8,12 @@ from pydantic import BaseModel, Field
 
 
 class LoraOptions(BaseModel):
-    lora_r: int = Field(16, ge=1)
-    lora_alpha: int = Field(32, ge=1)
+    lora_r: int = Field(16, ge=1, description="LoRA rank of a new adapter.")
+    lora_alpha: int = Field(32, ge=1, description="LoRA scale (alpha / rank multiplies it).")
     lora_dropout: float = Field(0.05, ge=0, lt=1)
-    lora_target_modules: str | list[str] = "all-linear"
+    lora_target_modules: str | list[str] = Field(
+        "all-linear", description="Modules a new adapter adapts."
+    )
 
 
 def lora_config(options: LoraOptions, task_type: str = "CAUSAL_LM") -> Any:

@@ -63,7 +63,9 @@ class NormalizerRLConfig(RecipeConfig, PolicyConfig):
     num_generations: int = Field(4, ge=2, description="Answers sampled per prompt.")
     max_completion_length: int = Field(64, ge=1, description="Tokens per sampled answer.")
     temperature: float = Field(1.0, gt=0)
-    beta: float = Field(0.04, ge=0, description="KL penalty towards the base (0: none).")
+    beta: float = Field(
+        0.04, ge=0, description="KL penalty towards where the policy started (0: none)."
+    )
     heldout_prompts: int = Field(
         16, ge=0, description="Held-out posts answered greedily and scored after training."
     )

@@ -78,6 +78,37 @@ def get_recipe(name: str) -> Recipe:
     return importlib.import_module(module).RECIPE  # type: ignore[no-any-return]
 
 
+@dataclass(frozen=True, slots=True)
+class RecipeOption:
+    """One field of a recipe's config, as ``--set NAME=VALUE`` takes it."""
+
+    name: str
+    type: str
+    default: Any
+    description: str
+
+
+def _type_name(annotation: Any) -> str:
+    if isinstance(annotation, type):
+        return annotation.__name__
+    return str(annotation).replace("typing.", "")
+
+
+def recipe_options(name: str) -> list[RecipeOption]:
+    """The options of recipe ``name`` in the order its config declares them (shared ones
+    first), with their defaults and descriptions."""
+    fields = get_recipe(name).config_type.model_fields
+    return [
+        RecipeOption(
+            name=field_name,
+            type=_type_name(info.annotation),
+            default=info.get_default(call_default_factory=True),
+            description=info.description or "",
+        )
+        for field_name, info in fields.items()
+    ]
+
+
 def parse_config(name: str, config: dict[str, Any] | None) -> RecipeConfig:
     """The recipe's typed config from JSON-ish input (unknown keys are an error)."""
     return get_recipe(name).config_type.model_validate(config or {})
