@@ -119,11 +119,9 @@ def build_datasets(
     if not any(spec.kind in GENERATED_KINDS for spec in specs):
         return [build_dataset(db, spec, settings.data_dir) for spec in specs]
     model = getattr(config, "qa_generator", "") or None
-    return _run_async(_build_with_generator(db, settings, specs, model, report or _ignore))
-
-
-def _ignore(_: ProgressReport) -> None:
-    pass
+    return _run_async(
+        _build_with_generator(db, settings, specs, model, report or (lambda _p: None))
+    )
 
 
 def _run_async(coro: Coroutine[Any, Any, T]) -> T:
