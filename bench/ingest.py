@@ -31,7 +31,7 @@ import orjson
 import psycopg
 from sqlalchemy.orm import Session
 
-from likeness.core.db import create_db_engine, upgrade_database
+from likeness.core.db import open_database
 from likeness.core.db.models import Post
 from likeness.core.settings import Settings
 from likeness.ingest.cleaning.pipeline import clean_posts
@@ -174,10 +174,9 @@ def timed_runs(archive: Path, tmp: Path, runs: int) -> list[tuple[float, float, 
     for _ in range(runs):
         name = fresh_database()
         url = f"{ADMIN_URL.rsplit('/', 1)[0]}/{name}"
-        engine = create_db_engine(url)
+        settings = Settings(data_dir=tmp / "data", database_url=url)
+        engine = open_database(settings)
         try:
-            upgrade_database(engine)
-            settings = Settings(data_dir=tmp / "data", database_url=url)
             t0 = time.perf_counter()
             first = import_path(engine, archive, "bench", settings=settings)
             ours_s = time.perf_counter() - t0
@@ -195,10 +194,9 @@ def timed_runs(archive: Path, tmp: Path, runs: int) -> list[tuple[float, float, 
 def naive_run(archive: Path, tmp: Path) -> tuple[float, int]:
     name = fresh_database()
     url = f"{ADMIN_URL.rsplit('/', 1)[0]}/{name}"
-    engine = create_db_engine(url)
+    settings = Settings(data_dir=tmp / "data", database_url=url)
+    engine = open_database(settings)
     try:
-        upgrade_database(engine)
-        settings = Settings(data_dir=tmp / "data", database_url=url)
         t0 = time.perf_counter()
         rows = naive_import(engine, archive, "bench-naive", settings)
         return time.perf_counter() - t0, rows

@@ -38,7 +38,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 from transformers import AutoModelForCausalLM, AutoTokenizer
 
-from likeness.core.db import create_db_engine, upgrade_database
+from likeness.core.db import open_database
 from likeness.core.db.models import Post
 from likeness.core.prompts import normalizer_messages
 from likeness.core.settings import Settings
@@ -193,8 +193,7 @@ def main() -> int:
         tmp = Path(tmp_name)
         settings = Settings(data_dir=tmp / "data", database_url=f"sqlite:///{tmp / 'bench.db'}")
         model_dir = ensure_default_model(settings.data_dir)
-        db = create_db_engine(settings.resolved_database_url)
-        upgrade_database(db)
+        db = open_database(settings)
         import_path(db, SAMPLE, "mags", settings=settings)
         card = "You are Mags, a lighthouse keeper on a windy island. Write in her voice."
         create_persona(db, "mags", "Mags", card)

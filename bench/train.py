@@ -33,7 +33,7 @@ from pathlib import Path
 
 import torch
 
-from likeness.core.db import create_db_engine, upgrade_database
+from likeness.core.db import open_database
 from likeness.core.settings import Settings
 from likeness.inference.default_model import ensure_default_model
 from likeness.ingest.importing import import_path
@@ -124,8 +124,7 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="likeness-bench-train-"))
     try:
         settings = Settings(data_dir=work, database_url=f"sqlite:///{work / 'bench.db'}")
-        db = create_db_engine(settings.resolved_database_url)
-        upgrade_database(db)
+        db = open_database(settings)
         print("converting the default model …", flush=True)
         model_dir = ensure_default_model(work)
         create_persona(db, "trump", "Donald J. Trump", CARD, None)

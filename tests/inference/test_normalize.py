@@ -10,10 +10,11 @@ from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
 from likeness.core.db.models import Post
+from likeness.core.errors import PersonaNotFound
 from likeness.core.prompts import normalizer_version
 from likeness.core.settings import Settings
 from likeness.inference.engines.transformers_engine import TransformersEngine
-from likeness.inference.normalize import PersonaNotFound, normalize_corpus
+from likeness.inference.normalize import normalize_corpus
 from likeness.ingest.importing import import_path
 
 SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "sample-archive"

@@ -11,7 +11,7 @@ from typing import Protocol
 
 from sqlalchemy import Engine
 
-from likeness.core.db import create_db_engine, upgrade_database
+from likeness.core.db import open_database
 from likeness.core.settings import Settings
 from likeness.ingest.corpus import PersonaStats, PostPage, list_posts, persona_stats
 from likeness.ingest.importers.registry import ImportOptions
@@ -65,8 +65,7 @@ class EmbeddedBackend:
 
     def __init__(self, settings: Settings, engine: Engine | None = None):
         self.settings = settings
-        self.engine = engine or create_db_engine(settings.resolved_database_url)
-        upgrade_database(self.engine)
+        self.engine = engine or open_database(settings)
 
     def import_file(
         self,

@@ -16,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from likeness.cli import render
 from likeness.cli.main import JsonOpt, PersonaOpt, app, fail, serve_app
-from likeness.core.db import create_db_engine, upgrade_database
+from likeness.core.db import open_database
 from likeness.core.settings import get_settings
 
 ModelOpt = Annotated[
@@ -28,9 +28,7 @@ ModelOpt = Annotated[
 
 
 def _db():  # type: ignore[no-untyped-def]
-    engine = create_db_engine(get_settings().resolved_database_url)
-    upgrade_database(engine)
-    return engine
+    return open_database(get_settings())
 
 
 @app.command()

@@ -23,7 +23,7 @@ from sqlalchemy import Engine
 
 from likeness.cli import render
 from likeness.cli.backend import Backend, open_backend
-from likeness.core.db import create_db_engine, upgrade_database
+from likeness.core.db import open_database
 from likeness.core.settings import Settings, get_settings
 from likeness.ingest.errors import IngestError
 from likeness.ingest.importers.registry import ImportOptions, format_names
@@ -291,9 +291,7 @@ def serve_ingest(
 
 def _engine() -> Engine:
     """The configured database, migrated to the current schema."""
-    engine = create_db_engine(get_settings().resolved_database_url)
-    upgrade_database(engine)
-    return engine
+    return open_database(get_settings())
 
 
 @db_app.command("upgrade")

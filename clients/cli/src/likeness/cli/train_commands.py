@@ -125,11 +125,10 @@ class EmbeddedTrainer:
     """The queue and the runs in this process, on the configured database."""
 
     def __init__(self, settings: Settings) -> None:
-        from likeness.core.db import create_db_engine, upgrade_database
+        from likeness.core.db import open_database
 
         self.settings = settings
-        self.db = create_db_engine(settings.resolved_database_url)
-        upgrade_database(self.db)
+        self.db = open_database(settings)
 
     def submit(
         self, recipe: str, persona: str, config: dict[str, Any], *, priority: int = 0

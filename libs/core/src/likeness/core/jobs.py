@@ -31,7 +31,7 @@ from sqlalchemy import Engine, or_, select, update
 from sqlalchemy.orm import Session
 
 from likeness.core.db.models import Job, Persona
-from likeness.core.errors import PersonaNotFound
+from likeness.core.personas import persona_id as lookup_persona_id
 
 QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED = (
     "queued",
@@ -137,13 +137,6 @@ def _info(job: Job, slug: str | None) -> JobInfo:
     )
 
 
-def _persona_id(session: Session, slug: str) -> int:
-    persona_id = session.scalar(select(Persona.id).where(Persona.slug == slug))
-    if persona_id is None:
-        raise PersonaNotFound(f"no persona {slug!r}")
-    return persona_id
-
-
 def submit(
     db: Engine,
     kind: str,
@@ -158,7 +151,7 @@ def submit(
         raise ValueError("max_attempts must be at least 1")
     job_id = uuid.uuid4().hex
     with Session(db) as session, session.begin():
-        persona_id = _persona_id(session, persona) if persona else None
+        persona_id = lookup_persona_id(session, persona) if persona else None
         session.add(
             Job(
                 id=job_id,

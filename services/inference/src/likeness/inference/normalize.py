@@ -21,12 +21,12 @@ from sqlalchemy import Engine as DbEngine
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
-from likeness.core.db.models import Persona, Post
+from likeness.core.db.models import Post
 from likeness.core.flags import exclude_mask
+from likeness.core.personas import get_persona
 from likeness.core.prompts import normalizer_messages, normalizer_version
 from likeness.core.text import storable
 from likeness.inference.engines.base import Engine, GenerationRequest, SamplingParams
-from likeness.inference.personas import PersonaNotFound
 
 logger = logging.getLogger(__name__)
 DEFAULT_CHUNK = 256
@@ -103,9 +103,7 @@ async def normalize_corpus(
     """Normalise every not-yet-normalised post of ``persona`` (kept posts only by default)."""
     started = time.perf_counter()
     with Session(db) as session:
-        row = session.scalar(select(Persona).where(Persona.slug == persona))
-        if row is None:
-            raise PersonaNotFound(f"no persona {persona!r}")
+        row = get_persona(session, persona)
         persona_id, mask = row.id, exclude_mask(row.settings)
     version = normalizer_version(engine.model_id)
     pending = _pending_ids(db, persona_id, mask, kept_only)

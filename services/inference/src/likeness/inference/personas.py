@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from likeness.core.db.models import Model, Persona
 from likeness.core.errors import PersonaNotFound
+from likeness.core.personas import get_persona
 from likeness.inference.activation import PERSONA_ADAPTER, adapter_info
 from likeness.inference.engines.base import AdapterInfo
 
@@ -32,9 +33,7 @@ class ServedPersona:
 
 def load_persona(db: DbEngine, slug: str) -> ServedPersona:
     with Session(db) as session:
-        persona = session.scalar(select(Persona).where(Persona.slug == slug))
-        if persona is None:
-            raise PersonaNotFound(f"no persona {slug!r}")
+        persona = get_persona(session, slug)
         model = session.scalar(
             select(Model).where(
                 Model.persona_id == persona.id,

@@ -15,7 +15,7 @@ import uvicorn
 from sqlalchemy import Engine as DbEngine
 
 from likeness.core.auth import KeyChecker
-from likeness.core.db import create_db_engine, upgrade_database
+from likeness.core.db import open_database
 from likeness.core.grpc_server import ServiceSpec, build_server, serve_forever
 from likeness.core.settings import Settings
 from likeness.inference.engine_thread import EngineThread
@@ -56,8 +56,7 @@ def run_inference(
     model: str | None = None,
 ) -> None:
     """Serve until interrupted (blocking)."""
-    db = create_db_engine(settings.resolved_database_url)
-    upgrade_database(db)
+    db = open_database(settings)
     engine = load_engine(settings, model, enable_lora=any_active_adapter(db))
     with EngineThread(engine) as runner:
         app = create_app(engine, db, settings, manage_engine=False)

@@ -17,7 +17,7 @@ import grpc
 from sqlalchemy import Engine
 
 from likeness.core.auth import KeyChecker
-from likeness.core.db import create_db_engine, upgrade_database
+from likeness.core.db import open_database
 from likeness.core.grpc_server import (
     DEFAULT_MAX_MESSAGE_BYTES,
     ServiceSpec,
@@ -57,8 +57,7 @@ def make_ingest_server(
 ) -> tuple[grpc.Server, int]:
     """A bound, not yet started ingest server, and its port (``port=0`` picks a free one)."""
     own_engine = engine is None
-    engine = engine or create_db_engine(settings.resolved_database_url)
-    upgrade_database(engine)
+    engine = engine or open_database(settings)
     key_checker = KeyChecker(engine)
     if not key_checker.required():
         if not is_loopback(host):

@@ -17,11 +17,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from likeness.core.db.models import Model, Persona
-from likeness.core.errors import PersonaNotFound
+from likeness.core.db.models import Model
+from likeness.core.personas import persona_id
 from likeness.inference.chat import chat_template_sha256
 
 MANIFEST = "likeness.json"
@@ -81,15 +81,13 @@ def register(db: Engine, artifact: Artifact) -> str:
     """Write the manifest and add the artifact to the models table (inactive); returns its id."""
     write_manifest(artifact)
     with Session(db) as session, session.begin():
-        persona_id = None
+        owner = None
         if artifact.persona:
-            persona_id = session.scalar(select(Persona.id).where(Persona.slug == artifact.persona))
-            if persona_id is None:
-                raise PersonaNotFound(f"no persona {artifact.persona!r}")
+            owner = persona_id(session, artifact.persona)
         session.add(
             Model(
                 id=artifact.id,
-                persona_id=persona_id,
+                persona_id=owner,
                 kind=artifact.kind,
                 base_model=artifact.base_model,
                 adapter_path=str(artifact.path),

@@ -19,7 +19,7 @@ import grpc
 from sqlalchemy import Engine
 
 from likeness.core.auth import KeyChecker
-from likeness.core.db import create_db_engine, upgrade_database
+from likeness.core.db import open_database
 from likeness.core.grpc_server import ServiceSpec, build_server, format_address, serve_forever
 from likeness.core.settings import Settings
 from likeness.trainer.grpc_servicer import SERVICE_NAME, TrainerServicer
@@ -99,8 +99,7 @@ def run_trainer_service(
     """Serve until SIGINT / SIGTERM, with ``workers`` in-process workers."""
     if workers < 0:
         raise ValueError("workers must be 0 or more")
-    db = create_db_engine(settings.resolved_database_url)
-    upgrade_database(db)
+    db = open_database(settings)
     server, bound = make_trainer_server(
         settings, db, host=host, port=port, max_workers=max(8, 4 * workers)
     )

@@ -25,8 +25,8 @@ from datetime import datetime
 from sqlalchemy import CursorResult, Engine, Update, func, select, update
 from sqlalchemy.orm import Session
 
-from likeness.core.db.models import Persona, Post
-from likeness.core.errors import PersonaNotFound
+from likeness.core.db.models import Post
+from likeness.core.personas import persona_id as lookup_persona_id
 
 TRAIN = "train"
 HELDOUT = "heldout"
@@ -82,9 +82,7 @@ def assign_split(db: Engine, persona: str, heldout_fraction: float) -> SplitSumm
     if not 0 <= heldout_fraction < 1:
         raise ValueError(f"heldout_fraction must be in [0, 1), not {heldout_fraction}")
     with Session(db) as session, session.begin():
-        persona_id = session.scalar(select(Persona.id).where(Persona.slug == persona))
-        if persona_id is None:
-            raise PersonaNotFound(f"no persona {persona!r}")
+        persona_id = lookup_persona_id(session, persona)
         mine = Post.persona_id == persona_id
         cutoff = session.scalar(
             select(func.min(Post.created_at)).where(mine, Post.split == HELDOUT)

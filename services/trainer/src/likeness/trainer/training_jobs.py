@@ -16,14 +16,13 @@ from typing import Any
 
 import grpc
 from pydantic import ValidationError
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from likeness.core import jobs
-from likeness.core.db.models import Persona
-from likeness.core.errors import PersonaNotFound
 from likeness.core.grpc_server import client_channel, error_details
 from likeness.core.jobs import JobInfo, ProgressReport
+from likeness.core.personas import persona_id
 from likeness.core.settings import Settings
 from likeness.inference.activation import ModelInfo, ModelNotFound, mark_active
 from likeness.trainer.encoding import IGNORE, Encoded
@@ -66,8 +65,7 @@ def check_config(recipe: str, config: dict[str, Any] | None) -> RecipeConfig:
 
 def check_persona(db: Engine, persona: str) -> None:
     with Session(db) as session:
-        if session.scalar(select(Persona.id).where(Persona.slug == persona)) is None:
-            raise PersonaNotFound(f"no persona {persona!r}")
+        persona_id(session, persona)
 
 
 def submit_training(

@@ -10,11 +10,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from likeness.core.db.models import Persona
-from likeness.core.errors import PersonaNotFound
+from likeness.core.personas import get_persona
 from likeness.trainer.split import HELDOUT, TRAIN
 
 Row = dict[str, Any]
@@ -37,9 +36,7 @@ class PersonaInfo:
 
 def load_persona(db: Engine, slug: str) -> PersonaInfo:
     with Session(db) as session:
-        row = session.scalar(select(Persona).where(Persona.slug == slug))
-        if row is None:
-            raise PersonaNotFound(f"no persona {slug!r}")
+        row = get_persona(session, slug)
         return PersonaInfo(row.id, row.slug, row.card or "", dict(row.settings or {}))
 
 
