@@ -40,9 +40,9 @@ from transformers import AutoModelForCausalLM, AutoTokenizer
 
 from likeness.core.db import open_database
 from likeness.core.db.models import Post
+from likeness.core.default_model import ensure_default_model
 from likeness.core.prompts import normalizer_messages
 from likeness.core.settings import Settings
-from likeness.inference.default_model import ensure_default_model
 from likeness.inference.engine_thread import EngineThread
 from likeness.inference.engines.base import GenerationRequest, SamplingParams
 from likeness.inference.engines.vllm_engine import VllmEngine

@@ -34,8 +34,8 @@ from pathlib import Path
 import torch
 
 from likeness.core.db import open_database
+from likeness.core.default_model import ensure_default_model
 from likeness.core.settings import Settings
-from likeness.inference.default_model import ensure_default_model
 from likeness.ingest.importing import import_path
 from likeness.ingest.personas import create_persona
 from likeness.trainer.datasets.build import build_dataset

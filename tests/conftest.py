@@ -228,6 +228,6 @@ def tiny_adapter_dir(tmp_path_factory: pytest.TempPathFactory, tiny_model_dir: P
 
 @pytest.fixture(scope="session")
 def default_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from likeness.inference.default_model import ensure_default_model
+    from likeness.core.default_model import ensure_default_model
 
     return ensure_default_model(tmp_path_factory.mktemp("data"))

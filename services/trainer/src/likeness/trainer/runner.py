@@ -81,7 +81,7 @@ class Preview:
 def resolve_base_model(settings: Settings, config: RecipeConfig) -> str:
     if config.base_model:
         return config.base_model
-    from likeness.inference.default_model import resolve_model
+    from likeness.core.default_model import resolve_model
 
     return resolve_model(settings)
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from likeness.core.default_model import resolve_model
 from likeness.core.settings import Settings
-from likeness.inference.default_model import resolve_model
 from likeness.inference.engines.base import Engine
 
 
