@@ -28,9 +28,10 @@ run: $(STAMP)
 	$(VENV)/bin/likeness import $(SAMPLE) --persona mags
 	$(VENV)/bin/likeness stats --persona mags
 
-## test: lint, check generated code is fresh, run every test (PostgreSQL included)
+## test: lint, check the import layers and that generated code is fresh, run every test (PostgreSQL included)
 test: $(STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 	$(MAKE) --no-print-directory proto-check
 	$(VENV)/bin/pytest
 
