@@ -29,6 +29,7 @@ from pathlib import Path
 
 import orjson
 import psycopg
+from report import machine, write_result
 from sqlalchemy.orm import Session
 
 from likeness.core.db import open_database
@@ -42,7 +43,6 @@ from likeness.ingest.source_tree import SourceTree
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT.parent / "shared" / "corpora"
-RESULTS = ROOT / "bench" / "results"
 ADMIN_URL = os.environ.get(
     "LIKENESS_BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
 )
@@ -148,14 +148,6 @@ def naive_import(engine, path: Path, persona: str, settings: Settings) -> int:  
     return written
 
 
-def machine() -> str:
-    mem_gib = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return (
-        f"{platform.machine()}, {os.cpu_count()} cores, {mem_gib:.0f} GiB, "
-        f"Python {platform.python_version()}, PostgreSQL at {ADMIN_URL.rsplit('@', 1)[-1]}"
-    )
-
-
 def fresh_database() -> str:
     name = f"likeness_bench_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
@@ -249,10 +241,8 @@ def main() -> int:
     for label, seconds, new in rows:
         print(f"{label:<40} {seconds:>9.2f} {n / seconds:>10,.0f} {new:>9,}")
     print(f"\nratio ours / naive: {metrics['ratio']}×   (bar: ≥ 30,000 posts/s and ≥ 5×)")
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    out = {"name": "ingest", "machine": machine(), "metrics": metrics}
-    (RESULTS / "ingest.json").write_bytes(orjson.dumps(out, option=orjson.OPT_INDENT_2) + b"\n")
-    print(f"wrote {RESULTS / 'ingest.json'}")
+    pg = f"PostgreSQL at {ADMIN_URL.rsplit('@', 1)[-1]}"
+    write_result("ingest", metrics, machine(f"Python {platform.python_version()}", pg))
     ok = (
         metrics["posts_per_s"] >= 30_000
         and metrics["ratio"] >= 5

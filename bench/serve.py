@@ -19,8 +19,6 @@ Prints a table and writes bench/results/serve.json.
 from __future__ import annotations
 
 import asyncio
-import os
-import platform
 import socket
 import statistics
 import sys
@@ -29,10 +27,10 @@ import time
 from pathlib import Path
 
 import numpy as np
-import orjson
 import torch
 import uvicorn
 from openai import AsyncOpenAI
+from report import machine, write_result
 from sqlalchemy import Engine as DbEngine
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -53,7 +51,6 @@ from likeness.ingest.importing import import_path
 from likeness.ingest.personas import create_persona
 
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "bench" / "results"
 SAMPLE = ROOT / "examples" / "sample-archive"
 CLIENTS = 8
 NEW_TOKENS = 64
@@ -70,12 +67,6 @@ QUESTIONS = [
     "What do you miss about the mainland?",
     "What's on your mind this morning?",
 ]
-
-
-def machine() -> str:
-    mem_gib = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    cores = os.cpu_count()
-    return f"{platform.machine()}, {cores} cores, {mem_gib:.0f} GiB, torch {torch.__version__}"
 
 
 def memory_bandwidth_bytes_per_s() -> float:
@@ -275,10 +266,7 @@ def main() -> int:
     width = max(len(r[0]) for r in rows)
     for label, value in rows:
         print(f"{label:<{width}}  {value}")
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    out = {"name": "serve", "machine": machine(), "metrics": metrics}
-    (RESULTS / "serve.json").write_bytes(orjson.dumps(out, option=orjson.OPT_INDENT_2) + b"\n")
-    print(f"wrote {RESULTS / 'serve.json'}")
+    write_result("serve", metrics, machine(f"torch {torch.__version__}"))
     ok = (
         metrics["chat_ratio"] >= 4
         and metrics["ttft_p50_s"] <= 1

@@ -22,9 +22,7 @@ newest posts, which neither run trains on). Writes bench/results/train.json.
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import platform
 import shutil
 import sys
 import tempfile
@@ -32,6 +30,7 @@ import time
 from pathlib import Path
 
 import torch
+from report import machine, write_result
 
 from likeness.core.db import open_database
 from likeness.core.default_model import ensure_default_model
@@ -48,7 +47,6 @@ from likeness.trainer.recipes.registry import RecipeInputs
 from likeness.trainer.runner import load_tokenizer
 
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "bench" / "results"
 CORPUS = ROOT.parent / "shared" / "corpora" / "trump-tta" / "condensed_2016.json"
 SAMPLE = ROOT / "examples" / "sample-archive"
 CARD = (
@@ -58,12 +56,6 @@ CARD = (
 SEED_PAD_TO = 128
 SEED_LR = 2e-4
 HELDOUT_EVAL = 300
-
-
-def machine() -> str:
-    cores = os.cpu_count() or 0
-    mem_gib = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return f"{platform.machine()}, {cores} cores, {mem_gib:.0f} GiB, torch {torch.__version__}"
 
 
 def seed_recipe(model_dir: Path, rows: list[dict], run_dir: Path) -> tuple[object, float]:
@@ -195,10 +187,7 @@ def main() -> int:
         print(f"{'held-out loss':28}{ours_loss:>14.4f}{seed_loss:>14.4f}")
         print(f"{'ratio (tokens/s)':28}{metrics['ratio']:>14.2f}")
         print(f"(untrained model held-out loss: {base_loss:.4f})")
-        RESULTS.mkdir(parents=True, exist_ok=True)
-        out = {"name": "train", "machine": machine(), "metrics": metrics}
-        (RESULTS / "train.json").write_text(json.dumps(out, indent=2) + "\n", "utf-8")
-        print(f"wrote {RESULTS / 'train.json'}")
+        write_result("train", metrics, machine(f"torch {torch.__version__}"))
         return 0
     finally:
         if opts.keep:
