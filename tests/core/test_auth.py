@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from likeness.core.auth import (
+    AccessPolicy,
+    AccessRefused,
     KeyChecker,
+    KeysUnavailable,
     create_api_key,
     generate_key,
     hash_key,
@@ -79,3 +83,33 @@ def test_cache_holds_for_ttl(engine: Engine) -> None:
     assert not cached.required()
     assert not cached.is_valid(key)
     assert KeyChecker(engine, ttl_s=0).is_valid(key)
+
+
+def test_access_policy_open_on_loopback_only_while_no_key_exists(engine: Engine) -> None:
+    checker = KeyChecker(engine, ttl_s=0)
+    AccessPolicy(checker, "127.0.0.1").check(None)  # the embedded default
+    with pytest.raises(AccessRefused, match="no active API key"):
+        AccessPolicy(checker, "0.0.0.0").check(None)
+
+
+def test_access_policy_wants_a_valid_key_once_one_exists(engine: Engine) -> None:
+    key = create_api_key(engine, "laptop")
+    checker = KeyChecker(engine, ttl_s=0)
+    for host in ("127.0.0.1", "0.0.0.0"):
+        policy = AccessPolicy(checker, host)
+        policy.check(key)
+        for wrong in (None, "lk_wrong"):
+            with pytest.raises(AccessRefused, match="Bearer"):
+                policy.check(wrong)
+    revoke_api_key(engine, "laptop")
+    AccessPolicy(checker, "::1").check(None)
+    with pytest.raises(AccessRefused, match="no active API key"):
+        AccessPolicy(checker, "0.0.0.0").check(key)
+
+
+def test_access_policy_fails_closed_when_keys_cannot_be_read() -> None:
+    from sqlalchemy import create_engine
+
+    broken = create_engine("sqlite:////nonexistent/dir/db.sqlite")
+    with pytest.raises(KeysUnavailable):
+        AccessPolicy(KeyChecker(broken), "127.0.0.1").check(None)

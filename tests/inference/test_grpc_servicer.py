@@ -12,7 +12,9 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from likeness.core.db.models import Draft, Persona
-from likeness.core.grpc_server import DEFAULT_DEADLINE_S, client_channel, stop_server
+from likeness.core.grpc_client import client_channel
+from likeness.core.grpc_limits import DEFAULT_DEADLINE_S
+from likeness.core.grpc_server import stop_server
 from likeness.core.prompts import normalizer_version
 from likeness.inference.engine_thread import EngineThread
 from likeness.inference.engines.transformers_engine import TransformersEngine

@@ -12,7 +12,9 @@ import pytest
 
 from likeness.core.auth import create_api_key
 from likeness.core.db import create_db_engine
-from likeness.core.grpc_server import DEFAULT_DEADLINE_S, ERROR_CODE_KEY, client_channel
+from likeness.core.grpc_client import client_channel
+from likeness.core.grpc_errors import ERROR_CODE_KEY
+from likeness.core.grpc_limits import DEFAULT_DEADLINE_S
 from likeness.core.settings import Settings
 from likeness.ingest.client import IngestClient, NotAuthenticated, ServiceUnavailable
 from likeness.ingest.errors import (

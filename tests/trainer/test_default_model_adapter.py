@@ -13,7 +13,9 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from likeness.core.db.models import Model
-from likeness.core.grpc_server import DEFAULT_DEADLINE_S, client_channel, stop_server
+from likeness.core.grpc_client import client_channel
+from likeness.core.grpc_limits import DEFAULT_DEADLINE_S
+from likeness.core.grpc_server import stop_server
 from likeness.core.settings import Settings
 from likeness.inference.engine_thread import EngineThread
 from likeness.inference.engines.transformers_engine import TransformersEngine

@@ -22,7 +22,8 @@ from sqlalchemy.orm import Session
 from likeness.core import jobs
 from likeness.core.db.models import Model, Persona
 from likeness.core.errors import PersonaNotFound
-from likeness.core.grpc_server import client_channel, stop_server
+from likeness.core.grpc_client import client_channel
+from likeness.core.grpc_server import stop_server
 from likeness.core.jobs import JobNotFound
 from likeness.core.settings import Settings
 from likeness.inference.activation import ModelNotFound, NotAnAdapter

@@ -5,9 +5,15 @@
     checker.required()                           # True as soon as one active key exists
     checker.is_valid(key)                        # True; False once revoked
 
-``likeness keys create|list|revoke`` fronts these functions; ``build_server`` in
-``likeness.core.grpc_server`` asks a ``KeyChecker`` on each call. While no key exists the servers
-accept every call, which is why they then bind to loopback only.
+Whether one call may go on is decided here, for gRPC and HTTP alike:
+
+    policy = AccessPolicy(checker, host="0.0.0.0")   # the address the server is bound to
+    policy.check(key_from_request)                   # None, or raises AccessRefused
+
+A loopback server with no active key is open (the embedded default: only this machine can
+reach it). A server bound beyond loopback *fails closed*: while no key is active (the last one
+was revoked after it started) it refuses every call rather than opening up. ``check_bind`` in
+``likeness.core.bind`` keeps such a server from starting without a key in the first place.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from datetime import datetime
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from likeness.core.bind import is_loopback
 from likeness.core.db.models import ApiKey, utcnow
 
 KEY_PREFIX = "lk_"
@@ -129,3 +136,50 @@ class KeyChecker:
         for stored in self._active_hashes():
             found |= hmac.compare_digest(candidate, stored)
         return found
+
+
+class AccessRefused(Exception):
+    """This call may not go on: no key, a wrong or revoked key, or no active key at all.
+
+    gRPC answers UNAUTHENTICATED, HTTP 401; the message says what to send.
+    """
+
+
+class KeysUnavailable(AccessRefused):
+    """The keys could not be read (database down): refused too, but worth retrying.
+
+    gRPC answers UNAVAILABLE, HTTP 503.
+    """
+
+
+_SEND_A_KEY = (
+    "send 'authorization: Bearer <key>' (LIKENESS_API_KEY; keys are made with "
+    "`likeness keys create`)"
+)
+
+
+class AccessPolicy:
+    """The access decision for a server bound to ``host``, shared by gRPC and HTTP."""
+
+    def __init__(self, key_checker: KeyChecker, host: str) -> None:
+        self.key_checker = key_checker
+        self.host = host
+        self.open_without_keys = is_loopback(host)
+
+    def check(self, key: str | None) -> None:
+        """Return if a call carrying ``key`` (None: no key sent) may go on; else raise."""
+        try:
+            required = self.key_checker.required()
+            valid = required and self.key_checker.is_valid(key)
+        except Exception as exc:
+            # Fail closed: a database hiccup must not open the server.
+            raise KeysUnavailable("cannot check the API key right now") from exc
+        if valid or (not required and self.open_without_keys):
+            return
+        if not required:
+            raise AccessRefused(
+                f"no active API key exists, and this server listens on {self.host} (beyond "
+                "loopback), so it refuses every call; create a key with `likeness keys create "
+                "NAME` and " + _SEND_A_KEY
+            )
+        raise AccessRefused("a valid API key is required: " + _SEND_A_KEY)

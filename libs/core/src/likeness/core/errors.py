@@ -5,3 +5,7 @@ from __future__ import annotations
 
 class PersonaNotFound(LookupError):
     """No persona with that slug."""
+
+
+class ModelNotFound(LookupError):
+    """No model with that id in the model registry."""

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import grpc
 from sqlalchemy import Engine as DbEngine
 
-from likeness.core.grpc_server import abort_with_error
+from likeness.core.grpc_errors import abort_with_error
 from likeness.core.job_progress import progress_message
 from likeness.core.prompts import normalizer_messages, normalizer_version
 from likeness.inference.activation import (

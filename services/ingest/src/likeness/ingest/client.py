@@ -23,12 +23,9 @@ from typing import Any, Self
 import grpc
 from google.protobuf.timestamp_pb2 import Timestamp
 
-from likeness.core.grpc_server import (
-    DEFAULT_DEADLINE_S,
-    LONG_DEADLINE_S,
-    client_channel,
-    error_details,
-)
+from likeness.core.grpc_client import client_channel
+from likeness.core.grpc_errors import error_details
+from likeness.core.grpc_limits import DEFAULT_DEADLINE_S, LONG_DEADLINE_S
 from likeness.ingest.corpus import DEFAULT_PAGE_SIZE, PersonaStats, PostInfo, PostPage
 from likeness.ingest.errors import (
     IngestError,

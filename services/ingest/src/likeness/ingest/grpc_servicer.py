@@ -21,7 +21,7 @@ import grpc
 from google.protobuf.timestamp_pb2 import Timestamp
 from sqlalchemy import Engine
 
-from likeness.core.grpc_server import abort_with_error
+from likeness.core.grpc_errors import abort_with_error
 from likeness.core.settings import Settings
 from likeness.ingest import corpus, importing, personas
 from likeness.ingest.corpus import PersonaStats, PostInfo, PostPage

@@ -18,8 +18,8 @@ from sqlalchemy import Engine
 
 from likeness.core.auth import KeyChecker
 from likeness.core.db import open_database
+from likeness.core.grpc_limits import DEFAULT_MAX_MESSAGE_BYTES
 from likeness.core.grpc_server import (
-    DEFAULT_MAX_MESSAGE_BYTES,
     ServiceSpec,
     build_server,
     format_address,

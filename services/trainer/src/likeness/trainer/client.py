@@ -23,7 +23,9 @@ import grpc
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from likeness.core.errors import PersonaNotFound
-from likeness.core.grpc_server import DEFAULT_DEADLINE_S, client_channel, error_details
+from likeness.core.grpc_client import client_channel
+from likeness.core.grpc_errors import error_details
+from likeness.core.grpc_limits import DEFAULT_DEADLINE_S
 from likeness.core.jobs import JobInfo, JobNotFound
 from likeness.inference.activation import ModelInfo, ModelNotFound, NotAnAdapter
 from likeness.trainer.recipes.registry import UnknownRecipe

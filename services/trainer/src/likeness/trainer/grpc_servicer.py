@@ -23,7 +23,7 @@ from sqlalchemy import Engine
 
 from likeness.core import jobs
 from likeness.core.errors import PersonaNotFound
-from likeness.core.grpc_server import abort_with_error
+from likeness.core.grpc_errors import abort_with_error
 from likeness.core.jobs import JobInfo, JobNotFound
 from likeness.core.settings import Settings
 from likeness.inference.activation import ModelNotFound, NotAnAdapter, list_models

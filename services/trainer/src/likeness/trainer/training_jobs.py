@@ -20,7 +20,8 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from likeness.core import jobs
-from likeness.core.grpc_server import client_channel, error_details
+from likeness.core.grpc_client import client_channel
+from likeness.core.grpc_errors import error_details
 from likeness.core.jobs import JobInfo, ProgressReport
 from likeness.core.personas import persona_id
 from likeness.core.settings import Settings
