@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import grpc
 import orjson
 import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from likeness.core.auth import create_api_key
+from likeness.core.auth import KeyChecker, create_api_key, revoke_api_key
+from likeness.core.bind import InsecureBind
 from likeness.core.db import create_db_engine
+from likeness.core.db.models import Persona, Post
+from likeness.core.errors import PersonaNotFound
 from likeness.core.grpc_client import client_channel
 from likeness.core.grpc_errors import ERROR_CODE_KEY
 from likeness.core.grpc_limits import DEFAULT_DEADLINE_S
@@ -20,11 +26,10 @@ from likeness.ingest.client import IngestClient, NotAuthenticated, ServiceUnavai
 from likeness.ingest.errors import (
     IngestError,
     MalformedInput,
-    NotFound,
     OutsideImportRoot,
     TooLarge,
 )
-from likeness.ingest.server import InsecureBindRefused, make_ingest_server
+from likeness.ingest.server import make_ingest_server
 from likeness.v1 import ingest_pb2, ingest_pb2_grpc
 
 TOPICS = [
@@ -163,9 +168,9 @@ def test_stats(service: Service, tmp_path: Path) -> None:
 
 
 def test_unknown_persona_is_not_found(service: Service) -> None:
-    with pytest.raises(NotFound, match="nobody"):
+    with pytest.raises(PersonaNotFound, match="nobody"):
         service.client.stats("nobody")
-    with pytest.raises(NotFound):
+    with pytest.raises(PersonaNotFound):
         service.client.list_posts("nobody")
     # On the wire: the status and the typed code in trailing metadata.
     with client_channel(service.addr) as channel, pytest.raises(grpc.RpcError) as info:
@@ -173,7 +178,7 @@ def test_unknown_persona_is_not_found(service: Service) -> None:
             ingest_pb2.GetStatsRequest(persona="nobody"), timeout=DEFAULT_DEADLINE_S
         )
     assert info.value.code() == grpc.StatusCode.NOT_FOUND
-    assert (ERROR_CODE_KEY, "not_found") in tuple(info.value.trailing_metadata())
+    assert (ERROR_CODE_KEY, "persona_not_found") in tuple(info.value.trailing_metadata())
 
 
 def test_import_path_inside_root(service: Service) -> None:
@@ -275,7 +280,7 @@ def test_refuses_public_bind_without_a_key(db_url: str, tmp_path: Path) -> None:
     settings = Settings(_env_file=None, data_dir=tmp_path, database_url=db_url)
     engine = create_db_engine(db_url)
     try:
-        with pytest.raises(InsecureBindRefused, match="likeness keys create"):
+        with pytest.raises(InsecureBind, match="likeness keys create"):
             make_ingest_server(settings, host="0.0.0.0", port=0, engine=engine)
         # With a key the same bind is allowed.
         create_api_key(engine, "tests")
@@ -311,3 +316,61 @@ def test_client_sends_its_key(
         service.client.list_personas()
     with IngestClient(service.addr, api_key=key) as client:
         assert client.create_persona("alice").slug == "alice"
+
+
+def test_public_server_fails_closed_once_its_last_key_is_revoked(
+    db_url: str, tmp_path: Path
+) -> None:
+    """Regression: with its one key revoked, a server on 0.0.0.0 used to answer anyone."""
+    settings = Settings(_env_file=None, data_dir=tmp_path, database_url=db_url)
+    engine = create_db_engine(db_url)
+    key = create_api_key(engine, "only")
+    ttl_s = 0.2
+    server, port = make_ingest_server(
+        settings, host="0.0.0.0", port=0, engine=engine, key_checker=KeyChecker(engine, ttl_s)
+    )
+    server.start()
+    addr = f"127.0.0.1:{port}"
+    try:
+        with IngestClient(addr, api_key=key) as client:
+            assert client.list_personas() == []
+        revoke_api_key(engine, "only")
+        time.sleep(ttl_s * 2)  # past the key cache
+        for sent in (None, key):
+            with IngestClient(addr, api_key=sent) as client:
+                with pytest.raises(NotAuthenticated, match="no active API key"):
+                    client.list_personas()
+                with pytest.raises(NotAuthenticated):
+                    client.create_persona("mallory")
+    finally:
+        server.stop(None).wait()
+        engine.dispose()
+
+
+def test_upload_whose_deadline_passed_is_not_committed(
+    service: Service, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression: an upload whose client had given up was still committed seconds later."""
+    from likeness.ingest import importing
+
+    original = importing.finish_batch
+    import_ran = threading.Event()
+
+    def slow_finish(*args: object, **kwargs: object) -> object:
+        time.sleep(1.0)  # the import outlives the client's deadline
+        import_ran.set()
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(importing, "finish_batch", slow_finish)
+    path = write_jsonl(tmp_path / "posts.jsonl", 5)
+    client = IngestClient(service.addr, import_timeout_s=0.3)
+    with client, pytest.raises(ServiceUnavailable, match="did not answer in time"):
+        client.import_file(path, "alice")
+    assert import_ran.wait(DEFAULT_DEADLINE_S)
+    # A graceful stop waits for the handler: by then it has decided, and it stored nothing.
+    service.server.stop(DEFAULT_DEADLINE_S).wait()
+    engine = create_db_engine(service.settings.database_url)
+    with Session(engine) as session:
+        assert session.scalar(select(func.count()).select_from(Persona)) == 0
+        assert session.scalar(select(func.count()).select_from(Post)) == 0
+    engine.dispose()

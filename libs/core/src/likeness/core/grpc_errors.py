@@ -90,6 +90,21 @@ def error_details(error: grpc.RpcError) -> ErrorDetails:
     )
 
 
+class CallAbandoned(Exception):
+    """The client cancelled, went away or let its deadline pass: stop, and write nothing."""
+
+
+def check_still_wanted(context: grpc.ServicerContext, doing: str) -> None:
+    """Raise CallAbandoned once nobody waits for this call's answer any more.
+
+    Call it before work whose effect outlives the call (a commit): gRPC only stops a servicer
+    when it next reads or writes, so without a check a dead call still commits.
+    """
+    remaining = context.time_remaining()
+    if not context.is_active() or (remaining is not None and remaining <= 0):
+        raise CallAbandoned(f"the client gave up during {doing}")
+
+
 def _text(exc: Exception, name: str) -> str | None:
     value = getattr(exc, name, None)
     return value if isinstance(value, str) else None
@@ -149,9 +164,11 @@ class ErrorTable:
                 path=_text(exc, "path"),
                 record=_text(exc, "record"),
             )
-        if isinstance(exc, grpc.RpcError) and not context.is_active():
+        if isinstance(exc, CallAbandoned) or (
             # Reading the request stream failed: the client cancelled or went away.
-            logger.info("%s: the client cancelled or went away", method)
+            isinstance(exc, grpc.RpcError) and not context.is_active()
+        ):
+            logger.info("%s: the client cancelled or went away (%s)", method, exc)
             context.abort(grpc.StatusCode.CANCELLED, "the client cancelled the call")
         logger.error("%s failed", method, exc_info=exc)
         context.abort(

@@ -5,8 +5,10 @@
         page = client.list_posts("alice", flags_any=["link_only"])         # -> PostPage
 
 The CLI uses it when ``LIKENESS_INGEST_ADDR`` is set and renders the results with the same code
-as in local mode. Failed calls raise ``IngestError`` subclasses again (the service sends the error
-code in trailing metadata), so a remote error reads exactly like a local one.
+as in local mode. Failed calls raise what the service raised (``IngestError`` subclasses,
+``PersonaNotFound``), read back through ``INGEST_ERRORS`` — the table the server installs — so a
+remote error reads exactly like a local one. Transport failures are ``IngestError`` subclasses
+too (``ServiceUnavailable``, ``DeadlineExceeded``, ``NotAuthenticated``).
 """
 
 from __future__ import annotations
@@ -15,17 +17,15 @@ import os
 import tempfile
 import zipfile
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
-from types import TracebackType
-from typing import Any, Self
 
 import grpc
-from google.protobuf.timestamp_pb2 import Timestamp
 
-from likeness.core.grpc_client import client_channel
-from likeness.core.grpc_errors import error_details
+from likeness.core import grpc_client
+from likeness.core.grpc_client import ServiceClient
+from likeness.core.grpc_errors import ErrorDetails, ErrorRule, ErrorTable
 from likeness.core.grpc_limits import DEFAULT_DEADLINE_S, LONG_DEADLINE_S
+from likeness.core.proto_time import from_timestamp
 from likeness.ingest.corpus import DEFAULT_PAGE_SIZE, PersonaStats, PostInfo, PostPage
 from likeness.ingest.errors import (
     IngestError,
@@ -46,37 +46,45 @@ from likeness.v1 import common_pb2, ingest_pb2, ingest_pb2_grpc
 CHUNK_BYTES = 1024 * 1024
 
 
-class ServiceUnavailable(IngestError):
+# Transport failures, inside IngestError so a caller handling ingest errors handles them too.
+class ServiceUnavailable(IngestError, grpc_client.ServiceUnavailable):
     """The service did not answer: not running, wrong address, or a network problem."""
 
     code = "unavailable"
 
 
-class NotAuthenticated(IngestError):
+class NotAuthenticated(IngestError, grpc_client.NotAuthenticated):
     code = "unauthenticated"
 
 
-class DeadlineExceeded(IngestError):
+class DeadlineExceeded(ServiceUnavailable, grpc_client.DeadlineExceeded):
     code = "deadline_exceeded"
 
 
-_ERROR_CLASSES: dict[str, type[IngestError]] = {
-    cls.code: cls
-    for cls in (
-        IngestError,
-        UnknownFormat,
-        MalformedInput,
-        UnsafeArchive,
-        TooLarge,
-        OutsideImportRoot,
-        NotFound,
-        InvalidArgument,
-    )
+def _rebuild(cls: type[IngestError]) -> ErrorRule:
+    """The wire rule of an IngestError class: its code, and its file and record kept apart."""
+
+    def rebuild(info: ErrorDetails) -> Exception:
+        if info.message:
+            return cls(info.message, path=info.path, record=info.record)
+        return cls(info.details)
+
+    return ErrorRule(cls, _STATUS[cls], cls.code, rebuild)
+
+
+_STATUS: dict[type[IngestError], grpc.StatusCode] = {
+    NotFound: grpc.StatusCode.NOT_FOUND,
+    TooLarge: grpc.StatusCode.RESOURCE_EXHAUSTED,
+    OutsideImportRoot: grpc.StatusCode.PERMISSION_DENIED,
+    InvalidArgument: grpc.StatusCode.INVALID_ARGUMENT,
+    MalformedInput: grpc.StatusCode.INVALID_ARGUMENT,
+    UnknownFormat: grpc.StatusCode.INVALID_ARGUMENT,
+    UnsafeArchive: grpc.StatusCode.INVALID_ARGUMENT,
+    IngestError: grpc.StatusCode.INVALID_ARGUMENT,  # last: the base class matches them all
 }
 
-
-def _datetime(stamp: Timestamp, present: bool) -> datetime | None:
-    return stamp.ToDatetime(tzinfo=UTC) if present else None
+#: The ingest service's errors on the wire; its server installs the same table.
+INGEST_ERRORS = ErrorTable([_rebuild(cls) for cls in _STATUS])
 
 
 def summary_from_message(message: ingest_pb2.ImportSummary) -> ImportSummary:
@@ -102,7 +110,7 @@ def post_from_message(message: ingest_pb2.PostView) -> PostInfo:
         id=message.id,
         platform=message.platform,
         external_id=message.external_id,
-        created_at=_datetime(message.created_at, message.HasField("created_at")),
+        created_at=from_timestamp(message.created_at, message.HasField("created_at")),
         author=message.author or None,
         raw_text=message.raw_text,
         clean_text=message.clean_text,
@@ -134,7 +142,7 @@ def persona_from_message(message: common_pb2.Persona) -> PersonaInfo:
         slug=message.slug,
         display_name=message.display_name,
         card=message.card,
-        created_at=_datetime(message.created_at, message.HasField("created_at")),
+        created_at=from_timestamp(message.created_at, message.HasField("created_at")),
         post_count=message.post_count,
         exclude_flags=list(message.exclude_flags),
     )
@@ -166,8 +174,16 @@ def zip_folder(folder: Path, target: Path) -> None:
                 archive.write(path, path.relative_to(folder).as_posix())
 
 
-class IngestClient:
+class IngestClient(ServiceClient):
     """Talks to one ingest service; use as a context manager or call ``close()``."""
+
+    service = "ingest"
+    addr_setting = "LIKENESS_INGEST_ADDR"
+    errors = INGEST_ERRORS
+    unavailable_error = ServiceUnavailable
+    deadline_error = DeadlineExceeded
+    unauthenticated_error = NotAuthenticated
+    failed_error = IngestError
 
     def __init__(
         self,
@@ -176,50 +192,9 @@ class IngestClient:
         timeout_s: float = DEFAULT_DEADLINE_S,
         import_timeout_s: float = LONG_DEADLINE_S,
     ) -> None:
-        self.addr = addr
-        self.timeout_s = timeout_s
+        super().__init__(addr, api_key, timeout_s)
         self.import_timeout_s = import_timeout_s
-        self._channel = client_channel(addr, api_key)
-        self._stub = ingest_pb2_grpc.IngestServiceStub(self._channel)
-
-    def close(self) -> None:
-        self._channel.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
-    def _error(self, error: grpc.RpcError) -> IngestError:
-        """The IngestError a failed call stands for, worded as the local code would word it."""
-        info = error_details(error)
-        if info.code in _ERROR_CLASSES:
-            cls = _ERROR_CLASSES[info.code]
-            if info.message:
-                return cls(info.message, path=info.path, record=info.record)
-            return cls(info.details)
-        if info.status == grpc.StatusCode.UNAVAILABLE:
-            return ServiceUnavailable(
-                f"cannot reach the ingest service at {self.addr} ({info.details}); is it running? "
-                "(LIKENESS_INGEST_ADDR)"
-            )
-        if info.status == grpc.StatusCode.UNAUTHENTICATED:
-            return NotAuthenticated(f"the ingest service at {self.addr} refused: {info.details}")
-        if info.status == grpc.StatusCode.DEADLINE_EXCEEDED:
-            return DeadlineExceeded(f"the ingest service at {self.addr} did not answer in time")
-        return IngestError(f"ingest service at {self.addr}: {info.status.name}: {info.details}")
-
-    def _call(self, method: Any, request: Any, timeout: float | None = None) -> Any:
-        try:
-            return method(request, timeout=timeout or self.timeout_s)
-        except grpc.RpcError as exc:
-            raise self._error(exc) from None
+        self._stub = ingest_pb2_grpc.IngestServiceStub(self.channel)
 
     # --- imports ---
 
@@ -268,7 +243,7 @@ class IngestClient:
                     sent += len(chunk)
                     progress("upload", sent, size)
 
-        reply = self._call(self._stub.ImportUpload, requests(), self.import_timeout_s)
+        reply = self.call(self._stub.ImportUpload, requests(), self.import_timeout_s)
         return summary_from_message(reply)
 
     def import_server_path(
@@ -284,7 +259,7 @@ class IngestClient:
             options=options_message(persona, fmt, options), path=str(path)
         )
         return summary_from_message(
-            self._call(self._stub.ImportPath, request, self.import_timeout_s)
+            self.call(self._stub.ImportPath, request, self.import_timeout_s)
         )
 
     # --- questions ---
@@ -310,7 +285,7 @@ class IngestClient:
             platform=platform or "",
             page=common_pb2.PageRequest(page_size=page_size, page_token=page_token),
         )
-        reply = self._call(self._stub.ListPosts, request)
+        reply = self.call(self._stub.ListPosts, request)
         return PostPage(
             posts=[post_from_message(p) for p in reply.posts],
             next_page_token=reply.next_page_token,
@@ -318,7 +293,7 @@ class IngestClient:
         )
 
     def stats(self, persona: str) -> PersonaStats:
-        reply = self._call(self._stub.GetStats, ingest_pb2.GetStatsRequest(persona=persona))
+        reply = self.call(self._stub.GetStats, ingest_pb2.GetStatsRequest(persona=persona))
         return stats_from_message(reply)
 
     def create_persona(
@@ -335,8 +310,8 @@ class IngestClient:
             exclude_flags=exclude_flags or [],
             set_exclude_flags=exclude_flags is not None,
         )
-        return persona_from_message(self._call(self._stub.CreatePersona, request))
+        return persona_from_message(self.call(self._stub.CreatePersona, request))
 
     def list_personas(self) -> list[PersonaInfo]:
-        reply = self._call(self._stub.ListPersonas, ingest_pb2.ListPersonasRequest())
+        reply = self.call(self._stub.ListPersonas, ingest_pb2.ListPersonasRequest())
         return [persona_from_message(p) for p in reply.personas]

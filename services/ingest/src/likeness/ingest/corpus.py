@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 
 from likeness.core.db.models import Post, Source
 from likeness.core.flags import PostFlag, exclude_mask, flag_names, parse_flags
+from likeness.core.personas import get_persona
 from likeness.ingest.errors import InvalidArgument
-from likeness.ingest.personas import get_persona
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 1000

@@ -1,33 +1,32 @@
 """The IngestService gRPC servicer: a thin adapter from protobuf messages to the domain functions.
 
     servicer = IngestServicer(engine, settings)
-    build_server([ServiceSpec(add_IngestServiceServicer_to_server, servicer, SERVICE_NAME)], ...)
+    build_server([ServiceSpec(add_IngestServiceServicer_to_server, servicer, SERVICE_NAME,
+                              errors=INGEST_ERRORS)], ...)
 
 Each RPC converts its request, calls one function from ``importing``, ``corpus`` or ``personas``
-and converts the result back. Errors go through ``abort_for_ingest_error`` (one mapping from
-``IngestError.code`` to a gRPC status); anything unexpected becomes INTERNAL, is logged with its
-traceback, and never takes the server down.
+and converts the result back. It just raises: ``build_server`` installs ``INGEST_ERRORS`` (the
+table the client reads back), so a domain error gets its status and code, and anything
+unexpected becomes INTERNAL, logged with its traceback, without taking the server down.
 """
 
 from __future__ import annotations
 
-import functools
 import logging
-from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
-from typing import Any, NoReturn, TypeVar
+from collections.abc import Iterator
 
 import grpc
-from google.protobuf.timestamp_pb2 import Timestamp
 from sqlalchemy import Engine
 
-from likeness.core.grpc_errors import abort_with_error
+from likeness.core.grpc_errors import check_still_wanted
+from likeness.core.proto_time import to_timestamp
 from likeness.core.settings import Settings
 from likeness.ingest import corpus, importing, personas
 from likeness.ingest.corpus import PersonaStats, PostInfo, PostPage
-from likeness.ingest.errors import IngestError, InvalidArgument, TooLarge
+from likeness.ingest.errors import InvalidArgument, TooLarge
 from likeness.ingest.importers.registry import ImportOptions
 from likeness.ingest.personas import PersonaInfo
+from likeness.ingest.progress import ProgressFn
 from likeness.ingest.summary import ImportSummary
 from likeness.v1 import common_pb2, ingest_pb2, ingest_pb2_grpc
 
@@ -35,43 +34,22 @@ logger = logging.getLogger(__name__)
 
 SERVICE_NAME = ingest_pb2.DESCRIPTOR.services_by_name["IngestService"].full_name
 
-#: IngestError.code -> the gRPC status a client sees. Unknown codes are INVALID_ARGUMENT.
-STATUS_FOR_CODE: dict[str, grpc.StatusCode] = {
-    "not_found": grpc.StatusCode.NOT_FOUND,
-    "invalid_argument": grpc.StatusCode.INVALID_ARGUMENT,
-    "invalid_input": grpc.StatusCode.INVALID_ARGUMENT,
-    "malformed": grpc.StatusCode.INVALID_ARGUMENT,
-    "unknown_format": grpc.StatusCode.INVALID_ARGUMENT,
-    "unsafe_archive": grpc.StatusCode.INVALID_ARGUMENT,
-    "too_large": grpc.StatusCode.RESOURCE_EXHAUSTED,
-    "permission_denied": grpc.StatusCode.PERMISSION_DENIED,
-}
 
+def abandon_when_gone(context: grpc.ServicerContext) -> ProgressFn:
+    """A progress callback that stops the import once nobody waits for its answer.
 
-def abort_for_ingest_error(context: grpc.ServicerContext, error: IngestError) -> NoReturn:
-    """End the call with the status for ``error.code``; the details name the file and record."""
-    abort_with_error(
-        context,
-        STATUS_FOR_CODE.get(error.code, grpc.StatusCode.INVALID_ARGUMENT),
-        error.code,
-        str(error),
-        message=error.message,
-        path=error.path,
-        record=error.record,
-    )
+    The import reports progress up to just before it commits, inside its transaction, so the
+    ``CallAbandoned`` raised here rolls everything back: a client that gave up (cancelled, or
+    its deadline passed) never finds its upload stored later.
+    """
+
+    def progress(stage: str, done: int, total: int | None) -> None:
+        check_still_wanted(context, f"the import ({stage})")
+
+    return progress
 
 
 # --- conversions -----------------------------------------------------------------------------
-
-
-def to_timestamp(value: datetime | None) -> Timestamp | None:
-    if value is None:
-        return None
-    if value.tzinfo is None:  # SQLite hands back naive datetimes; every stored time is UTC
-        value = value.replace(tzinfo=UTC)
-    stamp = Timestamp()
-    stamp.FromDatetime(value)
-    return stamp
 
 
 def import_options(message: ingest_pb2.ImportOptions) -> tuple[str, str, ImportOptions]:
@@ -157,37 +135,6 @@ def persona_message(info: PersonaInfo) -> common_pb2.Persona:
 
 # --- the servicer ----------------------------------------------------------------------------
 
-Method = TypeVar("Method", bound=Callable[..., Any])
-
-
-def _guarded(method: Method) -> Method:
-    """Turn domain errors into their status, and anything else into a logged INTERNAL."""
-
-    @functools.wraps(method)
-    def wrapper(self: IngestServicer, request: Any, context: grpc.ServicerContext) -> Any:
-        try:
-            return method(self, request, context)
-        except IngestError as exc:
-            logger.info("%s refused: %s", method.__name__, exc)
-            abort_for_ingest_error(context, exc)
-        except grpc.RpcError:
-            # Reading the request stream failed: the client cancelled or went away. Nothing was
-            # written (an upload is fully received before anything is imported).
-            if context.is_active():
-                raise
-            logger.info("%s: the client cancelled or went away", method.__name__)
-            context.abort(grpc.StatusCode.CANCELLED, "the client cancelled the call")
-        except Exception:
-            if context.code() is not None:
-                raise  # the call was already aborted with a status of its own
-            logger.exception("%s failed", method.__name__)
-            context.abort(
-                grpc.StatusCode.INTERNAL,
-                f"internal error in {method.__name__}; the ingest service log has the details",
-            )
-
-    return wrapper  # type: ignore[return-value]
-
 
 class IngestServicer(ingest_pb2_grpc.IngestServiceServicer):
     def __init__(self, engine: Engine, settings: Settings) -> None:
@@ -211,7 +158,6 @@ class IngestServicer(ingest_pb2_grpc.IngestServiceServicer):
                 )
             yield request.chunk
 
-    @_guarded
     def ImportUpload(
         self,
         request_iterator: Iterator[ingest_pb2.ImportUploadRequest],
@@ -237,10 +183,10 @@ class IngestServicer(ingest_pb2_grpc.IngestServiceServicer):
             fmt=fmt,
             options=options,
             settings=self._settings,
+            progress=abandon_when_gone(context),
         )
         return summary_message(summary)
 
-    @_guarded
     def ImportPath(
         self, request: ingest_pb2.ImportPathRequest, context: grpc.ServicerContext
     ) -> ingest_pb2.ImportSummary:
@@ -255,11 +201,11 @@ class IngestServicer(ingest_pb2_grpc.IngestServiceServicer):
             fmt=fmt,
             options=options,
             settings=self._settings,
+            progress=abandon_when_gone(context),
             source_name=request.path,
         )
         return summary_message(summary)
 
-    @_guarded
     def ListPosts(
         self, request: ingest_pb2.ListPostsRequest, context: grpc.ServicerContext
     ) -> ingest_pb2.ListPostsResponse:
@@ -276,13 +222,11 @@ class IngestServicer(ingest_pb2_grpc.IngestServiceServicer):
         )
         return page_message(page)
 
-    @_guarded
     def GetStats(
         self, request: ingest_pb2.GetStatsRequest, context: grpc.ServicerContext
     ) -> ingest_pb2.PersonaStats:
         return stats_message(corpus.persona_stats(self._engine, request.persona))
 
-    @_guarded
     def CreatePersona(
         self, request: ingest_pb2.CreatePersonaRequest, context: grpc.ServicerContext
     ) -> common_pb2.Persona:
@@ -295,7 +239,6 @@ class IngestServicer(ingest_pb2_grpc.IngestServiceServicer):
         )
         return persona_message(info)
 
-    @_guarded
     def ListPersonas(
         self, request: ingest_pb2.ListPersonasRequest, context: grpc.ServicerContext
     ) -> ingest_pb2.ListPersonasResponse:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from likeness.core.db.models import Persona, Post
 from likeness.core.flags import DEFAULT_EXCLUDE, flag_names, parse_flags
-from likeness.ingest.errors import InvalidArgument, NotFound
+from likeness.ingest.errors import InvalidArgument
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 
@@ -49,13 +49,6 @@ def _info(persona: Persona, post_count: int = 0) -> PersonaInfo:
         post_count=post_count,
         exclude_flags=list(excluded) if excluded is not None else flag_names(DEFAULT_EXCLUDE),
     )
-
-
-def get_persona(session: Session, slug: str) -> Persona:
-    persona = session.scalar(select(Persona).where(Persona.slug == slug))
-    if persona is None:
-        raise NotFound(f"no persona {slug!r}; import something with --persona {slug} first")
-    return persona
 
 
 def ensure_persona(session: Session, slug: str, display_name: str | None = None) -> Persona:

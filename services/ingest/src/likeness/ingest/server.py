@@ -1,16 +1,16 @@
-"""Run the ingest service: ``likeness serve ingest`` and ``likeness up`` call into here.
+"""Run the ingest service: ``likeness serve ingest`` calls into here.
 
     server, port = make_ingest_server(settings, host="127.0.0.1", port=0)   # tests, embedding
     server.start()
     run_ingest_server(settings, host="0.0.0.0", port=50051)                 # blocks until SIGTERM
 
-The server migrates the database before it listens. While no API key exists it serves without
-authentication, so it then refuses any address but loopback.
+The server migrates the database before it listens. ``build_server`` applies the bind rule:
+while no API key exists it serves without authentication on loopback only, and refuses any
+other address with ``likeness.core.bind.InsecureBind`` (a one-line message for the CLI).
 """
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 
 import grpc
@@ -19,32 +19,15 @@ from sqlalchemy import Engine
 from likeness.core.auth import KeyChecker
 from likeness.core.db import open_database
 from likeness.core.grpc_limits import DEFAULT_MAX_MESSAGE_BYTES
-from likeness.core.grpc_server import (
-    ServiceSpec,
-    build_server,
-    format_address,
-    serve_forever,
-)
+from likeness.core.grpc_server import ServiceSpec, build_server, format_address, serve_forever
 from likeness.core.settings import Settings, get_settings
+from likeness.ingest.client import INGEST_ERRORS
 from likeness.ingest.grpc_servicer import SERVICE_NAME, IngestServicer
 from likeness.v1 import ingest_pb2_grpc
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_PORT = 50051
-
-
-class InsecureBindRefused(RuntimeError):
-    """Raised instead of serving an unauthenticated service beyond this machine."""
-
-
-def is_loopback(host: str) -> bool:
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False  # a host name other than localhost may resolve to anything
 
 
 def make_ingest_server(
@@ -54,33 +37,32 @@ def make_ingest_server(
     port: int = DEFAULT_PORT,
     engine: Engine | None = None,
     max_workers: int = 8,
+    key_checker: KeyChecker | None = None,
 ) -> tuple[grpc.Server, int]:
-    """A bound, not yet started ingest server, and its port (``port=0`` picks a free one)."""
+    """A bound, not yet started ingest server, and its port (``port=0`` picks a free one).
+
+    ``key_checker`` defaults to one over ``engine`` with the usual cache time.
+    """
     own_engine = engine is None
     engine = engine or open_database(settings)
-    key_checker = KeyChecker(engine)
-    if not key_checker.required():
-        if not is_loopback(host):
-            if own_engine:
-                engine.dispose()
-            raise InsecureBindRefused(
-                f"refusing to serve on {host}: no API key exists, so the service would accept "
-                "anyone. Create one with `likeness keys create NAME`, or bind 127.0.0.1."
-            )
-        logger.warning(
-            "no API key exists: serving without authentication, on loopback only "
-            "(create one with `likeness keys create NAME`)"
-        )
     servicer = IngestServicer(engine, settings)
-    return build_server(
-        [ServiceSpec(ingest_pb2_grpc.add_IngestServiceServicer_to_server, servicer, SERVICE_NAME)],
-        host=host,
-        port=port,
-        key_checker=key_checker,
-        # An upload chunk is 1 MiB; the rest of the headroom is for large post listings.
-        max_message_bytes=DEFAULT_MAX_MESSAGE_BYTES,
-        max_workers=max_workers,
+    spec = ServiceSpec(
+        ingest_pb2_grpc.add_IngestServiceServicer_to_server, servicer, SERVICE_NAME, INGEST_ERRORS
     )
+    try:
+        return build_server(
+            [spec],
+            host=host,
+            port=port,
+            key_checker=key_checker or KeyChecker(engine),
+            # An upload chunk is 1 MiB; the rest of the headroom is for large post listings.
+            max_message_bytes=DEFAULT_MAX_MESSAGE_BYTES,
+            max_workers=max_workers,
+        )
+    except BaseException:
+        if own_engine:
+            engine.dispose()
+        raise
 
 
 def run_ingest_server(
