@@ -25,8 +25,8 @@ from likeness.core.errors import PersonaNotFound
 from likeness.core.grpc_client import client_channel
 from likeness.core.grpc_server import stop_server
 from likeness.core.jobs import JobNotFound
+from likeness.core.registry import ModelNotFound, NotAnAdapter
 from likeness.core.settings import Settings
-from likeness.inference.activation import ModelNotFound, NotAnAdapter
 from likeness.trainer.client import TrainerClient
 from likeness.trainer.encoding import IGNORE
 from likeness.trainer.recipes import registry
@@ -59,9 +59,15 @@ class Service:
 
 @contextmanager
 def _serve(
-    engine: Engine, settings: Settings, workers: int
+    engine: Engine, settings: Settings, workers: int, inference: object = None
 ) -> Iterator[tuple[TrainerClient, trainer_pb2_grpc.TrainerServiceStub, str]]:
-    server, port = make_trainer_server(settings, engine, host="127.0.0.1", port=0)
+    server, port = make_trainer_server(
+        settings,
+        engine,
+        host="127.0.0.1",
+        port=0,
+        inference=inference,  # type: ignore[arg-type]
+    )
     server.start()
     stop = threading.Event()
     threads = start_workers(engine, settings, workers, stop, lease_s=0.3, poll_s=0.02)
@@ -274,6 +280,7 @@ def test_activate_goes_through_the_inference_service_when_configured(
     tiny_model_dir: Path,
     tiny_adapter_dir: Path,
 ) -> None:
+    from likeness.inference.client import InferenceClient
     from likeness.inference.engine_thread import EngineThread
     from likeness.inference.engines.transformers_engine import TransformersEngine
     from likeness.inference.server import make_inference_grpc_server
@@ -282,7 +289,7 @@ def test_activate_goes_through_the_inference_service_when_configured(
     with EngineThread(model) as runner:
         inference, port = make_inference_grpc_server(runner, engine, host="127.0.0.1", port=0)
         inference.start()
-        forwarding = settings.model_copy(update={"inference_addr": f"127.0.0.1:{port}"})
+        inference_client = InferenceClient(f"127.0.0.1:{port}")
         ids = {}
         with Session(engine) as session, session.begin():
             persona_id = session.scalar(select(Persona.id).where(Persona.slug == "mags"))
@@ -301,7 +308,7 @@ def test_activate_goes_through_the_inference_service_when_configured(
                     )
                 )
         try:
-            with _serve(engine, forwarding, workers=0) as (client, _stub, _addr):
+            with _serve(engine, settings, 0, inference_client) as (client, _stub, _addr):
                 with pytest.raises(ActivationRefused, match="chat template"):
                     client.activate(ids["bad"])
                 with pytest.raises(ModelNotFound):
@@ -310,4 +317,5 @@ def test_activate_goes_through_the_inference_service_when_configured(
                 assert info.active
                 assert f"persona-{ids['good']}" in model.adapters  # loaded by the running server
         finally:
+            inference_client.close()
             stop_server(inference, grace_s=1)

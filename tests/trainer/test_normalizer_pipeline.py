@@ -11,8 +11,8 @@ import pytest
 from persona_corpus import make_persona
 from sqlalchemy import Engine
 
+from likeness.core.registry import list_models
 from likeness.core.settings import Settings
-from likeness.inference.activation import list_models
 from likeness.trainer.recipes.base import RunContext
 from likeness.trainer.recipes.normalizer_rl import REWARD_PIN
 from likeness.trainer.recipes.policy import START_PIN

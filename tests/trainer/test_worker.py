@@ -22,8 +22,8 @@ from likeness.core import jobs
 from likeness.core.db import create_db_engine
 from likeness.core.db.models import Job, Persona
 from likeness.core.jobs import JobInfo, ProgressReport
+from likeness.core.registry import list_models
 from likeness.core.settings import Settings
-from likeness.inference.activation import list_models
 from likeness.trainer.recipes import registry
 from likeness.trainer.worker import Worker
 

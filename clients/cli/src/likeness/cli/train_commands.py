@@ -35,7 +35,7 @@ from likeness.core.settings import Settings, get_settings
 
 if TYPE_CHECKING:
     from likeness.core.jobs import JobInfo, ProgressReport
-    from likeness.inference.activation import ModelInfo
+    from likeness.core.registry import ModelInfo
     from likeness.trainer.training_jobs import JobEvent, TrainingPreview
 
 jobs_app = typer.Typer(
@@ -168,7 +168,7 @@ class EmbeddedTrainer:
         return (event_from_job(job) for job in jobs.watch(self.db, job_id))
 
     def list_models(self, persona: str | None = None) -> list[ModelInfo]:
-        from likeness.inference.activation import list_models
+        from likeness.core.registry import list_models
 
         return list_models(self.db, persona)
 
@@ -198,7 +198,7 @@ def _domain_errors() -> tuple[type[Exception], ...]:
     """What a command reports as a clear error (exit 2) instead of a traceback."""
     from likeness.core.errors import PersonaNotFound
     from likeness.core.jobs import JobNotFound
-    from likeness.inference.activation import ModelNotFound, NotAnAdapter
+    from likeness.core.registry import ModelNotFound, NotAnAdapter
     from likeness.trainer.client import TrainerError, TrainerUnavailable
     from likeness.trainer.recipes.registry import UnknownRecipe
     from likeness.trainer.training_jobs import ActivationRefused
@@ -826,9 +826,10 @@ def serve_trainer(
     ] = 1,
 ) -> None:
     """Run the trainer gRPC service (health + reflection) with in-process workers."""
-    from likeness.trainer.server import InsecureBindRefused, run_trainer_service
+    from likeness.core.bind import InsecureBind
+    from likeness.trainer.server import run_trainer_service
 
     try:
         run_trainer_service(get_settings(), host=host, port=port, workers=workers)
-    except (InsecureBindRefused, OSError) as exc:
+    except (InsecureBind, OSError) as exc:
         raise fail(str(exc)) from exc

@@ -40,6 +40,7 @@ __all__ = [
     "get_model",
     "list_models",
     "register",
+    "require_activatable",
 ]
 
 

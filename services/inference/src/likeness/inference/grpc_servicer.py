@@ -17,14 +17,10 @@ from sqlalchemy import Engine as DbEngine
 
 from likeness.core.grpc_errors import abort_with_error
 from likeness.core.job_progress import progress_message
+from likeness.core.model_messages import model_message
 from likeness.core.prompts import normalizer_messages, normalizer_version
-from likeness.inference.activation import (
-    ModelInfo,
-    ModelNotFound,
-    NotAnAdapter,
-    activate_model,
-    list_models,
-)
+from likeness.core.registry import ModelNotFound, NotAnAdapter, list_models
+from likeness.inference.activation import activate_model
 from likeness.inference.chat import persona_messages
 from likeness.inference.drafts import generate_posts
 from likeness.inference.engine_thread import EngineThread
@@ -54,20 +50,6 @@ def sampling_from(message: inference_pb2.SamplingParams, default_max: int = 256)
         top_p=message.top_p or 1.0,
         stop=tuple(message.stop),
         seed=message.seed or None,
-    )
-
-
-def model_message(info: ModelInfo) -> common_pb2.Model:
-    return common_pb2.Model(
-        id=info.id,
-        persona=info.persona,
-        kind=info.kind,
-        base_model=info.base_model,
-        adapter_path=info.adapter_path,
-        chat_template_sha256=info.chat_template_sha256,
-        dataset_sha256=info.dataset_sha256,
-        active=info.active,
-        metrics=info.metrics,
     )
 
 

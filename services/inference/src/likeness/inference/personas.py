@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 from likeness.core.db.models import Model, Persona
 from likeness.core.errors import PersonaNotFound
 from likeness.core.personas import get_persona
-from likeness.inference.activation import PERSONA_ADAPTER, adapter_info
+from likeness.core.registry import ModelKind
+from likeness.inference.activation import adapter_info
 from likeness.inference.engines.base import AdapterInfo
 
 __all__ = [
@@ -38,7 +39,7 @@ def load_persona(db: DbEngine, slug: str) -> ServedPersona:
             select(Model).where(
                 Model.persona_id == persona.id,
                 Model.active.is_(True),
-                Model.kind == PERSONA_ADAPTER,
+                Model.kind == ModelKind.PERSONA_LORA,
             )
         )
         return ServedPersona(
@@ -63,6 +64,8 @@ def any_active_adapter(db: DbEngine) -> bool:
     """
     with Session(db) as session:
         found = session.scalar(
-            select(Model.id).where(Model.active.is_(True), Model.kind == PERSONA_ADAPTER).limit(1)
+            select(Model.id)
+            .where(Model.active.is_(True), Model.kind == ModelKind.PERSONA_LORA)
+            .limit(1)
         )
     return found is not None

@@ -3,7 +3,8 @@
 The manifest (``likeness.json`` next to the weights) and the table row carry the same facts:
 base model id, chat template hash, tokenizer hash, dataset hash, recipe config and metrics —
 so an adapter is only ever served on the base and template it was trained with, and any model
-can be traced back to the exact rows it learned from.
+can be traced back to the exact rows it learned from. The row is written through the model
+registry (``likeness.core.registry``), which owns the table.
 """
 
 from __future__ import annotations
@@ -18,10 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
-from sqlalchemy.orm import Session
 
-from likeness.core.db.models import Model
-from likeness.core.personas import persona_id
+from likeness.core import registry
+from likeness.core.registry import ModelKind
 from likeness.inference.chat import chat_template_sha256
 
 MANIFEST = "likeness.json"
@@ -39,7 +39,7 @@ def tokenizer_sha256(tokenizer: Any) -> str:
 
 @dataclass(slots=True)
 class Artifact:
-    kind: str  # persona-lora | persona-full | normalizer | reward | scratch
+    kind: ModelKind | str
     recipe: str
     persona: str
     base_model: str
@@ -78,25 +78,20 @@ def read_manifest(path: Path) -> dict[str, Any]:
 
 
 def register(db: Engine, artifact: Artifact) -> str:
-    """Write the manifest and add the artifact to the models table (inactive); returns its id."""
+    """Write the manifest and add the artifact to the registry (inactive); returns its id."""
     write_manifest(artifact)
-    with Session(db) as session, session.begin():
-        owner = None
-        if artifact.persona:
-            owner = persona_id(session, artifact.persona)
-        session.add(
-            Model(
-                id=artifact.id,
-                persona_id=owner,
-                kind=artifact.kind,
-                base_model=artifact.base_model,
-                adapter_path=str(artifact.path),
-                chat_template_sha256=artifact.chat_template_sha256,
-                tokenizer_sha256=artifact.tokenizer_sha256,
-                dataset_sha256=artifact.dataset_sha256,
-                config={**artifact.config, "recipe": artifact.recipe},
-                metrics=artifact.metrics,
-                active=False,
-            )
-        )
-    return artifact.id
+    return registry.register(
+        db,
+        registry.NewModel(
+            id=artifact.id,
+            kind=artifact.kind,
+            persona=artifact.persona,
+            base_model=artifact.base_model,
+            adapter_path=str(artifact.path),
+            chat_template_sha256=artifact.chat_template_sha256,
+            tokenizer_sha256=artifact.tokenizer_sha256,
+            dataset_sha256=artifact.dataset_sha256,
+            config={**artifact.config, "recipe": artifact.recipe},
+            metrics=artifact.metrics,
+        ),
+    )

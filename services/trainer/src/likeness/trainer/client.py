@@ -16,18 +16,17 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 
 import grpc
-from google.protobuf.timestamp_pb2 import Timestamp
 
-from likeness.core.errors import PersonaNotFound
-from likeness.core.grpc_client import client_channel
-from likeness.core.grpc_errors import error_details
+from likeness.core.grpc_client import ServiceClient, ServiceError, ServiceUnavailable
+from likeness.core.grpc_errors import ErrorRule, ErrorTable
 from likeness.core.grpc_limits import DEFAULT_DEADLINE_S
 from likeness.core.jobs import JobInfo, JobNotFound
-from likeness.inference.activation import ModelInfo, ModelNotFound, NotAnAdapter
+from likeness.core.model_messages import model_from_message
+from likeness.core.proto_time import from_timestamp
+from likeness.core.registry import ModelInfo, NotAnAdapter
 from likeness.trainer.recipes.registry import UnknownRecipe
 from likeness.trainer.training_jobs import (
     ActivationRefused,
@@ -36,7 +35,6 @@ from likeness.trainer.training_jobs import (
     JobEvent,
     TokenPiece,
     TrainingPreview,
-    model_info_from_message,
     progress_from_dict,
 )
 from likeness.v1 import common_pb2, trainer_pb2, trainer_pb2_grpc
@@ -47,29 +45,21 @@ WATCH_DEADLINE_S = 60.0 * 60.0
 PREVIEW_DEADLINE_S = 30.0 * 60.0
 ACTIVATE_DEADLINE_S = 180.0
 
+# The names the CLI catches; they are the transport errors every ServiceClient raises.
+TrainerUnavailable = ServiceUnavailable
+TrainerError = ServiceError
 
-class TrainerUnavailable(ConnectionError):
-    """The trainer service did not answer: not running, wrong address, or a network problem."""
-
-
-class TrainerError(RuntimeError):
-    """Any other failure the service reported (refused key, internal error)."""
-
-
-_ERRORS: dict[str, type[Exception]] = {
-    "unknown_recipe": UnknownRecipe,
-    "invalid_config": InvalidConfig,
-    "invalid_argument": ValueError,
-    "persona_not_found": PersonaNotFound,
-    "job_not_found": JobNotFound,
-    "model_not_found": ModelNotFound,
-    "not_an_adapter": NotAnAdapter,
-    "activation_refused": ActivationRefused,
-}
-
-
-def _datetime(stamp: Timestamp, present: bool) -> datetime | None:
-    return stamp.ToDatetime(tzinfo=UTC) if present else None
+#: The trainer service's errors on the wire; its server installs the same table.
+TRAINER_ERRORS = ErrorTable(
+    [
+        ErrorRule(UnknownRecipe, grpc.StatusCode.INVALID_ARGUMENT, "unknown_recipe"),
+        ErrorRule(InvalidConfig, grpc.StatusCode.INVALID_ARGUMENT, "invalid_config"),
+        ErrorRule(JobNotFound, grpc.StatusCode.NOT_FOUND, "job_not_found"),
+        ErrorRule(NotAnAdapter, grpc.StatusCode.FAILED_PRECONDITION, "not_an_adapter"),
+        ErrorRule(ActivationRefused, grpc.StatusCode.FAILED_PRECONDITION, "activation_refused"),
+        ErrorRule(ValueError, grpc.StatusCode.INVALID_ARGUMENT, "invalid_argument"),
+    ]
+)
 
 
 def _progress_dict(message: common_pb2.Progress) -> dict[str, Any]:
@@ -100,9 +90,9 @@ def job_from_message(message: trainer_pb2.Job) -> JobInfo:
         max_attempts=message.max_attempts,
         worker=message.worker,
         cancel_requested=message.cancel_requested,
-        created_at=_datetime(message.created_at, True) or datetime.now(UTC),
-        started_at=_datetime(message.started_at, message.HasField("started_at")),
-        finished_at=_datetime(message.finished_at, message.HasField("finished_at")),
+        created_at=from_timestamp(message.created_at, True) or datetime.now(UTC),
+        started_at=from_timestamp(message.started_at, message.HasField("started_at")),
+        finished_at=from_timestamp(message.finished_at, message.HasField("finished_at")),
     )
 
 
@@ -149,49 +139,18 @@ def _submit_request(
     )
 
 
-class TrainerClient:
+class TrainerClient(ServiceClient):
     """Talks to one trainer service; use as a context manager or call ``close()``."""
+
+    service = "trainer"
+    addr_setting = "LIKENESS_TRAINER_ADDR"
+    errors = TRAINER_ERRORS
 
     def __init__(
         self, addr: str, api_key: str | None = None, timeout_s: float = DEFAULT_DEADLINE_S
     ) -> None:
-        self.addr = addr
-        self.timeout_s = timeout_s
-        self._channel = client_channel(addr, api_key)
-        self._stub = trainer_pb2_grpc.TrainerServiceStub(self._channel)
-
-    def close(self) -> None:
-        self._channel.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
-    def _error(self, error: grpc.RpcError) -> Exception:
-        info = error_details(error)
-        if info.code in _ERRORS:
-            return _ERRORS[info.code](info.details)
-        if info.status == grpc.StatusCode.UNAVAILABLE:
-            return TrainerUnavailable(
-                f"cannot reach the trainer service at {self.addr} ({info.details}); is it "
-                "running? (LIKENESS_TRAINER_ADDR)"
-            )
-        if info.status == grpc.StatusCode.DEADLINE_EXCEEDED:
-            return TrainerUnavailable(f"the trainer service at {self.addr} did not answer in time")
-        return TrainerError(f"trainer service at {self.addr}: {info.status.name}: {info.details}")
-
-    def _call(self, method: Any, request: Any, timeout: float | None = None) -> Any:
-        try:
-            return method(request, timeout=timeout or self.timeout_s)
-        except grpc.RpcError as exc:
-            raise self._error(exc) from None
+        super().__init__(addr, api_key, timeout_s)
+        self._stub = trainer_pb2_grpc.TrainerServiceStub(self.channel)
 
     # --- jobs ---
 
@@ -205,7 +164,7 @@ class TrainerClient:
         max_attempts: int = 3,
     ) -> str:
         request = _submit_request(recipe, persona, config, priority, max_attempts)
-        return str(self._call(self._stub.SubmitJob, request).job_id)
+        return str(self.call(self._stub.SubmitJob, request).job_id)
 
     def preview(
         self,
@@ -219,10 +178,10 @@ class TrainerClient:
         request = trainer_pb2.PreviewJobRequest(
             job=_submit_request(recipe, persona, config), examples=n, time_it=time_it
         )
-        return preview_from_message(self._call(self._stub.PreviewJob, request, PREVIEW_DEADLINE_S))
+        return preview_from_message(self.call(self._stub.PreviewJob, request, PREVIEW_DEADLINE_S))
 
     def get(self, job_id: str) -> JobInfo:
-        return job_from_message(self._call(self._stub.GetJob, common_pb2.JobRef(job_id=job_id)))
+        return job_from_message(self.call(self._stub.GetJob, common_pb2.JobRef(job_id=job_id)))
 
     def list_jobs(
         self,
@@ -238,10 +197,10 @@ class TrainerClient:
             recipes=kinds or [],
             page=common_pb2.PageRequest(page_size=limit),
         )
-        return [job_from_message(j) for j in self._call(self._stub.ListJobs, request).jobs]
+        return [job_from_message(j) for j in self.call(self._stub.ListJobs, request).jobs]
 
     def cancel(self, job_id: str) -> JobInfo:
-        return job_from_message(self._call(self._stub.CancelJob, common_pb2.JobRef(job_id=job_id)))
+        return job_from_message(self.call(self._stub.CancelJob, common_pb2.JobRef(job_id=job_id)))
 
     def watch(self, job_id: str, *, deadline_s: float = WATCH_DEADLINE_S) -> Iterator[JobEvent]:
         """The job's progress until it ends (the stream is re-opened when its deadline passes)."""
@@ -256,7 +215,7 @@ class TrainerClient:
                         return
             except grpc.RpcError as exc:
                 if exc.code() != grpc.StatusCode.DEADLINE_EXCEEDED:  # type: ignore[attr-defined]
-                    raise self._error(exc) from None
+                    raise self.error(exc) from None
                 expired = True
             finally:
                 call.cancel()  # a consumer that stops early ends the server's stream too
@@ -266,15 +225,15 @@ class TrainerClient:
     # --- models ---
 
     def list_models(self, persona: str | None = None) -> list[ModelInfo]:
-        reply = self._call(
+        reply = self.call(
             self._stub.ListModels, common_pb2.ListModelsRequest(persona=persona or "")
         )
-        return [model_info_from_message(m) for m in reply.models]
+        return [model_from_message(m) for m in reply.models]
 
     def activate(self, model_id: str) -> ModelInfo:
-        reply = self._call(
+        reply = self.call(
             self._stub.ActivateModel,
             common_pb2.ActivateModelRequest(model_id=model_id),
             ACTIVATE_DEADLINE_S,
         )
-        return model_info_from_message(reply)
+        return model_from_message(reply)

@@ -1,12 +1,13 @@
 """gRPC TrainerService: a thin adapter over the job queue and ``training_jobs``.
 
-    servicer = TrainerServicer(db, settings)
-    build_server([ServiceSpec(add_TrainerServiceServicer_to_server, servicer, SERVICE_NAME)], ...)
+    servicer = TrainerServicer(db, settings, inference=InferenceClient(addr, key))  # or None
+    build_server([ServiceSpec(add_TrainerServiceServicer_to_server, servicer, SERVICE_NAME,
+                              errors=TRAINER_ERRORS)], ...)
 
 The servicer never trains: SubmitJob queues, and the workers (in the same process with
 ``likeness serve trainer --workers N``, or anywhere else on the same database) pick jobs up.
-Each typed error travels as a status code plus its ``likeness-error-code``, which the client
-turns back into the same exception (see ``ERROR_CODES``).
+It just raises: each typed error travels by ``TRAINER_ERRORS`` (installed by ``build_server``)
+as a status code plus its ``likeness-error-code``, and the client raises the same exception.
 """
 
 from __future__ import annotations
@@ -14,25 +15,20 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterator
-from datetime import UTC, datetime
-from typing import NoReturn
+from datetime import datetime
 
 import grpc
-from google.protobuf.timestamp_pb2 import Timestamp
 from sqlalchemy import Engine
 
-from likeness.core import jobs
-from likeness.core.errors import PersonaNotFound
-from likeness.core.grpc_errors import abort_with_error
-from likeness.core.jobs import JobInfo, JobNotFound
+from likeness.core import jobs, registry
+from likeness.core.jobs import JobInfo
+from likeness.core.model_messages import model_message
+from likeness.core.proto_time import to_timestamp
 from likeness.core.settings import Settings
-from likeness.inference.activation import ModelNotFound, NotAnAdapter, list_models
-from likeness.inference.grpc_servicer import model_message
-from likeness.trainer.recipes.registry import UnknownRecipe
 from likeness.trainer.training_jobs import (
-    ActivationRefused,
     InvalidConfig,
     JobEvent,
+    ModelActivator,
     TrainingPreview,
     activate,
     event_from_job,
@@ -50,35 +46,8 @@ MAX_PAGE_SIZE = 1000
 MAX_PREVIEW_EXAMPLES = 20
 WATCH_POLL_S = 0.5
 
-#: exception class -> (status, error code) on the wire; the client maps the code back.
-ERROR_CODES: list[tuple[type[Exception], grpc.StatusCode, str]] = [
-    (UnknownRecipe, grpc.StatusCode.INVALID_ARGUMENT, "unknown_recipe"),
-    (InvalidConfig, grpc.StatusCode.INVALID_ARGUMENT, "invalid_config"),
-    (PersonaNotFound, grpc.StatusCode.NOT_FOUND, "persona_not_found"),
-    (JobNotFound, grpc.StatusCode.NOT_FOUND, "job_not_found"),
-    (ModelNotFound, grpc.StatusCode.NOT_FOUND, "model_not_found"),
-    (NotAnAdapter, grpc.StatusCode.FAILED_PRECONDITION, "not_an_adapter"),
-    (ActivationRefused, grpc.StatusCode.FAILED_PRECONDITION, "activation_refused"),
-    (ValueError, grpc.StatusCode.INVALID_ARGUMENT, "invalid_argument"),
-]
-
-
-def abort_for(context: grpc.ServicerContext, exc: Exception) -> NoReturn:
-    for cls, status, code in ERROR_CODES:
-        if isinstance(exc, cls):
-            abort_with_error(context, status, code, str(exc))
-    raise exc
-
 
 # --- conversions -----------------------------------------------------------------------------
-
-
-def to_timestamp(value: datetime | None) -> Timestamp | None:
-    if value is None:
-        return None
-    stamp = Timestamp()
-    stamp.FromDatetime(value if value.tzinfo else value.replace(tzinfo=UTC))
-    return stamp
 
 
 def progress_message(event: JobEvent) -> common_pb2.Progress:
@@ -155,55 +124,42 @@ def config_from_json(text: str) -> dict[str, object]:
 
 
 class TrainerServicer(trainer_pb2_grpc.TrainerServiceServicer):
-    def __init__(self, db: Engine, settings: Settings) -> None:
+    def __init__(
+        self, db: Engine, settings: Settings, inference: ModelActivator | None = None
+    ) -> None:
         self.db = db
         self.settings = settings
-
-    def _job(self, job_id: str, context: grpc.ServicerContext) -> JobInfo:
-        try:
-            return jobs.get(self.db, job_id)
-        except JobNotFound as exc:
-            abort_for(context, exc)
+        self.inference = inference  # activation goes through it when given
 
     def SubmitJob(
         self, request: trainer_pb2.SubmitJobRequest, context: grpc.ServicerContext
     ) -> common_pb2.JobRef:
-        try:
-            job_id = submit_training(
-                self.db,
-                request.recipe,
-                request.persona,
-                config_from_json(request.config_json),
-                priority=request.priority,
-                max_attempts=request.max_attempts or 3,
-            )
-        except (UnknownRecipe, ValueError, PersonaNotFound) as exc:
-            abort_for(context, exc)
+        job_id = submit_training(
+            self.db,
+            request.recipe,
+            request.persona,
+            config_from_json(request.config_json),
+            priority=request.priority,
+            max_attempts=request.max_attempts or 3,
+        )
         logger.info("queued job %s (%s for %s)", job_id, request.recipe, request.persona)
         return common_pb2.JobRef(job_id=job_id)
 
     def GetJob(self, request: common_pb2.JobRef, context: grpc.ServicerContext) -> trainer_pb2.Job:
-        return job_message(self._job(request.job_id, context))
+        return job_message(jobs.get(self.db, request.job_id))
 
     def ListJobs(
         self, request: trainer_pb2.ListJobsRequest, context: grpc.ServicerContext
     ) -> trainer_pb2.ListJobsResponse:
         size = request.page.page_size or DEFAULT_PAGE_SIZE
         if not 0 < size <= MAX_PAGE_SIZE:
-            abort_with_error(
-                context,
-                grpc.StatusCode.INVALID_ARGUMENT,
-                "invalid_argument",
-                f"page_size must be between 1 and {MAX_PAGE_SIZE}",
-            )
+            raise ValueError(f"page_size must be between 1 and {MAX_PAGE_SIZE}")
         before = None
         if request.page.page_token:
             try:
                 before = datetime.fromisoformat(request.page.page_token)
             except ValueError:
-                abort_with_error(
-                    context, grpc.StatusCode.INVALID_ARGUMENT, "invalid_argument", "bad page_token"
-                )
+                raise ValueError("bad page_token") from None
         found = jobs.list_jobs(
             self.db,
             persona=request.persona or None,
@@ -221,15 +177,12 @@ class TrainerServicer(trainer_pb2_grpc.TrainerServiceServicer):
     def CancelJob(
         self, request: common_pb2.JobRef, context: grpc.ServicerContext
     ) -> trainer_pb2.Job:
-        try:
-            return job_message(jobs.cancel(self.db, request.job_id))
-        except JobNotFound as exc:
-            abort_for(context, exc)
+        return job_message(jobs.cancel(self.db, request.job_id))
 
     def WatchJob(
         self, request: common_pb2.JobRef, context: grpc.ServicerContext
     ) -> Iterator[common_pb2.Progress]:
-        self._job(request.job_id, context)
+        jobs.get(self.db, request.job_id)  # JobNotFound before the stream starts
         # Polls the queue (the job may run on another machine) until the job ends or the
         # client goes away.
         for job in jobs.watch(
@@ -240,40 +193,29 @@ class TrainerServicer(trainer_pb2_grpc.TrainerServiceServicer):
     def ListModels(
         self, request: common_pb2.ListModelsRequest, context: grpc.ServicerContext
     ) -> common_pb2.ListModelsResponse:
-        return common_pb2.ListModelsResponse(
-            models=[model_message(m) for m in list_models(self.db, request.persona or None)]
-        )
+        found = registry.list_models(self.db, request.persona or None)
+        return common_pb2.ListModelsResponse(models=[model_message(m) for m in found])
 
     def ActivateModel(
         self, request: common_pb2.ActivateModelRequest, context: grpc.ServicerContext
     ) -> common_pb2.Model:
-        try:
-            return model_message(activate(self.db, self.settings, request.model_id))
-        except (ModelNotFound, NotAnAdapter, ActivationRefused) as exc:
-            abort_for(context, exc)
+        info = activate(self.db, self.settings, request.model_id, self.inference)
+        return model_message(info)
 
     def PreviewJob(
         self, request: trainer_pb2.PreviewJobRequest, context: grpc.ServicerContext
     ) -> trainer_pb2.JobPreview:
         n = request.examples or 3
         if not 0 < n <= MAX_PREVIEW_EXAMPLES:
-            abort_with_error(
-                context,
-                grpc.StatusCode.INVALID_ARGUMENT,
-                "invalid_argument",
-                f"examples must be between 1 and {MAX_PREVIEW_EXAMPLES}",
-            )
+            raise ValueError(f"examples must be between 1 and {MAX_PREVIEW_EXAMPLES}")
         job = request.job
-        try:
-            preview = preview_job(
-                self.db,
-                self.settings,
-                job.recipe,
-                job.persona,
-                config_from_json(job.config_json),
-                n=n,
-                time_it=request.time_it,
-            )
-        except (UnknownRecipe, ValueError, PersonaNotFound) as exc:
-            abort_for(context, exc)
+        preview = preview_job(
+            self.db,
+            self.settings,
+            job.recipe,
+            job.persona,
+            config_from_json(job.config_json),
+            n=n,
+            time_it=request.time_it,
+        )
         return preview_message(preview)

@@ -1,17 +1,20 @@
 """Run the trainer service: ``likeness serve trainer [--workers N]``.
 
     server, port = make_trainer_server(settings, db, host="127.0.0.1", port=0)   # tests
-    run_trainer_service(settings, host="0.0.0.0", port=50054, workers=1)         # blocks
+    run_trainer_service(settings, host="0.0.0.0", port=50054, workers=1,         # blocks
+                        inference=InferenceClient(addr, key))   # activation loads it there
 
 The gRPC API and the workers share nothing but the database: the API queues jobs and reads
 their state, ``workers`` threads in this process claim and run them (``--workers 0`` makes an
 API-only node, with the training done by ``likeness jobs work`` on GPU machines). On SIGINT or
 SIGTERM the API drains, then every running job saves a checkpoint and goes back to the queue.
+``build_server`` applies the bind rule (``likeness.core.bind.InsecureBind`` beyond loopback
+while no API key exists). The caller (the CLI) hands in the inference client, as the trainer
+imports nothing of the inference service.
 """
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 import threading
 
@@ -22,25 +25,14 @@ from likeness.core.auth import KeyChecker
 from likeness.core.db import open_database
 from likeness.core.grpc_server import ServiceSpec, build_server, format_address, serve_forever
 from likeness.core.settings import Settings
+from likeness.trainer.client import TRAINER_ERRORS
 from likeness.trainer.grpc_servicer import SERVICE_NAME, TrainerServicer
+from likeness.trainer.training_jobs import ModelActivator
 from likeness.trainer.worker import Worker, default_worker_id
 from likeness.v1 import trainer_pb2_grpc
 
 logger = logging.getLogger(__name__)
 DEFAULT_PORT = 50054
-
-
-class InsecureBindRefused(RuntimeError):
-    """Raised instead of serving an unauthenticated service beyond this machine."""
-
-
-def is_loopback(host: str) -> bool:
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False  # a host name other than localhost may resolve to anything
 
 
 def make_trainer_server(
@@ -50,23 +42,17 @@ def make_trainer_server(
     host: str = "127.0.0.1",
     port: int = DEFAULT_PORT,
     max_workers: int = 8,
+    inference: ModelActivator | None = None,
+    key_checker: KeyChecker | None = None,
 ) -> tuple[grpc.Server, int]:
     """A bound, not yet started trainer server and its port (``port=0`` picks a free one)."""
-    key_checker = KeyChecker(db)
-    if not key_checker.required():
-        if not is_loopback(host):
-            raise InsecureBindRefused(
-                f"refusing to serve on {host}: no API key exists, so the service would accept "
-                "anyone. Create one with `likeness keys create NAME`, or bind 127.0.0.1."
-            )
-        logger.warning("no API key exists: serving without authentication, on loopback only")
-    servicer = TrainerServicer(db, settings)
+    servicer = TrainerServicer(db, settings, inference)
     add = trainer_pb2_grpc.add_TrainerServiceServicer_to_server
     return build_server(
-        [ServiceSpec(add, servicer, SERVICE_NAME)],
+        [ServiceSpec(add, servicer, SERVICE_NAME, TRAINER_ERRORS)],
         host=host,
         port=port,
-        key_checker=key_checker,
+        key_checker=key_checker or KeyChecker(db),
         # Each WatchJob holds a thread for as long as its client watches.
         max_workers=max_workers,
     )
@@ -95,13 +81,14 @@ def run_trainer_service(
     workers: int = 1,
     *,
     grace_s: float = 5.0,
+    inference: ModelActivator | None = None,
 ) -> None:
     """Serve until SIGINT / SIGTERM, with ``workers`` in-process workers."""
     if workers < 0:
         raise ValueError("workers must be 0 or more")
     db = open_database(settings)
     server, bound = make_trainer_server(
-        settings, db, host=host, port=port, max_workers=max(8, 4 * workers)
+        settings, db, host=host, port=port, max_workers=max(8, 4 * workers), inference=inference
     )
     stop = threading.Event()
     threads = start_workers(db, settings, workers, stop)

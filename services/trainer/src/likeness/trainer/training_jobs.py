@@ -2,36 +2,37 @@
 
     job_id = submit_training(db, "persona-sft", "alice", {"epochs": 2})   # validated, queued
     preview = preview_job(db, settings, "persona-sft", "alice", {}, n=3)  # nothing queued
-    info = activate(db, settings, model_id)
+    info = activate(db, settings, model_id, inference=InferenceClient(addr, key))
 
 Submitting checks the recipe, its config and the persona first, so a typo fails at once with a
 clear message instead of as a failed job minutes later. The queue itself is
-``likeness.core.jobs``; the work is done by ``likeness.trainer.worker``.
+``likeness.core.jobs``; the work is done by ``likeness.trainer.worker``. Activation goes through
+the model registry, and through the running inference service when the transport layer hands
+one in (anything with ``activate(model_id) -> ModelInfo``, i.e. ``InferenceClient``): this
+module makes no call and imports nothing of the inference service.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
-import grpc
 from pydantic import ValidationError
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from likeness.core import jobs
-from likeness.core.grpc_client import client_channel
-from likeness.core.grpc_errors import error_details
+from likeness.core import jobs, registry
+from likeness.core.grpc_client import ServiceError
 from likeness.core.jobs import JobInfo, ProgressReport
 from likeness.core.personas import persona_id
+from likeness.core.registry import ModelInfo
 from likeness.core.settings import Settings
-from likeness.inference.activation import ModelInfo, ModelNotFound, mark_active
 from likeness.trainer.encoding import IGNORE, Encoded
 from likeness.trainer.recipes.base import RecipeConfig
 from likeness.trainer.recipes.registry import UnknownRecipe, parse_config
 
-#: Activation loads an adapter into the running engine; that takes longer than a listing.
-ACTIVATE_DEADLINE_S = 120.0
+logger = logging.getLogger(__name__)
 
 
 class InvalidConfig(ValueError):
@@ -234,46 +235,36 @@ def preview_job(
 # --- activation ----------------------------------------------------------------------------------
 
 
-def model_info_from_message(message: Any) -> ModelInfo:
-    """A ``likeness.v1.Model`` as the ModelInfo the domain functions return."""
-    return ModelInfo(
-        id=message.id,
-        persona=message.persona,
-        kind=message.kind,
-        base_model=message.base_model,
-        adapter_path=message.adapter_path,
-        chat_template_sha256=message.chat_template_sha256,
-        dataset_sha256=message.dataset_sha256,
-        active=message.active,
-        metrics=dict(message.metrics),
-    )
+class ModelActivator(Protocol):
+    """What activation needs of the inference service (``InferenceClient`` is one)."""
+
+    def activate(self, model_id: str) -> ModelInfo: ...
 
 
-def activate(db: Engine, settings: Settings, model_id: str) -> ModelInfo:
-    """Make a persona adapter active. With ``LIKENESS_INFERENCE_ADDR`` set, the running inference
-    service checks and loads it (and marks it active); otherwise only the database changes."""
-    if not settings.inference_addr:
-        return mark_active(db, model_id)
-    from likeness.v1 import common_pb2, inference_pb2_grpc
+def activate(
+    db: Engine, settings: Settings, model_id: str, inference: ModelActivator | None = None
+) -> ModelInfo:
+    """Make a persona adapter its persona's active one.
 
-    channel = client_channel(settings.inference_addr, settings.api_key)
+    The registry says first whether the model exists and can be activated (ModelNotFound,
+    NotAnAdapter: no round trip). With ``inference`` the running service then checks the adapter
+    against what it serves, loads it and marks it active (ActivationRefused if it would not, or
+    could not be reached; nothing changed); without, only the database changes.
+    """
+    registry.require_activatable(registry.get_model(db, model_id))
+    if inference is None:
+        if settings.inference_addr:
+            logger.warning(
+                "LIKENESS_INFERENCE_ADDR is set but no inference client was passed: model %s is "
+                "marked active in the database only",
+                model_id,
+            )
+        return registry.activate(db, model_id)
     try:
-        stub = inference_pb2_grpc.InferenceServiceStub(channel)
-        reply = stub.ActivateModel(
-            common_pb2.ActivateModelRequest(model_id=model_id), timeout=ACTIVATE_DEADLINE_S
-        )
-    except grpc.RpcError as exc:
-        info = error_details(exc)
-        if info.status == grpc.StatusCode.NOT_FOUND:
-            raise ModelNotFound(info.details or f"no model {model_id!r}") from None
-        if info.status == grpc.StatusCode.UNAVAILABLE:
-            raise ActivationRefused(
-                f"cannot reach the inference service at {settings.inference_addr} "
-                f"(LIKENESS_INFERENCE_ADDR): {info.details}"
-            ) from None
-        raise ActivationRefused(
-            f"the inference service at {settings.inference_addr} refused: {info.details}"
-        ) from None
-    finally:
-        channel.close()
-    return model_info_from_message(reply)
+        return inference.activate(model_id)
+    except (registry.ModelNotFound, registry.NotAnAdapter):
+        raise
+    except ServiceError as exc:  # unreachable, refused key, or an error of its own
+        raise ActivationRefused(str(exc)) from None
+    except (ValueError, OSError) as exc:  # other base or chat template, adapter files missing
+        raise ActivationRefused(f"the inference service refused: {exc}") from None

@@ -1,0 +1,109 @@
+"""A client for a running inference service, returning what the domain functions return.
+
+    with InferenceClient("gpu-host:50052", api_key=key) as client:
+        client.list_models("alice")                    # [ModelInfo]
+        client.activate(model_id)                      # ModelInfo, loaded and active
+        client.generate("alice", "Write about tea")    # the text
+        for delta in client.chat("alice", [("user", "hi")]):
+            print(delta, end="")
+
+Failed calls raise what the service raised, read back through ``INFERENCE_ERRORS`` (the table the
+inference server installs): ``ModelNotFound``, ``PersonaNotFound``, ``NotAnAdapter``,
+``AdapterMismatch`` (other base model or chat template), ``FileNotFoundError`` (adapter files
+missing), ``ValueError`` (bad request); transport failures are ``likeness.core.grpc_client``'s.
+The trainer activates models through it, so it never imports inference's internals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import ClassVar
+
+import grpc
+
+from likeness.core.grpc_client import ServiceClient
+from likeness.core.grpc_errors import ErrorRule, ErrorTable
+from likeness.core.model_messages import model_from_message
+from likeness.core.registry import ModelInfo, NotAnAdapter
+from likeness.inference.engines.base import AdapterMismatch
+from likeness.v1 import common_pb2, inference_pb2, inference_pb2_grpc
+
+#: Activation loads an adapter into the running engine (a vLLM engine may restart for it).
+ACTIVATE_DEADLINE_S = 180.0
+#: A generation of up to the max-tokens cap on a slow (CPU) engine.
+GENERATE_DEADLINE_S = 300.0
+
+#: The inference service's errors on the wire; its server installs the same table.
+INFERENCE_ERRORS = ErrorTable(
+    [
+        ErrorRule(NotAnAdapter, grpc.StatusCode.FAILED_PRECONDITION, "not_an_adapter"),
+        ErrorRule(AdapterMismatch, grpc.StatusCode.FAILED_PRECONDITION, "adapter_mismatch"),
+        ErrorRule(FileNotFoundError, grpc.StatusCode.FAILED_PRECONDITION, "adapter_missing"),
+        ErrorRule(ValueError, grpc.StatusCode.INVALID_ARGUMENT, "invalid_argument"),
+    ]
+)
+
+
+def _messages(messages: Sequence[tuple[str, str]]) -> list[inference_pb2.ChatMessage]:
+    return [inference_pb2.ChatMessage(role=role, content=content) for role, content in messages]
+
+
+class InferenceClient(ServiceClient):
+    """Talks to one inference service; use as a context manager or call ``close()``."""
+
+    service: ClassVar[str] = "inference"
+    addr_setting: ClassVar[str] = "LIKENESS_INFERENCE_ADDR"
+    errors: ClassVar[ErrorTable] = INFERENCE_ERRORS
+
+    def __init__(self, addr: str, api_key: str | None = None, timeout_s: float = 30.0) -> None:
+        super().__init__(addr, api_key, timeout_s)
+        self._stub = inference_pb2_grpc.InferenceServiceStub(self.channel)
+
+    # --- models ---
+
+    def list_models(self, persona: str | None = None) -> list[ModelInfo]:
+        request = common_pb2.ListModelsRequest(persona=persona or "")
+        return [model_from_message(m) for m in self.call(self._stub.ListModels, request).models]
+
+    def activate(self, model_id: str) -> ModelInfo:
+        """Check the adapter against the served model, load it, mark it active."""
+        request = common_pb2.ActivateModelRequest(model_id=model_id)
+        info = model_from_message(self.call(self._stub.ActivateModel, request, ACTIVATE_DEADLINE_S))
+        info.served_now = True
+        return info
+
+    # --- generation ---
+
+    def generate(
+        self,
+        persona: str,
+        prompt: str,
+        sampling: inference_pb2.SamplingParams | None = None,
+        *,
+        timeout_s: float = GENERATE_DEADLINE_S,
+    ) -> str:
+        """The completion of ``prompt`` as ``persona`` ("" or the base model id: the bare base)."""
+        request = inference_pb2.GenerateRequest(persona=persona, prompt=prompt, sampling=sampling)
+        return str(self.call(self._stub.Generate, request, timeout_s).text)
+
+    def chat(
+        self,
+        persona: str,
+        messages: Sequence[tuple[str, str]],
+        sampling: inference_pb2.SamplingParams | None = None,
+        *,
+        timeout_s: float = GENERATE_DEADLINE_S,
+    ) -> Iterator[str]:
+        """The reply's text deltas; stopping early cancels the request on the server."""
+        request = inference_pb2.ChatRequest(
+            persona=persona, messages=_messages(messages), sampling=sampling
+        )
+        call = self._stub.Chat(request, timeout=timeout_s)
+        try:
+            for chunk in call:
+                if chunk.delta:
+                    yield chunk.delta
+        except grpc.RpcError as exc:
+            raise self.error(exc) from None
+        finally:
+            call.cancel()
