@@ -173,9 +173,11 @@ class EmbeddedTrainer:
         return list_models(self.db, persona)
 
     def activate(self, model_id: str) -> ModelInfo:
+        from likeness.inference.client import configured_inference
         from likeness.trainer.training_jobs import activate
 
-        return activate(self.db, self.settings, model_id)
+        with configured_inference(self.settings) as inference:
+            return activate(self.db, self.settings, model_id, inference)
 
     def run(
         self, job_id: str | None, on_progress: Callable[[JobInfo, ProgressReport], None]
@@ -827,9 +829,14 @@ def serve_trainer(
 ) -> None:
     """Run the trainer gRPC service (health + reflection) with in-process workers."""
     from likeness.core.bind import InsecureBind
+    from likeness.inference.client import configured_inference
     from likeness.trainer.server import run_trainer_service
 
+    settings = get_settings()
     try:
-        run_trainer_service(get_settings(), host=host, port=port, workers=workers)
+        with configured_inference(settings) as inference:
+            run_trainer_service(
+                settings, host=host, port=port, workers=workers, inference=inference
+            )
     except (InsecureBind, OSError) as exc:
         raise fail(str(exc)) from exc

@@ -17,6 +17,7 @@ The trainer activates models through it, so it never imports inference's interna
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import ClassVar
 
 import grpc
@@ -25,6 +26,7 @@ from likeness.core.grpc_client import ServiceClient
 from likeness.core.grpc_errors import ErrorRule, ErrorTable
 from likeness.core.model_messages import model_from_message
 from likeness.core.registry import ModelInfo, NotAnAdapter
+from likeness.core.settings import Settings
 from likeness.inference.engines.base import AdapterMismatch
 from likeness.v1 import common_pb2, inference_pb2, inference_pb2_grpc
 
@@ -107,3 +109,17 @@ class InferenceClient(ServiceClient):
             raise self.error(exc) from None
         finally:
             call.cancel()
+
+
+@contextmanager
+def configured_inference(settings: Settings) -> Iterator[InferenceClient | None]:
+    """A client for ``LIKENESS_INFERENCE_ADDR`` (closed afterwards), or None where it is unset.
+
+        with configured_inference(settings) as inference:
+            activate(db, settings, model_id, inference)      # likeness.trainer.training_jobs
+    """
+    if not settings.inference_addr:
+        yield None
+        return
+    with InferenceClient(settings.inference_addr, settings.api_key) as client:
+        yield client
