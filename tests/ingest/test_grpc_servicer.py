@@ -374,3 +374,25 @@ def test_upload_whose_deadline_passed_is_not_committed(
         assert session.scalar(select(func.count()).select_from(Persona)) == 0
         assert session.scalar(select(func.count()).select_from(Post)) == 0
     engine.dispose()
+
+
+def test_serve_ingest_refuses_a_public_bind_in_one_line(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, db_url: str
+) -> None:
+    """Regression: ``likeness serve ingest --host 0.0.0.0`` without keys ended in a traceback."""
+    from typer.testing import CliRunner
+
+    from likeness.cli.main import app
+    from likeness.core.settings import get_settings
+
+    monkeypatch.setenv("LIKENESS_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("LIKENESS_DATABASE_URL", db_url)
+    get_settings.cache_clear()
+    try:
+        result = CliRunner().invoke(app, ["serve", "ingest", "--host", "0.0.0.0", "--port", "0"])
+    finally:
+        get_settings.cache_clear()
+    assert result.exit_code == 2, result.output
+    assert isinstance(result.exception, SystemExit)  # a clean exit, not an escaped exception
+    assert "refusing to serve on 0.0.0.0" in result.output
+    assert "likeness keys create" in result.output

@@ -24,6 +24,7 @@ from sqlalchemy import Engine
 from likeness.cli import render
 from likeness.cli.backend import Backend, open_backend
 from likeness.core.db import open_database
+from likeness.core.errors import PersonaNotFound
 from likeness.core.settings import Settings, get_settings
 from likeness.ingest.errors import IngestError
 from likeness.ingest.importers.registry import ImportOptions, format_names
@@ -89,7 +90,7 @@ def backend() -> Iterator[Backend]:
         raise fail(str(exc)) from exc
     try:
         yield handle
-    except IngestError as exc:
+    except (IngestError, PersonaNotFound) as exc:
         raise fail(str(exc)) from exc
     finally:
         handle.close()
@@ -281,11 +282,12 @@ def serve_ingest(
     port: Annotated[int, typer.Option(help="gRPC port.")] = 50051,
 ) -> None:
     """Run the ingest gRPC service (health + reflection included)."""
+    from likeness.core.bind import InsecureBind
     from likeness.ingest.server import run_ingest_server
 
     try:
         run_ingest_server(get_settings(), host=host, port=port)
-    except IngestError as exc:
+    except (IngestError, InsecureBind, OSError) as exc:
         raise fail(str(exc)) from exc
 
 
