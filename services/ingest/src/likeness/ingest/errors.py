@@ -52,3 +52,22 @@ class NotFound(IngestError):
 
 class InvalidArgument(IngestError):
     code = "invalid_argument"
+
+
+class InvalidEncoding(MalformedInput):
+    """A file that should be UTF-8 text is not; says at which byte."""
+
+    @classmethod
+    def from_decode_error(
+        cls, exc: UnicodeDecodeError, *, path: str, record: str | None = None
+    ) -> InvalidEncoding:
+        return cls(f"not UTF-8 text (byte {exc.start}): {exc.reason}", path=path, record=record)
+
+
+class CorruptArchive(UnsafeArchive):
+    """A zip member that does not inflate to what the archive declares (CRC, size, stream)."""
+
+
+class NothingToImport(InvalidArgument):
+    """The export holds no records at all (an empty file, an empty folder). No rows are written:
+    an import that reads nothing leaves no source row behind."""

@@ -5,6 +5,12 @@
 Everything is read and checked before the first row is written, and all rows of one import are
 written in one transaction: a bad record, a hostile archive or a crash leaves the database as it
 was. Re-importing the same export writes nothing (ids are stable, stored rows are never rewritten).
+
+An export that yields no record at all (an empty file or folder, a list with nothing in it, only
+private posts) raises ``NothingToImport`` and writes nothing, not even a source row: "0 posts
+imported" would hide a wrong path or format. NUL characters, which PostgreSQL text cannot hold,
+become U+FFFD in the text *and* in ids, handles and titles (``likeness.core.text.storable``): the
+post is kept, and a NUL-free id is stable across imports.
 """
 
 from __future__ import annotations
@@ -31,7 +37,13 @@ from likeness.core.settings import Settings, get_settings
 from likeness.core.text import storable
 from likeness.ingest.cleaning.model import CleanPost
 from likeness.ingest.cleaning.pipeline import CLEANING_VERSION, clean_one, finish_batch
-from likeness.ingest.errors import IngestError, InvalidArgument, OutsideImportRoot, TooLarge
+from likeness.ingest.errors import (
+    IngestError,
+    InvalidArgument,
+    NothingToImport,
+    OutsideImportRoot,
+    TooLarge,
+)
 from likeness.ingest.importers.base import Importer, skipped_counts
 from likeness.ingest.importers.registry import ImportOptions, choose_importer
 from likeness.ingest.personas import ensure_persona, validate_slug
@@ -44,6 +56,16 @@ from likeness.ingest.summary import ImportSummary
 PROGRESS_EVERY = 2000
 MERGED = int(PostFlag.MERGED)
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+# The RawPost fields that reach text columns (record names come from file names, never NUL).
+_TEXT_FIELDS = (
+    "text",
+    "external_id",
+    "author",
+    "author_id",
+    "reply_to_id",
+    "reply_to_user",
+    "title",
+)
 
 
 @contextmanager
@@ -131,8 +153,7 @@ def _stream_records(
         batch.read += 1
         if len(raw.text) > max_chars:
             _refuse_size(raw, max_chars, tree)
-        if "\x00" in raw.text:
-            raw.text = storable(raw.text)
+        _make_storable(raw)
         pid = post_id(persona, raw.platform, raw.external_id)
         if pid in seen:
             batch.repeated += 1
@@ -150,6 +171,32 @@ def _stream_records(
     return batch
 
 
+def _make_storable(raw: RawPost) -> None:
+    for name in _TEXT_FIELDS:
+        value = getattr(raw, name)
+        if value and "\x00" in value:
+            setattr(raw, name, storable(value))
+
+
+def _refuse_empty_tree(tree: SourceTree) -> None:
+    names = tree.names()
+    if not names:
+        what = "folder" if tree.kind == "folder" else "archive"
+        raise NothingToImport(f"nothing to import: the {what} holds no files", path=str(tree.path))
+    if tree.kind == "file" and tree.size(names[0]) == 0:
+        raise NothingToImport("nothing to import: the file is empty", path=str(tree.path))
+
+
+def _refuse_no_records(importer: Importer, tree: SourceTree) -> NoReturn:
+    skipped = skipped_counts(importer)
+    detail = ", ".join(f"{reason} {n}" for reason, n in sorted(skipped.items()))
+    raise NothingToImport(
+        f"nothing to import: no posts in this {importer.name} export"
+        + (f" (all left out: {detail})" if detail else ""),
+        path=str(tree.path),
+    )
+
+
 def _import_path(
     engine: Engine,
     path: Path,
@@ -162,6 +209,7 @@ def _import_path(
 ) -> ImportSummary:
     started = time.perf_counter()
     with SourceTree(path, tree_limits(settings)) as tree, Session(engine) as session:
+        _refuse_empty_tree(tree)
         importer = choose_importer(tree, fmt, options)
         tree.forget_reads()
         with session.begin():
@@ -190,6 +238,8 @@ def _import_path(
                 batch = _stream_records(
                     importer, tree, writer, persona, stored_ids, settings.max_post_chars, progress
                 )
+                if batch.read == 0:
+                    _refuse_no_records(importer, tree)  # rolls back the source row too
                 summary.source_sha256 = tree.sha256
                 previous = known_sources.get(tree.sha256)
                 # The very same export again, all of it stored: nothing to write or recompute.

@@ -10,16 +10,33 @@ the importer never touched.
 from __future__ import annotations
 
 import hashlib
+import lzma
 import stat
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from types import TracebackType
 
-from likeness.ingest.errors import IngestError, TooLarge, UnsafeArchive
+from likeness.ingest.errors import (
+    CorruptArchive,
+    IngestError,
+    InvalidEncoding,
+    TooLarge,
+    UnsafeArchive,
+)
 
 # A small member may compress extremely well (a file of spaces); only big ones can be bombs.
 RATIO_CHECK_MIN_BYTES = 1024 * 1024
+# What zipfile raises for a member whose data lies: a bad CRC, a short or overlong stream, a
+# broken deflate/bzip2/lzma stream (bz2 reports as OSError), an unsupported compression method.
+_MEMBER_READ_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    lzma.LZMAError,
+    EOFError,
+    OSError,
+    NotImplementedError,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,10 +140,8 @@ class SourceTree:
                 path=self.where(name),
             )
         if self.kind == "zip":
-            assert self._zip is not None
-            with self._zip.open(self._members[name]) as handle:
-                # Never trust the declared size: read one byte past the limit to catch liars.
-                data = handle.read(limit + 1)
+            # Never trust the declared size: read one byte past the limit to catch liars.
+            data = self._read_member(name, limit + 1)
             if len(data) > limit:
                 raise UnsafeArchive("member inflates past its declared size", path=self.where(name))
         elif self.kind == "folder":
@@ -141,12 +156,20 @@ class SourceTree:
         if name not in self._sizes:
             raise IngestError(f"no file {name!r} in this export", path=str(self.path))
         if self.kind == "zip":
-            assert self._zip is not None
-            with self._zip.open(self._members[name]) as handle:
-                return handle.read(limit)
+            return self._read_member(name, limit)
         target = self.path / name if self.kind == "folder" else self.path
         with target.open("rb") as handle:
             return handle.read(limit)
+
+    def _read_member(self, name: str, limit: int) -> bytes:
+        assert self._zip is not None
+        try:
+            with self._zip.open(self._members[name]) as handle:
+                return handle.read(limit)
+        except _MEMBER_READ_ERRORS as exc:
+            raise CorruptArchive(
+                f"member cannot be read, the archive is damaged: {exc}", path=self.where(name)
+            ) from exc
 
     def forget_reads(self) -> None:
         """Start the source identity afresh (after format detection peeked at files)."""
@@ -157,9 +180,7 @@ class SourceTree:
         try:
             return data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise IngestError(
-                f"not UTF-8 text (byte {exc.start}): {exc.reason}", path=self.where(name)
-            ) from exc
+            raise InvalidEncoding.from_decode_error(exc, path=self.where(name)) from exc
 
     def where(self, name: str) -> str:
         """How error messages name a file: the export, plus the member for archives/folders."""
@@ -186,10 +207,5 @@ class SourceTree:
     def __enter__(self) -> SourceTree:
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.close()

@@ -12,10 +12,14 @@ from typing import Any
 
 import orjson
 
-from likeness.ingest.errors import MalformedInput
+from likeness.ingest.errors import InvalidEncoding, MalformedInput
 
 # "<dotted.name> = " at the start of a file (after an optional BOM / whitespace).
 _JS_ASSIGNMENT = re.compile(rb"^\s*(?:var\s+)?[A-Za-z_$][\w$]*(?:\.[\w$]+)*\s*=\s*")
+
+
+def nested_too_deeply(where: str) -> MalformedInput:
+    return MalformedInput("JSON nested too deeply (refused as hostile)", path=where)
 
 
 def load_json(data: bytes | str, where: str) -> Any:
@@ -25,8 +29,18 @@ def load_json(data: bytes | str, where: str) -> Any:
     except orjson.JSONDecodeError as exc:
         message = str(exc)
         if "recursion" in message.lower() or "depth limit" in message.lower():
-            raise MalformedInput("JSON nested too deeply (refused as hostile)", path=where) from exc
-        raise MalformedInput(f"malformed JSON: {message}", path=where) from exc
+            raise nested_too_deeply(where) from exc
+        bad = utf8_error(data, where) if isinstance(data, bytes) else None
+        raise bad or MalformedInput(f"malformed JSON: {message}", path=where) from exc
+
+
+def utf8_error(data: bytes, where: str) -> InvalidEncoding | None:
+    """Where ``data`` stops being UTF-8 (orjson only says "not valid UTF-8"), or None."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return InvalidEncoding.from_decode_error(exc, path=where)
+    return None
 
 
 def js_assignment_name(data: bytes) -> str | None:

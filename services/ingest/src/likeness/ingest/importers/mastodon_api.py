@@ -26,7 +26,7 @@ from likeness.ingest.importers.fields import (
     timestamp_or_error,
 )
 from likeness.ingest.importers.html_text import html_to_text
-from likeness.ingest.importers.jsonio import load_json
+from likeness.ingest.importers.jsonio import load_json, nested_too_deeply
 from likeness.ingest.importers.registry import ImportOptions
 from likeness.ingest.importers.sniffing import peek_or_empty
 from likeness.ingest.records import RawPost
@@ -51,7 +51,7 @@ def looks_like_status(obj: Any) -> bool:
     )
 
 
-def _first_value(head: bytes, jsonl: bool) -> Any:
+def _first_value(head: bytes, jsonl: bool, where: str) -> Any:
     """The first JSON value of a file's head (the first element if it is a list), or None."""
     text = head.removeprefix(b"\xef\xbb\xbf").decode("utf-8", errors="ignore").lstrip()
     if jsonl:
@@ -67,6 +67,9 @@ def _first_value(head: bytes, jsonl: bool) -> Any:
         return json.JSONDecoder().raw_decode(text, start)[0]
     except ValueError:
         return None
+    except RecursionError:
+        # The stdlib decoder recurses per level; orjson (used for parsing) would refuse it too.
+        raise nested_too_deeply(where) from None
 
 
 def _host_is_truth_social(url: Any) -> bool:
@@ -93,7 +96,8 @@ class MastodonApiImporter:
             return False
         first = files[0]
         head = peek_or_empty(tree, first, SNIFF_BYTES)
-        return looks_like_status(_first_value(head, suffix(first) in JSONL_EXTENSIONS))
+        value = _first_value(head, suffix(first) in JSONL_EXTENSIONS, tree.where(first))
+        return looks_like_status(value)
 
     def parse(self, tree: SourceTree) -> Iterator[RawPost]:
         self.skipped = Counter()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from likeness.ingest.errors import UnknownFormat
+from likeness.ingest.errors import MalformedInput, UnknownFormat
 from likeness.ingest.importers.base import Importer
 from likeness.ingest.source_tree import SourceTree
 
@@ -58,7 +58,14 @@ def choose_importer(
             f"unknown format {fmt!r}; choose one of: auto, {', '.join(i.name for i in importers)}"
         )
     for importer in importers:
-        if importer.sniff(tree):
+        try:
+            found = importer.sniff(tree)
+        except RecursionError:
+            # A sniffer's parser recursed per nesting level of a hostile file.
+            raise MalformedInput(
+                "nested too deeply to detect its format (refused as hostile)", path=str(tree.path)
+            ) from None
+        if found:
             return importer
     raise UnknownFormat(
         "could not recognise this export; pass --format (one of: "

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from likeness.ingest.errors import IngestError
+from likeness.ingest.errors import CorruptArchive, IngestError
 from likeness.ingest.source_tree import SourceTree
 
 SNIFF_BYTES = 64 * 1024
 
 
 def peek_or_empty(tree: SourceTree, name: str, limit: int = SNIFF_BYTES) -> bytes:
-    """``tree.peek``, but b"" when the file cannot be read: a sniffer says no, it does not raise."""
+    """``tree.peek``, but b"" when the file cannot be read: a sniffer says no, it does not raise.
+
+    A damaged archive is the exception: the user needs to hear that, not "unknown format".
+    """
     try:
         return tree.peek(name, limit)
+    except CorruptArchive:
+        raise
     except (OSError, IngestError):
         return b""

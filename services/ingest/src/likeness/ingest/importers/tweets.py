@@ -213,7 +213,8 @@ def decode_typed_tweets(payload: bytes) -> list[TypedTweet] | None:
     """
     try:
         return _TYPED_TWEETS.decode(payload)
-    except msgspec.MsgspecError:
+    except (msgspec.MsgspecError, UnicodeDecodeError):
+        # msgspec raises UnicodeDecodeError itself for invalid UTF-8 inside a string.
         return None
 
 

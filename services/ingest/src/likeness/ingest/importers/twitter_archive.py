@@ -22,13 +22,14 @@ from typing import Any
 
 import msgspec
 
-from likeness.ingest.errors import MalformedInput
+from likeness.ingest.errors import InvalidEncoding, MalformedInput
 from likeness.ingest.importers.fields import bare_handle, id_string
 from likeness.ingest.importers.jsonio import (
     js_assignment_name,
     js_assignment_payload,
     load_js_assignment,
     load_json,
+    utf8_error,
 )
 from likeness.ingest.importers.registry import ImportOptions
 from likeness.ingest.importers.sniffing import peek_or_empty
@@ -101,10 +102,14 @@ class TwitterArchiveImporter:
                 accounts[account_dir] = self._account(tree, account_dir)
             author, author_id = accounts[account_dir]
             deleted = posixpath.basename(name).startswith("deleted-")
-            payload = js_assignment_payload(tree.read_bytes(name), where)
+            data = tree.read_bytes(name)
+            payload = js_assignment_payload(data, where)
             posts = _typed_file(payload, name, author, author_id, deleted)
             if posts is None:
-                posts = _general_file(payload, name, where, author, author_id, deleted)
+                try:
+                    posts = _general_file(payload, name, where, author, author_id, deleted)
+                except InvalidEncoding as exc:
+                    raise (utf8_error(data, where) or exc) from None  # a byte of the file
             for post in posts:
                 if post.external_id in seen:
                     continue
