@@ -25,7 +25,7 @@ from likeness.core import grpc_client
 from likeness.core.grpc_client import ServiceClient
 from likeness.core.grpc_errors import ErrorDetails, ErrorRule, ErrorTable
 from likeness.core.grpc_limits import DEFAULT_DEADLINE_S, LONG_DEADLINE_S
-from likeness.core.proto_time import from_timestamp
+from likeness.core.proto_fields import from_message
 from likeness.ingest.corpus import DEFAULT_PAGE_SIZE, PersonaStats, PostInfo, PostPage
 from likeness.ingest.errors import (
     IngestError,
@@ -88,64 +88,19 @@ INGEST_ERRORS = ErrorTable([_rebuild(cls) for cls in _STATUS])
 
 
 def summary_from_message(message: ingest_pb2.ImportSummary) -> ImportSummary:
-    return ImportSummary(
-        persona=message.persona,
-        format=message.format,
-        source_sha256=message.source_sha256,
-        read=message.read,
-        kept=message.kept,
-        flagged=dict(message.flagged),
-        merged=message.merged,
-        duplicates=message.duplicates,
-        new=message.new,
-        seconds=message.seconds,
-        source_seen_before=message.source_seen_before,
-        repeated=message.repeated,
-        skipped=dict(message.skipped),
-    )
+    return from_message(ImportSummary, message)
 
 
 def post_from_message(message: ingest_pb2.PostView) -> PostInfo:
-    return PostInfo(
-        id=message.id,
-        platform=message.platform,
-        external_id=message.external_id,
-        created_at=from_timestamp(message.created_at, message.HasField("created_at")),
-        author=message.author or None,
-        raw_text=message.raw_text,
-        clean_text=message.clean_text,
-        normalized_text=message.normalized_text or None,
-        flags=list(message.flags),
-        kept=message.kept,
-        thread_id=message.thread_id or None,
-        duplicate_of=message.duplicate_of or None,
-        source_record=message.source_record,
-    )
+    return from_message(PostInfo, message)
 
 
 def stats_from_message(message: ingest_pb2.PersonaStats) -> PersonaStats:
-    return PersonaStats(
-        persona=message.persona,
-        total=message.total,
-        kept=message.kept,
-        flagged=message.flagged,
-        by_platform=dict(message.by_platform),
-        by_year=dict(message.by_year),
-        by_flag=dict(message.by_flag),
-        sources=message.sources,
-        normalized=message.normalized,
-    )
+    return from_message(PersonaStats, message)
 
 
 def persona_from_message(message: common_pb2.Persona) -> PersonaInfo:
-    return PersonaInfo(
-        slug=message.slug,
-        display_name=message.display_name,
-        card=message.card,
-        created_at=from_timestamp(message.created_at, message.HasField("created_at")),
-        post_count=message.post_count,
-        exclude_flags=list(message.exclude_flags),
-    )
+    return from_message(PersonaInfo, message)
 
 
 def options_message(

@@ -19,7 +19,7 @@ import grpc
 from sqlalchemy import Engine
 
 from likeness.core.grpc_errors import check_still_wanted
-from likeness.core.proto_time import to_timestamp
+from likeness.core.proto_fields import to_message
 from likeness.core.settings import Settings
 from likeness.ingest import corpus, importing, personas
 from likeness.ingest.corpus import PersonaStats, PostInfo, PostPage
@@ -65,39 +65,11 @@ def import_options(message: ingest_pb2.ImportOptions) -> tuple[str, str, ImportO
 
 
 def summary_message(summary: ImportSummary) -> ingest_pb2.ImportSummary:
-    return ingest_pb2.ImportSummary(
-        persona=summary.persona,
-        format=summary.format,
-        source_sha256=summary.source_sha256,
-        read=summary.read,
-        kept=summary.kept,
-        flagged=summary.flagged,
-        merged=summary.merged,
-        duplicates=summary.duplicates,
-        new=summary.new,
-        seconds=summary.seconds,
-        source_seen_before=summary.source_seen_before,
-        repeated=summary.repeated,
-        skipped=summary.skipped,
-    )
+    return to_message(ingest_pb2.ImportSummary, summary)
 
 
 def post_message(post: PostInfo) -> ingest_pb2.PostView:
-    return ingest_pb2.PostView(
-        id=post.id,
-        platform=post.platform,
-        external_id=post.external_id,
-        created_at=to_timestamp(post.created_at),
-        raw_text=post.raw_text,
-        clean_text=post.clean_text,
-        normalized_text=post.normalized_text or "",
-        flags=post.flags,
-        thread_id=post.thread_id or "",
-        duplicate_of=post.duplicate_of or "",
-        source_record=post.source_record,
-        kept=post.kept,
-        author=post.author or "",
-    )
+    return to_message(ingest_pb2.PostView, post)
 
 
 def page_message(page: PostPage) -> ingest_pb2.ListPostsResponse:
@@ -109,28 +81,11 @@ def page_message(page: PostPage) -> ingest_pb2.ListPostsResponse:
 
 
 def stats_message(stats: PersonaStats) -> ingest_pb2.PersonaStats:
-    return ingest_pb2.PersonaStats(
-        persona=stats.persona,
-        total=stats.total,
-        kept=stats.kept,
-        flagged=stats.flagged,
-        by_platform=stats.by_platform,
-        by_year=stats.by_year,
-        by_flag=stats.by_flag,
-        sources=stats.sources,
-        normalized=stats.normalized,
-    )
+    return to_message(ingest_pb2.PersonaStats, stats)
 
 
 def persona_message(info: PersonaInfo) -> common_pb2.Persona:
-    return common_pb2.Persona(
-        slug=info.slug,
-        display_name=info.display_name,
-        card=info.card,
-        post_count=info.post_count,
-        created_at=to_timestamp(info.created_at),
-        exclude_flags=info.exclude_flags,
-    )
+    return to_message(common_pb2.Persona, info)
 
 
 # --- the servicer ----------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from likeness.core.grpc_errors import ErrorRule, ErrorTable
 from likeness.core.grpc_limits import DEFAULT_DEADLINE_S
 from likeness.core.jobs import JobInfo, JobNotFound
 from likeness.core.model_messages import model_from_message
+from likeness.core.proto_fields import from_message
 from likeness.core.proto_time import from_timestamp
 from likeness.core.registry import ModelInfo, NotAnAdapter
 from likeness.trainer.recipes.registry import UnknownRecipe
@@ -77,22 +78,14 @@ def _progress_dict(message: common_pb2.Progress) -> dict[str, Any]:
 
 
 def job_from_message(message: trainer_pb2.Job) -> JobInfo:
-    return JobInfo(
-        id=message.id,
+    return from_message(
+        JobInfo,
+        message,
         kind=message.recipe,
-        persona=message.persona,
-        status=message.status,
         config=json.loads(message.config_json) if message.config_json else {},
         progress=_progress_dict(message.progress),
         result=json.loads(message.result_json) if message.result_json else {},
-        error=message.error,
-        attempts=message.attempts,
-        max_attempts=message.max_attempts,
-        worker=message.worker,
-        cancel_requested=message.cancel_requested,
         created_at=from_timestamp(message.created_at, True) or datetime.now(UTC),
-        started_at=from_timestamp(message.started_at, message.HasField("started_at")),
-        finished_at=from_timestamp(message.finished_at, message.HasField("finished_at")),
     )
 
 
@@ -101,26 +94,13 @@ def event_from_message(message: common_pb2.Progress) -> JobEvent:
 
 
 def preview_from_message(message: trainer_pb2.JobPreview) -> TrainingPreview:
-    return TrainingPreview(
-        recipe=message.recipe,
-        base_model=message.base_model,
-        examples=[
-            ExamplePreview(
-                pieces=[TokenPiece(p.text, p.trained) for p in e.pieces],
-                tokens=e.tokens,
-                trained_tokens=e.trained_tokens,
-                truncated=e.truncated,
-            )
-            for e in message.examples
-        ],
-        train_examples=message.train_examples,
-        heldout_examples=message.heldout_examples,
-        train_tokens=message.train_tokens,
-        trained_tokens=message.trained_tokens,
-        truncated=message.truncated,
-        steps=message.steps,
-        estimated_seconds=message.estimated_seconds,
-    )
+    examples = [
+        from_message(
+            ExamplePreview, example, pieces=[from_message(TokenPiece, p) for p in example.pieces]
+        )
+        for example in message.examples
+    ]
+    return from_message(TrainingPreview, message, examples=examples)
 
 
 def _submit_request(

@@ -23,7 +23,7 @@ from sqlalchemy import Engine
 from likeness.core import jobs, registry
 from likeness.core.jobs import JobInfo
 from likeness.core.model_messages import model_message
-from likeness.core.proto_time import to_timestamp
+from likeness.core.proto_fields import to_message
 from likeness.core.settings import Settings
 from likeness.trainer.training_jobs import (
     InvalidConfig,
@@ -51,63 +51,34 @@ WATCH_POLL_S = 0.5
 
 
 def progress_message(event: JobEvent) -> common_pb2.Progress:
-    p = event.progress
-    message = common_pb2.Progress(
-        job_id=event.job_id,
-        step=p.step,
-        total=p.total,
-        loss=p.loss,
-        learning_rate=p.learning_rate,
-        tokens_per_s=p.tokens_per_s,
-        eta_s=p.eta_s,
-        message=p.message,
-        status=event.status,
+    message = to_message(
+        common_pb2.Progress, event.progress, job_id=event.job_id, status=event.status
     )
     message.at.GetCurrentTime()
     return message
 
 
 def job_message(job: JobInfo) -> trainer_pb2.Job:
-    return trainer_pb2.Job(
-        id=job.id,
-        persona=job.persona,
+    return to_message(
+        trainer_pb2.Job,
+        job,
         recipe=job.kind,
-        status=job.status,
         progress=progress_message(JobEvent(job.id, job.status, progress_from_dict(job.progress))),
-        attempts=job.attempts,
-        error=job.error,
         config_json=json.dumps(job.config, sort_keys=True),
         result_json=json.dumps(job.result, sort_keys=True) if job.result else "",
-        max_attempts=job.max_attempts,
-        worker=job.worker,
-        cancel_requested=job.cancel_requested,
-        created_at=to_timestamp(job.created_at),
-        started_at=to_timestamp(job.started_at),
-        finished_at=to_timestamp(job.finished_at),
     )
 
 
 def preview_message(preview: TrainingPreview) -> trainer_pb2.JobPreview:
-    return trainer_pb2.JobPreview(
-        recipe=preview.recipe,
-        base_model=preview.base_model,
-        examples=[
-            trainer_pb2.PreviewExample(
-                pieces=[trainer_pb2.TokenPiece(text=p.text, trained=p.trained) for p in e.pieces],
-                tokens=e.tokens,
-                trained_tokens=e.trained_tokens,
-                truncated=e.truncated,
-            )
-            for e in preview.examples
-        ],
-        train_examples=preview.train_examples,
-        heldout_examples=preview.heldout_examples,
-        train_tokens=preview.train_tokens,
-        trained_tokens=preview.trained_tokens,
-        truncated=preview.truncated,
-        steps=preview.steps,
-        estimated_seconds=preview.estimated_seconds,
-    )
+    examples = [
+        to_message(
+            trainer_pb2.PreviewExample,
+            example,
+            pieces=[to_message(trainer_pb2.TokenPiece, piece) for piece in example.pieces],
+        )
+        for example in preview.examples
+    ]
+    return to_message(trainer_pb2.JobPreview, preview, examples=examples)
 
 
 def config_from_json(text: str) -> dict[str, object]:
