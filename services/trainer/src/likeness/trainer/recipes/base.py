@@ -38,15 +38,17 @@ class RecipeConfig(BaseModel):
     )
     epochs: float = Field(1.0, gt=0, description="Passes over the training set.")
     max_steps: int = Field(-1, description="Stop after this many optimizer steps (-1: epochs).")
-    learning_rate: float = Field(2e-4, gt=0)
+    learning_rate: float = Field(2e-4, gt=0, description="Peak learning rate (cosine decay).")
     batch_size: int = Field(16, ge=1, description="Examples per optimizer step on one device.")
     grad_accum: int = Field(1, ge=1, description="Micro-batches accumulated per step.")
     max_length: int = Field(256, ge=8, description="Tokens per example; longer ones are cut.")
-    warmup_ratio: float = Field(0.03, ge=0, lt=1)
-    weight_decay: float = Field(0.0, ge=0)
-    seed: int = 42
+    warmup_ratio: float = Field(
+        0.03, ge=0, lt=1, description="Fraction of the steps the learning rate warms up over."
+    )
+    weight_decay: float = Field(0.0, ge=0, description="AdamW weight decay.")
+    seed: int = Field(42, description="Seed of the initial weights, data order and sampling.")
     save_steps: int = Field(50, ge=1, description="Checkpoint every N steps (for resume).")
-    logging_steps: int = Field(5, ge=1)
+    logging_steps: int = Field(5, ge=1, description="Report loss and progress every N steps.")
     limit: int | None = Field(None, ge=1, description="Use at most N training examples.")
     heldout_fraction: float = Field(
         0.1, ge=0, lt=1, description="Newest fraction of posts kept out of training."

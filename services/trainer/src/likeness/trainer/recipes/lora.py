@@ -1,18 +1,25 @@
-"""The LoRA options the normaliser recipes share, and the one place they become a peft config."""
+"""The LoRA options every adapter-training recipe shares, and the one place they become a peft
+config (persona/normaliser SFT, reward model, and the RL and DPO policies)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import AliasChoices, BaseModel, Field
 
 
 class LoraOptions(BaseModel):
     lora_r: int = Field(16, ge=1, description="LoRA rank of a new adapter.")
     lora_alpha: int = Field(32, ge=1, description="LoRA scale (alpha / rank multiplies it).")
-    lora_dropout: float = Field(0.05, ge=0, lt=1)
+    # 0: the persona-sft default, which bench/train.py measures; peft then skips the layer.
+    lora_dropout: float = Field(
+        0.0, ge=0, lt=1, description="Dropout on the LoRA path during training (0: none)."
+    )
     lora_target_modules: str | list[str] = Field(
-        "all-linear", description="Modules a new adapter adapts."
+        "all-linear",
+        # ``target_modules`` is what the SFT recipes called it before they shared these options.
+        validation_alias=AliasChoices("lora_target_modules", "target_modules"),
+        description="Modules a new adapter adapts ('all-linear' or a list of module names).",
     )
 
 

@@ -22,7 +22,7 @@ from likeness.trainer.recipes.reward_model import KIND, load_tokenizer, preferen
 
 
 class NormalizerDPOConfig(RecipeConfig, PolicyConfig):
-    learning_rate: float = Field(5e-5, gt=0)
+    learning_rate: float = Field(5e-5, gt=0, description="Peak learning rate (cosine decay).")
     batch_size: int = Field(8, ge=1, description="Preference pairs per optimizer step.")
     max_length: int = Field(
         512, ge=8, description="Tokens of prompt + answer; longer answers are cut at the end."

@@ -51,18 +51,22 @@ class RewardModelMissing(LookupError):
 
 
 class NormalizerRLConfig(RecipeConfig, PolicyConfig):
-    algorithm: Literal["grpo", "rloo"] = "grpo"
+    algorithm: Literal["grpo", "rloo"] = Field(
+        "grpo",
+        description="grpo: scores normalised within each prompt's group; rloo: each answer "
+        "against the mean of the others.",
+    )
     reward_model_path: str = Field(
         "", description="Folder of a reward model; empty = the persona's newest one."
     )
-    learning_rate: float = Field(2e-5, gt=0)
+    learning_rate: float = Field(2e-5, gt=0, description="Peak learning rate (cosine decay).")
     max_length: int = Field(512, ge=8, description="Tokens per previewed prompt + answer.")
     batch_size: int = Field(
         4, ge=1, description="Completions per optimizer step (prompts x num_generations)."
     )
     num_generations: int = Field(4, ge=2, description="Answers sampled per prompt.")
     max_completion_length: int = Field(64, ge=1, description="Tokens per sampled answer.")
-    temperature: float = Field(1.0, gt=0)
+    temperature: float = Field(1.0, gt=0, description="Sampling temperature of the answers.")
     beta: float = Field(
         0.04, ge=0, description="KL penalty towards where the policy started (0: none)."
     )

@@ -36,7 +36,7 @@ KIND = "normalizer-prefs"
 
 
 class RewardModelConfig(RecipeConfig, LoraOptions):
-    learning_rate: float = Field(1e-4, gt=0)
+    learning_rate: float = Field(1e-4, gt=0, description="Peak learning rate (cosine decay).")
     batch_size: int = Field(8, ge=1, description="Preference pairs per optimizer step.")
     max_length: int = Field(
         512, ge=8, description="Tokens of prompt + response; longer pairs are left out."

@@ -37,18 +37,22 @@ TOKENIZER_DIR = "tokenizer"
 
 
 class ScratchConfig(RecipeConfig):
-    learning_rate: float = Field(1e-3, gt=0)
-    batch_size: int = Field(16, ge=1)
+    learning_rate: float = Field(1e-3, gt=0, description="Peak learning rate (cosine decay).")
+    batch_size: int = Field(16, ge=1, description="Posts per optimizer step on one device.")
     epochs: float = Field(5.0, gt=0, description="Passes over the training set.")
     max_length: int = Field(256, ge=8, description="Tokens per post; longer ones are cut.")
-    warmup_ratio: float = Field(0.05, ge=0, lt=1)
-    weight_decay: float = Field(0.01, ge=0)
+    warmup_ratio: float = Field(
+        0.05, ge=0, lt=1, description="Fraction of the steps the learning rate warms up over."
+    )
+    weight_decay: float = Field(0.01, ge=0, description="AdamW weight decay.")
     vocab_size: int = Field(8000, ge=300, description="BPE vocabulary (256 bytes + merges).")
-    n_layer: int = Field(4, ge=1)
-    n_embd: int = Field(256, ge=8)
-    n_head: int = Field(4, ge=1)
+    n_layer: int = Field(4, ge=1, description="Transformer blocks.")
+    n_embd: int = Field(256, ge=8, description="Width of the hidden states (embedding size).")
+    n_head: int = Field(4, ge=1, description="Attention heads per block (must divide n_embd).")
     n_positions: int = Field(256, ge=8, description="Longest sequence the model can read.")
-    dropout: float = Field(0.1, ge=0, lt=1)
+    dropout: float = Field(
+        0.1, ge=0, lt=1, description="Dropout on embeddings, attention and residuals."
+    )
 
     @model_validator(mode="after")
     def _heads_divide_width(self) -> Self:

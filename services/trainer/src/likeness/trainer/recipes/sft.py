@@ -19,12 +19,13 @@ from likeness.trainer.datasets.spec import BuiltDataset
 from likeness.trainer.encoding import Encoded, encode_row
 from likeness.trainer.evaluation import heldout_loss
 from likeness.trainer.recipes.base import RecipeConfig, run_trainer, training_arguments
+from likeness.trainer.recipes.lora import LoraOptions, lora_config
 from likeness.trainer.recipes.registry import RecipeInputs, RecipeResult
 
 logger = logging.getLogger(__name__)
 
 
-class SftConfig(RecipeConfig):
+class SftConfig(RecipeConfig, LoraOptions):
     method: Literal["lora", "qlora", "full"] = Field(
         "lora", description="LoRA adapter (default), QLoRA (4-bit base, CUDA only) or full."
     )
@@ -32,13 +33,11 @@ class SftConfig(RecipeConfig):
     # held-out loss than batch 16 at 1e-3 at the same speed per token.
     learning_rate: float = Field(2e-3, gt=0, description="2e-3 suits LoRA; use ~5e-5 for full.")
     batch_size: int = Field(8, ge=1, description="Examples per optimizer step on one device.")
-    lora_r: int = Field(16, ge=1)
-    lora_alpha: int = Field(32, ge=1)
-    lora_dropout: float = Field(0.0, ge=0, lt=1)
-    target_modules: str | list[str] = Field("all-linear", description="Modules LoRA adapts.")
     packing: bool | None = Field(None, description="Pack sequences (default: on CUDA only).")
     group_by_length: bool = Field(True, description="Batch examples of similar length.")
-    eval_batch_size: int = Field(32, ge=1)
+    eval_batch_size: int = Field(
+        32, ge=1, description="Examples per forward pass of the held-out loss after training."
+    )
 
 
 def load_rows(datasets: list[BuiltDataset], split: str, limit: int | None) -> list[dict[str, Any]]:
@@ -86,17 +85,7 @@ def load_model(base_model: str, config: SftConfig, device: str) -> Any:
 
 
 def peft_config(config: SftConfig) -> Any:
-    if config.method == "full":
-        return None
-    from peft import LoraConfig
-
-    return LoraConfig(
-        r=config.lora_r,
-        lora_alpha=config.lora_alpha,
-        lora_dropout=config.lora_dropout,
-        target_modules=config.target_modules,
-        task_type="CAUSAL_LM",
-    )
+    return None if config.method == "full" else lora_config(config)
 
 
 def lean_trainer_type() -> type:
