@@ -11,6 +11,7 @@ from likeness.core.auth import (
     AccessRefused,
     KeyChecker,
     KeysUnavailable,
+    bearer_key,
     create_api_key,
     generate_key,
     hash_key,
@@ -113,3 +114,10 @@ def test_access_policy_fails_closed_when_keys_cannot_be_read() -> None:
     broken = create_engine("sqlite:////nonexistent/dir/db.sqlite")
     with pytest.raises(KeysUnavailable):
         AccessPolicy(KeyChecker(broken), "127.0.0.1").check(None)
+
+
+def test_bearer_key_parsing() -> None:
+    assert bearer_key("Bearer lk_abc") == "lk_abc"
+    assert bearer_key("bearer  lk_abc ") == "lk_abc"
+    for value in (None, "", "Basic lk_abc", "Bearer ", "lk_abc"):
+        assert bearer_key(value) is None

@@ -8,7 +8,7 @@
 Whether one call may go on is decided here, for gRPC and HTTP alike:
 
     policy = AccessPolicy(checker, host="0.0.0.0")   # the address the server is bound to
-    policy.check(key_from_request)                   # None, or raises AccessRefused
+    policy.check(bearer_key(request.headers.get("authorization")))   # or raises AccessRefused
 
 A loopback server with no active key is open (the embedded default: only this machine can
 reach it). A server bound beyond loopback *fails closed*: while no key is active (the last one
@@ -136,6 +136,12 @@ class KeyChecker:
         for stored in self._active_hashes():
             found |= hmac.compare_digest(candidate, stored)
         return found
+
+
+def bearer_key(authorization: str | None) -> str | None:
+    """The key of an ``Authorization: Bearer <key>`` value (gRPC metadata or HTTP header)."""
+    scheme, _, key = (authorization or "").partition(" ")
+    return key.strip() if scheme.lower() == "bearer" and key.strip() else None
 
 
 class AccessRefused(Exception):

@@ -17,7 +17,7 @@ import grpc
 from grpc_health.v1 import health
 from grpc_reflection.v1alpha import reflection
 
-from likeness.core.auth import AccessPolicy, AccessRefused, KeysUnavailable
+from likeness.core.auth import AccessPolicy, AccessRefused, KeysUnavailable, bearer_key
 from likeness.core.grpc_handlers import Behaviour, BehaviourInterceptor, Wrap
 
 logger = logging.getLogger(__name__)
@@ -31,13 +31,11 @@ _EXEMPT_PREFIXES = (
 )
 
 
-def bearer_key(metadata: Any) -> str | None:
-    """The key of an ``authorization: Bearer <key>`` entry, if the call sent one."""
+def metadata_key(metadata: Any) -> str | None:
+    """The key of the call's ``authorization: Bearer <key>`` entry, if it sent one."""
     for item in metadata or ():
-        if item.key == AUTH_METADATA_KEY:
-            scheme, _, key = str(item.value).partition(" ")
-            if scheme.lower() == "bearer" and key.strip():
-                return key.strip()
+        if item.key == AUTH_METADATA_KEY and (key := bearer_key(str(item.value))):
+            return key
     return None
 
 
@@ -51,7 +49,7 @@ class AuthInterceptor(BehaviourInterceptor):
         if method.startswith(_EXEMPT_PREFIXES):
             return None
         try:
-            self._policy.check(bearer_key(metadata))
+            self._policy.check(metadata_key(metadata))
         except KeysUnavailable as exc:
             logger.error("could not check the API key for %s: %s", method, exc.__cause__)
             return grpc.StatusCode.UNAVAILABLE, str(exc)

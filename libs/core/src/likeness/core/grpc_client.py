@@ -23,7 +23,6 @@ keep them inside its package's exception hierarchy.
 from __future__ import annotations
 
 from collections.abc import Callable
-from types import TracebackType
 from typing import Any, ClassVar, NamedTuple, Self
 
 import grpc
@@ -145,12 +144,7 @@ class ServiceClient:
     def __enter__(self) -> Self:
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *_exc_info: object) -> None:
         self.close()
 
     def error(self, rpc_error: grpc.RpcError) -> Exception:
