@@ -319,3 +319,14 @@ def test_activate_goes_through_the_inference_service_when_configured(
         finally:
             inference_client.close()
             stop_server(inference, grace_s=1)
+
+
+def test_refuses_public_bind_without_a_key(engine: Engine, settings: Settings) -> None:
+    from likeness.core.auth import create_api_key
+    from likeness.core.bind import InsecureBind
+
+    with pytest.raises(InsecureBind, match="likeness keys create"):
+        make_trainer_server(settings, engine, host="0.0.0.0", port=0)
+    create_api_key(engine, "tests")
+    server, _ = make_trainer_server(settings, engine, host="0.0.0.0", port=0)
+    server.stop(None)

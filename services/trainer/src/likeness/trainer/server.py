@@ -87,9 +87,13 @@ def run_trainer_service(
     if workers < 0:
         raise ValueError("workers must be 0 or more")
     db = open_database(settings)
-    server, bound = make_trainer_server(
-        settings, db, host=host, port=port, max_workers=max(8, 4 * workers), inference=inference
-    )
+    try:
+        server, bound = make_trainer_server(
+            settings, db, host=host, port=port, max_workers=max(8, 4 * workers), inference=inference
+        )
+    except BaseException:  # InsecureBind, OSError: nothing to serve
+        db.dispose()
+        raise
     stop = threading.Event()
     threads = start_workers(db, settings, workers, stop)
     logger.info(
