@@ -15,7 +15,12 @@ auth interceptor (``likeness.core.grpc_auth``; fails closed beyond loopback) and
 error interceptor applying each service's ``ErrorTable`` (``likeness.core.grpc_errors``), so a
 servicer raises its domain exceptions and never maps them itself.
 
-The client side lives in ``likeness.core.grpc_client`` (``client_channel``, ``ServiceClient``).
+``health_servicer_of(server)`` hands back the health service, for a server whose backend can die
+(the inference engine) to report NOT_SERVING. The HTTP server applies the same rules with the
+same functions: ``check_bind(host, KeyChecker(db, ttl_s=0))`` before it listens, and
+``AccessPolicy(checker, host).check(bearer_key(header))`` on each request
+(``likeness.core.auth``). The client side lives in ``likeness.core.grpc_client``
+(``client_channel``, ``ServiceClient``).
 """
 
 from __future__ import annotations
