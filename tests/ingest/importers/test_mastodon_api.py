@@ -12,7 +12,7 @@ import pytest
 from likeness.ingest.errors import MalformedInput
 from likeness.ingest.importers.generic_table import JsonlImporter
 from likeness.ingest.importers.mastodon_api import MastodonApiImporter
-from likeness.ingest.importers.registry import ImportOptions
+from likeness.ingest.importers.registry import ImportOptions, choose_importer
 from likeness.ingest.records import RawPost
 from likeness.ingest.source_tree import SourceTree
 
@@ -190,3 +190,48 @@ def test_bad_jsonl_line_names_the_line(tmp_path: Path) -> None:
     with pytest.raises(MalformedInput, match="line 2") as caught:
         _parse(path)
     assert caught.value.record == "statuses.jsonl#line 2"
+
+
+# -- the trimmed status shape of public Truth Social archives ----------------------------------
+TRIMMED = FIXTURES / "truth_social" / "trimmed_statuses.json"
+
+
+def test_trimmed_truth_social_archive_is_detected() -> None:
+    with SourceTree(TRIMMED) as tree:
+        assert choose_importer(tree).name == "mastodon-api"
+
+
+def test_trimmed_truth_social_statuses_are_read() -> None:
+    posts = _parse(TRIMMED)
+    assert [p.external_id for p in posts] == [
+        "108000000000000101",
+        "108000000000000102",
+        "108000000000000103",
+    ]
+    first, photos, link = posts
+    assert {p.platform for p in posts} == {"truth_social"}
+    assert first.text == "Harbour lights are back on tonight & the ferry runs late."
+    assert first.created_at == datetime(2022, 4, 28, 14, 3, 11, tzinfo=UTC)
+    assert first.author == "lighthousekeeper" and not first.repost
+    assert first.extra == {"url": "https://truthsocial.com/@lighthousekeeper/108000000000000101"}
+    assert photos.media_count == 2
+    assert link.text == "Read the tide tables: tides.example/harbour\n\nSecond paragraph."
+
+
+def test_trimmed_shape_off_truth_social_is_mastodon(tmp_path: Path) -> None:
+    status = json.loads(TRIMMED.read_text())[0]
+    status["url"] = "https://mastodon.example/@alice/1"
+    path = tmp_path / "statuses.jsonl"
+    path.write_text(json.dumps(status) + "\n")
+    with SourceTree(path) as tree:
+        importer = choose_importer(tree)
+        assert importer.name == "mastodon-api"
+        (post,) = importer.parse(tree)
+    assert post.platform == "mastodon"
+
+
+def test_a_table_with_ids_and_content_is_still_jsonl(tmp_path: Path) -> None:
+    path = tmp_path / "posts.jsonl"
+    path.write_text(json.dumps({"id": "1", "created_at": "2024-01-01", "content": "hi"}) + "\n")
+    with SourceTree(path) as tree:
+        assert choose_importer(tree).name == "jsonl"

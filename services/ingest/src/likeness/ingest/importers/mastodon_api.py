@@ -1,10 +1,17 @@
 """Statuses as the Mastodon REST API returns them (Mastodon, Truth Social): JSON lists or JSONL.
 
 Accepts one ``.json`` file holding a list of statuses (or a single status), ``.jsonl``/``.ndjson``
-with a status per line, or a folder/zip of such files. Boosts are kept with ``repost=True`` and the
-boosted text, so the cleaning stage can flag them. Only ``public`` and ``unlisted`` statuses are
-yielded (a status without a visibility field comes from a public archive and counts as public);
-``private`` and ``direct`` ones never reach the corpus. ``skipped`` counts them by visibility.
+with a status per line, or a folder/zip of such files. Public Truth Social archives trim each status
+to ``{id, created_at, content, url, media[], replies_count, reblogs_count, favourites_count}`` (no
+``account``, ``visibility`` or ``reblog``); the API's own counter names (``reblogs_count``,
+``favourites_count``) tell that shape apart, and ``media`` stands for ``media_attachments``.
+The platform is ``truth_social`` when the status URL is on truthsocial.com, else ``mastodon``.
+
+Boosts are kept with ``repost=True`` and the boosted text, so the cleaning stage can flag them.
+Without an ``account`` the author is ``--author``, else the handle in the status URL. Only
+``public`` and ``unlisted`` statuses are yielded (a status without a visibility field comes from a
+public archive and counts as public); ``private`` and ``direct`` ones never reach the corpus.
+``skipped`` counts them by visibility.
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ from likeness.ingest.importers.fields import (
 )
 from likeness.ingest.importers.html_text import html_to_text
 from likeness.ingest.importers.jsonio import load_json, nested_too_deeply
+from likeness.ingest.importers.mastodon_outbox import url_account
 from likeness.ingest.importers.registry import ImportOptions
 from likeness.ingest.importers.sniffing import peek_or_empty
 from likeness.ingest.records import RawPost
@@ -39,15 +47,20 @@ JSONL_EXTENSIONS = frozenset({".jsonl", ".ndjson"})
 SNIFF_BYTES = 256 * 1024
 
 
+# Beside id, created_at and content, any of these says "a status of the Mastodon API": the full
+# shape has account/visibility/uri, a trimmed archive (Truth Social) keeps at least the counters.
+_STATUS_KEYS = ("account", "visibility", "uri", "reblogs_count", "favourites_count")
+
+
 def looks_like_status(obj: Any) -> bool:
-    """Mastodon API status: id, created_at, content, account/visibility/uri; no Twitter id_str."""
+    """Mastodon API status (full or trimmed): id, created_at, content; no Twitter id_str."""
     return (
         isinstance(obj, dict)
         and "id_str" not in obj
         and "id" in obj
         and "created_at" in obj
         and "content" in obj
-        and ("account" in obj or "visibility" in obj or "uri" in obj)
+        and any(key in obj for key in _STATUS_KEYS)
     )
 
 
@@ -155,12 +168,14 @@ class MastodonApiImporter:
             raise MalformedInput("status without created_at", path=where, record=record)
         account = status.get("account") if isinstance(status.get("account"), dict) else {}
         author_id = id_string(account.get("id"))
-        author = _handle(account) or bare_handle(self.options.author)
+        author = _handle(account) or bare_handle(self.options.author) or _url_handle(status)
         source = reblog if reblog is not None else status
         content = source.get("content")
         if content is not None and not isinstance(content, str):
             raise MalformedInput("status content is not a string", path=where, record=record)
         media = source.get("media_attachments")
+        if media is None:
+            media = source.get("media")  # the trimmed archive shape
         reply_to_id = id_string(status.get("in_reply_to_id"))
         quote_of = _quote_of(status)
         return RawPost(
@@ -195,6 +210,13 @@ def _handle(account: dict[str, Any]) -> str | None:
     if isinstance(acct, str) and acct:
         return acct.lstrip("@").split("@", 1)[0]
     return None
+
+
+def _url_handle(status: dict[str, Any]) -> str | None:
+    """The handle in a status URL (``https://host/@name/123``): trimmed archives have no account."""
+    url = status.get("url")
+    account = url_account(url) if isinstance(url, str) else None
+    return account.split("@", 1)[0] if account else None
 
 
 def _reply_user(status: dict[str, Any], author: str | None, author_id: str | None) -> str | None:
