@@ -366,3 +366,24 @@ def test_nul_characters_do_not_break_postgres(
     (post,) = list_posts(engine, "alice").posts
     assert post.raw_text == "a NUL\ufffd in the middle"
     assert "\x00" not in post.clean_text
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def test_trimmed_truth_social_archive_imports_without_format(
+    engine: Engine, settings: Settings
+) -> None:
+    archive = FIXTURES / "truth_social" / "trimmed_statuses.json"
+    summary = import_path(engine, archive, "keeper", settings=settings)
+    assert (summary.format, summary.new) == ("mastodon-api", 3)
+    assert {p.platform for p in list_posts(engine, "keeper").posts} == {"truth_social"}
+
+
+def test_essays_with_month_year_dates_import_as_one_batch(
+    engine: Engine, settings: Settings
+) -> None:
+    summary = import_path(engine, FIXTURES / "essays_dates", "essayist", settings=settings)
+    assert (summary.format, summary.new) == ("essays", 6)
+    dates = {p.created_at for p in list_posts(engine, "essayist").posts}
+    assert None in dates and len(dates) == 6

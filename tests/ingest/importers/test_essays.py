@@ -11,8 +11,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from likeness.ingest.errors import MalformedInput
 from likeness.ingest.importers.essays import EssayImporter, chunk_paragraphs, split_front_matter
+from likeness.ingest.importers.fields import parse_partial_date
 from likeness.ingest.importers.registry import ImportOptions
 from likeness.ingest.records import RawPost
 from likeness.ingest.source_tree import SourceTree
@@ -142,13 +142,56 @@ def test_sniff(tmp_path: Path) -> None:
             assert not importer.sniff(tree), path
 
 
-def test_bad_front_matter_date_names_the_file(tmp_path: Path) -> None:
+def test_unreadable_front_matter_date_leaves_the_essay_undated(tmp_path: Path) -> None:
     path = tmp_path / "bad.md"
     path.write_text("---\ndate: the day after tomorrow\n---\nBody.\n")
-    with pytest.raises(MalformedInput, match="date") as caught:
-        _parse(path)
-    assert caught.value.path == str(path)
-    assert caught.value.record == "front matter"
+    (post,) = _parse(path)
+    assert post.created_at is None
+    assert post.extra["date_unrecognised"] == "the day after tomorrow"
+
+
+DATED = FIXTURES / "essays_dates"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("month-year.md", datetime(2022, 4, 1, tzinfo=UTC)),  # date: "April 2022"
+        ("iso-month.md", datetime(2021, 11, 1, tzinfo=UTC)),  # dateISO: 2021-11
+        ("year-only.md", datetime(2019, 1, 1, tzinfo=UTC)),  # a year, not epoch seconds
+        ("short-month.md", datetime(2018, 9, 3, tzinfo=UTC)),  # Sept 3, 2018
+        ("2017-06-01-undated-front-matter.md", datetime(2017, 6, 1, tzinfo=UTC)),
+        ("no-usable-date.md", None),
+    ],
+)
+def test_partial_and_month_name_dates(name: str, expected: datetime | None) -> None:
+    (post,) = _parse(DATED / name)
+    assert post.created_at == expected
+    unreadable = name in ("2017-06-01-undated-front-matter.md", "no-usable-date.md")
+    assert ("date_unrecognised" in post.extra) is unreadable
+
+
+def test_one_undated_essay_does_not_abort_the_folder() -> None:
+    posts = _parse(DATED)
+    assert len(posts) == 6
+    assert sum(p.created_at is None for p in posts) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Apr 2022", datetime(2022, 4, 1, tzinfo=UTC)),
+        ("2022-04", datetime(2022, 4, 1, tzinfo=UTC)),
+        ("2022", datetime(2022, 1, 1, tzinfo=UTC)),
+        ("5 April 2022", datetime(2022, 4, 5, tzinfo=UTC)),
+        ("2020-05-06T07:08:09+02:00", datetime(2020, 5, 6, 5, 8, 9, tzinfo=UTC)),
+        ("April", None),  # no year: no date
+        ("Tuesday", None),
+        ("2022-04-31", None),
+    ],
+)
+def test_parse_partial_date(text: str, expected: datetime | None) -> None:
+    assert parse_partial_date(text) == expected
 
 
 def test_unclosed_front_matter_is_body_text(tmp_path: Path) -> None:

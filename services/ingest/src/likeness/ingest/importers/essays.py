@@ -2,10 +2,17 @@
 
 A document may open with simple front matter (``---`` / ``key: value`` lines / ``---``) giving
 ``date`` and ``title``; otherwise the title comes from a leading ``# Heading`` and the date from a
-``YYYY-MM-DD`` filename prefix. The body is split into paragraphs at blank lines and consecutive
-paragraphs are packed into chunks of at most ``max_chunk_chars``; a paragraph is only split when
-it alone is longer than that (at sentence ends, else at whitespace). Chunk ids hash the document
-text, so they survive renames and re-imports.
+``YYYY-MM-DD`` filename prefix. The date is read from ``date``, ``dateISO``, ``published`` or
+``created`` (the first that parses): full or partial ISO dates ("2022-04", "2022") and month names
+("April 2022", "Apr 5, 2022"); a missing day or month is the first one. A front-matter date that
+cannot be read does not fail the batch: it is kept as ``extra["date_unrecognised"]`` and the
+filename prefix is used, else the essay is imported *undated* (``created_at`` None). The file's
+mtime is never used: a copy or an unzip changes it.
+
+The body is split into paragraphs at blank lines and consecutive paragraphs are packed into
+chunks of at most ``max_chunk_chars``; a paragraph is only split when it alone is longer than that
+(at sentence ends, else at whitespace). Chunk ids hash the document text, so they survive renames
+and re-imports.
 """
 
 from __future__ import annotations
@@ -20,9 +27,8 @@ from likeness.ingest.importers.fields import (
     bare_handle,
     data_files,
     is_hidden,
-    parse_timestamp,
+    parse_partial_date,
     suffix,
-    timestamp_or_error,
 )
 from likeness.ingest.importers.registry import ImportOptions
 from likeness.ingest.importers.sniffing import peek_or_empty
@@ -43,6 +49,8 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(\s+)")
 _WHITESPACE = re.compile(r"\s+")
 _FILENAME_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
+# Front-matter keys (lower-cased) that may hold the date, in the order they are tried.
+DATE_KEYS = ("date", "dateiso", "published", "created")
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -150,19 +158,20 @@ class EssayImporter:
     def _document(
         self, tree: SourceTree, name: str, platform: str, author: str | None
     ) -> Iterator[RawPost]:
-        where = tree.where(name)
         text = tree.read_text(name).replace("\r\n", "\n").replace("\r", "\n")
         doc_id = hashlib.sha256(text.encode()).hexdigest()[:16]
         fields, body = split_front_matter(text)
         title = fields.get("title") or None
         body, heading = _take_heading(body, name, title)
         title = title or heading
-        created_at = self._date(fields, name, where)
+        created_at, unrecognised = _date(fields, name)
         chunks = chunk_paragraphs(body, self.max_chunk_chars)
         for index, chunk in enumerate(chunks):
             extra: dict[str, object] = {"chunk_index": index, "chunks": len(chunks)}
             if title:
                 extra["title"] = title
+            if unrecognised:
+                extra["date_unrecognised"] = unrecognised
             yield RawPost(
                 platform=platform,
                 external_id=f"{doc_id}:{index}",
@@ -174,17 +183,18 @@ class EssayImporter:
                 extra=extra,
             )
 
-    @staticmethod
-    def _date(fields: dict[str, str], name: str, where: str) -> datetime | None:
-        if fields.get("date"):
-            return timestamp_or_error(fields["date"], where, "front matter")
-        match = _FILENAME_DATE.match(PurePosixPath(name).name)
-        if not match:
-            return None
-        try:
-            return parse_timestamp(match.group(1))
-        except ValueError:
-            return None  # "2021-13-45-notes.md": not a date after all
+
+def _date(fields: dict[str, str], name: str) -> tuple[datetime | None, str | None]:
+    """(the document's date, the front-matter date value that could not be read, if any)."""
+    given = [fields[key] for key in DATE_KEYS if fields.get(key)]
+    for value in given:
+        moment = parse_partial_date(value)
+        if moment is not None:
+            return moment, None
+    unrecognised = given[0][:200] if given else None
+    match = _FILENAME_DATE.match(PurePosixPath(name).name)
+    # "2021-13-45-notes.md" is not a date after all: None.
+    return (parse_partial_date(match.group(1)) if match else None), unrecognised
 
 
 def _take_heading(body: str, name: str, title: str | None) -> tuple[str, str | None]:

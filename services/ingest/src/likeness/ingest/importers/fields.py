@@ -115,6 +115,36 @@ def parse_timestamp(value: Any) -> datetime | None:
         raise ValueError(f"unrecognised date {text[:60]!r}") from None
 
 
+_YEAR = re.compile(r"\d{4}")
+# Stands in for the parts a human date leaves out; a result still in year 1 named no year.
+_NO_YEAR = datetime(1, 1, 1)
+
+
+def parse_partial_date(value: str) -> datetime | None:
+    """A date as people write it, as UTC; None when it names no year or cannot be read.
+
+    Full and partial ISO 8601 ("2022-04-05", "2022-04", "2022") and month names ("April 2022",
+    "Apr 2022", "April 5, 2022", "5 Apr 2022"). Missing parts are the first of the month or year.
+    A bare four-digit number is a year here, not epoch seconds (``parse_timestamp``'s reading).
+    """
+    text = value.strip()
+    if _YEAR.fullmatch(text):
+        return datetime(int(text), 1, 1, tzinfo=UTC)
+    try:
+        return parse_timestamp(text)
+    except ValueError:
+        pass
+    # dateutil reads every common English spelling (and is only loaded when one is needed: its
+    # import costs tens of milliseconds); fuzzy matching stays off so that prose is no date.
+    from dateutil import parser as date_parser
+
+    try:
+        moment = date_parser.parse(text, default=_NO_YEAR)
+    except (ValueError, OverflowError):
+        return None
+    return None if moment.year == _NO_YEAR.year else to_utc(moment)
+
+
 def _from_epoch(value: float) -> datetime:
     seconds = value / 1000 if abs(value) >= _MILLIS_FROM else value
     try:
