@@ -1,7 +1,9 @@
 """Run Alembic migrations programmatically (no alembic.ini needed by users).
 
 ``likeness db upgrade`` and every embedded start call ``upgrade_database``; developers add a
-revision with ``make migration MSG="..."``.
+revision with ``make migration MSG="..."``, which autogenerates the next numbered revision in
+``migrations/versions`` from the models against the configured database (review it: Alembic
+misses renames and server defaults).
 """
 
 from __future__ import annotations
