@@ -116,7 +116,7 @@ def test_clear_errors_for_unknown_persona_recipe_and_bad_config(cli: CliRunner) 
 
 
 def test_cli_names_map_to_recipe_ids(cli: CliRunner) -> None:
-    from likeness.cli.train_commands import CLI_RECIPES, recipe_id
+    from likeness.cli.commands.training import CLI_RECIPES, recipe_id
 
     assert recipe_id("persona") == "persona-sft" and recipe_id("reward") == "reward-model"
     assert set(CLI_RECIPES.values()) <= set(registry.recipe_names())

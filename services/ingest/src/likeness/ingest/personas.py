@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from likeness.core.db.models import Persona, Post
 from likeness.core.flags import DEFAULT_EXCLUDE, flag_names, parse_flags
+from likeness.core.personas import get_persona
 from likeness.ingest.errors import InvalidArgument
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
@@ -62,6 +63,32 @@ def ensure_persona(session: Session, slug: str, display_name: str | None = None)
     return persona
 
 
+def _check_flags(exclude_flags: list[str] | None) -> None:
+    if exclude_flags is not None:
+        try:
+            parse_flags(exclude_flags)  # reject unknown names before writing
+        except ValueError as exc:
+            raise InvalidArgument(str(exc)) from exc
+
+
+def _apply(
+    session: Session,
+    persona: Persona,
+    display_name: str | None,
+    card: str | None,
+    exclude_flags: list[str] | None,
+) -> PersonaInfo:
+    if display_name:
+        persona.display_name = display_name
+    if card:
+        persona.card = card
+    if exclude_flags is not None:
+        persona.settings = {**persona.settings, "exclude_flags": list(exclude_flags)}
+    session.flush()
+    count = session.scalar(select(func.count()).where(Post.persona_id == persona.id)) or 0
+    return _info(persona, count)
+
+
 def create_persona(
     engine: Engine,
     slug: str,
@@ -70,22 +97,30 @@ def create_persona(
     exclude_flags: list[str] | None = None,
 ) -> PersonaInfo:
     """Create a persona, or update the display name / card / exclusions of an existing one."""
-    if exclude_flags is not None:
-        try:
-            parse_flags(exclude_flags)  # reject unknown names before writing
-        except ValueError as exc:
-            raise InvalidArgument(str(exc)) from exc
+    _check_flags(exclude_flags)
     with Session(engine) as session, session.begin():
         persona = ensure_persona(session, slug, display_name)
-        if display_name:
-            persona.display_name = display_name
-        if card:
-            persona.card = card
-        if exclude_flags is not None:
-            persona.settings = {**persona.settings, "exclude_flags": list(exclude_flags)}
-        session.flush()
-        count = session.scalar(select(func.count()).where(Post.persona_id == persona.id)) or 0
-        return _info(persona, count)
+        return _apply(session, persona, display_name, card, exclude_flags)
+
+
+def update_persona(
+    engine: Engine,
+    slug: str,
+    display_name: str | None = None,
+    card: str | None = None,
+    exclude_flags: list[str] | None = None,
+) -> PersonaInfo:
+    """Change an existing persona's name, card or exclusions (None leaves a field as it is);
+    raises PersonaNotFound rather than creating one from a mistyped slug."""
+    _check_flags(exclude_flags)
+    with Session(engine) as session, session.begin():
+        persona = get_persona(session, slug)
+        return _apply(session, persona, display_name, card, exclude_flags)
+
+
+def has_default_card(persona: PersonaInfo) -> bool:
+    """Still the placeholder card a first import gives (no real name or voice set yet)."""
+    return persona.card == default_card(persona.display_name)
 
 
 def list_personas(engine: Engine) -> list[PersonaInfo]:

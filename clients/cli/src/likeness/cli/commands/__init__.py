@@ -1,0 +1,1 @@
+"""One module per command group; :mod:`likeness.cli.main` puts them on the root app."""

@@ -1,0 +1,243 @@
+"""``likeness jobs [show | watch | cancel | resume | work]``: the training queue.
+
+Embedded (no ``--server``, no trainer_addr setting) a job runs in this process by the same
+worker the trainer service runs, so Ctrl-C saves a checkpoint and the job resumes later where it
+stopped. With a server, the same commands print the same output.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from dataclasses import asdict
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from likeness.cli import backend, render
+from likeness.cli.app import (
+    JsonOpt,
+    OptionalPersonaOpt,
+    ServerOpt,
+    fail,
+    new_typer,
+    state,
+    trainer_server,
+    with_trainer_server,
+)
+
+if TYPE_CHECKING:
+    from likeness.core.jobs import JobInfo
+
+app = new_typer(
+    "Training jobs in the queue: list, show, watch, cancel, resume, or work on them.",
+    no_args_is_help=False,
+)
+
+STATUSES = ("queued", "running", "succeeded", "failed", "cancelled")
+FULL_ID = 32
+EXIT_INTERRUPTED = 130
+
+JobIdArg = Annotated[
+    str, typer.Argument(help="The job id, or a unique prefix of it (see `likeness jobs`).")
+]
+
+
+def unique_id(prefix: str, known: Callable[[], list[str]], what: str) -> str:
+    """The one id that starts with ``prefix`` (the tables show the first 12 characters)."""
+    if len(prefix) >= FULL_ID:
+        return prefix
+    matches = sorted({i for i in known() if i.startswith(prefix)})
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        shown = ", ".join(m[: render.SHORT_ID] for m in matches)
+        raise fail(f"{what} id {prefix!r} is ambiguous: {shown}")
+    return prefix  # let the lookup say it does not exist, in its own words
+
+
+def resolve_job_id(handle: backend.Trainer, job_id: str) -> str:
+    def recent() -> list[str]:
+        return [j.id for j in handle.list_jobs(persona=None, statuses=None, limit=1000)]
+
+    return unique_id(job_id, recent, "job")
+
+
+def label(job: JobInfo) -> str:
+    return f"{job.kind} · {job.persona}" if job.persona else job.kind
+
+
+def finished(job: JobInfo, as_json: bool) -> None:
+    """The end of a job: its outcome, and the exit code that goes with it."""
+    if as_json:
+        render.print_json(asdict(job))
+    else:
+        render.show_finished(job)
+    if job.status in ("failed", "cancelled"):
+        raise typer.Exit(1)
+
+
+def run_here(handle: backend.EmbeddedTrainer, job_id: str | None, as_json: bool) -> None:
+    """Run a job in this process with a live bar; Ctrl-C checkpoints and hands it back."""
+    with render.job_progress(not as_json) as display:
+        job, interrupted = handle.run(
+            job_id,
+            lambda job, progress: display.update(job.id, label(job), "running", progress),
+        )
+    if job is None and job_id is not None:  # a live worker has it: follow it there
+        follow(handle, job_id, label(handle.get(job_id)), as_json)
+        return
+    if job is None:
+        render.err.print("no job is waiting")
+        return
+    if interrupted and not job.done:
+        render.err.print(
+            f"stopped: checkpoint saved, job {job.id} is back in the queue; resume with "
+            f"`likeness jobs resume {job.id}` (or any `likeness jobs work`)",
+            highlight=False,
+        )
+        raise typer.Exit(EXIT_INTERRUPTED)
+    finished(job, as_json)
+
+
+def follow(handle: backend.Trainer, job_id: str, name: str, as_json: bool) -> None:
+    """Watch a job that runs elsewhere; Ctrl-C stops watching, not the job."""
+    try:
+        with render.job_progress(not as_json) as display:
+            for event in handle.watch(job_id):
+                display.update(job_id, name, event.status, event.progress)
+    except KeyboardInterrupt:
+        render.err.print(
+            f"stopped watching; job {job_id} goes on (likeness jobs watch {job_id})",
+            highlight=False,
+        )
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    finished(handle.get(job_id), as_json)
+
+
+def _trainer(ctx: typer.Context, server: str | None) -> AbstractContextManager[backend.Trainer]:
+    return backend.trainer(state(ctx).settings(), trainer_server(ctx, server))
+
+
+@app.callback(invoke_without_command=True)
+def jobs_list(
+    ctx: typer.Context,
+    persona: OptionalPersonaOpt = None,
+    status: Annotated[
+        list[str] | None,
+        typer.Option("--status", help=f"Only these statuses ({', '.join(STATUSES)})."),
+    ] = None,
+    limit: Annotated[int, typer.Option(help="Newest N jobs.")] = 50,
+    server: ServerOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List training jobs, newest first (or run one of the commands below)."""
+    with_trainer_server(ctx, server)
+    if ctx.invoked_subcommand is not None:
+        return
+    unknown = sorted(set(status or []) - set(STATUSES))
+    if unknown:
+        raise fail(f"unknown status {', '.join(unknown)}; choose from {', '.join(STATUSES)}")
+    with _trainer(ctx, server) as handle:
+        found = handle.list_jobs(persona=persona, statuses=status or None, limit=limit)
+    if as_json:
+        render.print_json([asdict(j) for j in found])
+    else:
+        render.show_jobs(found)
+
+
+@app.command("show")
+def jobs_show(
+    ctx: typer.Context, job_id: JobIdArg, server: ServerOpt = None, as_json: JsonOpt = False
+) -> None:
+    """Everything about one job: config, progress, result or error."""
+    with _trainer(ctx, server) as handle:
+        job = handle.get(resolve_job_id(handle, job_id))
+    if as_json:
+        render.print_json(asdict(job))
+    else:
+        render.show_job(job)
+
+
+@app.command("watch")
+def jobs_watch(
+    ctx: typer.Context, job_id: JobIdArg, server: ServerOpt = None, as_json: JsonOpt = False
+) -> None:
+    """Follow a job's progress until it ends (Ctrl-C stops watching, not the job)."""
+    with _trainer(ctx, server) as handle:
+        job = handle.get(resolve_job_id(handle, job_id))
+        follow(handle, job.id, label(job), as_json)
+
+
+@app.command("cancel")
+def jobs_cancel(
+    ctx: typer.Context, job_id: JobIdArg, server: ServerOpt = None, as_json: JsonOpt = False
+) -> None:
+    """Cancel a job: a queued one at once, a running one at its worker's next heartbeat."""
+    with _trainer(ctx, server) as handle:
+        job = handle.cancel(resolve_job_id(handle, job_id))
+    if as_json:
+        render.print_json(asdict(job))
+    elif job.status == "cancelled":
+        render.out.print(f"job {job.id} cancelled", highlight=False)
+    elif job.cancel_requested:
+        render.out.print(
+            f"job {job.id}: cancel requested; its worker stops at the next heartbeat",
+            highlight=False,
+        )
+    else:
+        render.out.print(f"job {job.id} already {job.status}", highlight=False)
+
+
+@app.command("resume")
+def jobs_resume(
+    ctx: typer.Context, job_id: JobIdArg, server: ServerOpt = None, as_json: JsonOpt = False
+) -> None:
+    """Resume a stopped job from its last checkpoint (here; with a server, its workers do).
+
+    A job still marked running whose worker died (its lease ran out) is taken over here; one a
+    live worker holds is followed instead.
+    """
+    with _trainer(ctx, server) as handle:
+        job = handle.get(resolve_job_id(handle, job_id))
+        if job.done:
+            raise fail(f"job {job.id} already {job.status}")
+        if isinstance(handle, backend.EmbeddedTrainer):
+            run_here(handle, job.id, as_json)
+        else:
+            follow(handle, job.id, label(job), as_json)
+
+
+@app.command("work")
+def jobs_work(
+    ctx: typer.Context,
+    once: Annotated[bool, typer.Option("--once", help="Run one waiting job, then exit.")] = False,
+    lease: Annotated[float, typer.Option(help="Lease seconds (renewed every third of it).")] = 60.0,
+    poll: Annotated[float, typer.Option(help="Seconds between looks at an empty queue.")] = 2.0,
+    as_json: JsonOpt = False,
+) -> None:
+    """Work on the queue in this process: claim jobs from the database (the database_url
+    setting; a shared PostgreSQL makes any number of machines workers). Ctrl-C checkpoints and
+    stops."""
+    from likeness.trainer.worker import Worker
+
+    with backend.embedded_trainer(state(ctx).settings()) as handle:
+        if once:
+            run_here(handle, None, as_json)
+            return
+        stop = threading.Event()
+        with render.job_progress(not as_json) as display:
+            worker = Worker(
+                handle.db,
+                handle.settings,
+                lease_s=lease,
+                poll_s=poll,
+                stop=stop,
+                on_progress=lambda job, progress: display.update(
+                    job.id, f"{job.id[:8]} {label(job)}", "running", progress
+                ),
+            )
+            render.err.print(f"worker {worker.worker_id}: waiting for jobs (Ctrl-C stops)")
+            with backend.training_prints_to_stderr():
+                worker.run_forever(stop)

@@ -1,0 +1,61 @@
+"""``likeness models [activate]``: trained models and which adapter serves a persona."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Annotated
+
+import typer
+
+from likeness.cli import backend, render
+from likeness.cli.app import (
+    JsonOpt,
+    OptionalPersonaOpt,
+    ServerOpt,
+    new_typer,
+    state,
+    trainer_server,
+    with_trainer_server,
+)
+from likeness.cli.commands.jobs import unique_id
+
+app = new_typer("Trained models: list them, activate a persona adapter.", no_args_is_help=False)
+
+
+@app.callback(invoke_without_command=True)
+def models_list(
+    ctx: typer.Context,
+    persona: OptionalPersonaOpt = None,
+    server: ServerOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List trained models (or activate one, below)."""
+    with_trainer_server(ctx, server)
+    if ctx.invoked_subcommand is not None:
+        return
+    with backend.trainer(state(ctx).settings(), server) as handle:
+        found = handle.list_models(persona)
+    if as_json:
+        render.print_json([asdict(m) for m in found])
+    else:
+        render.show_models(found)
+
+
+@app.command("activate")
+def models_activate(
+    ctx: typer.Context,
+    model_id: Annotated[
+        str, typer.Argument(help="The model id, or a unique prefix of it (see `likeness models`).")
+    ],
+    server: ServerOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Make a persona adapter the one its persona is served with (through the inference service
+    if the inference_addr setting names one, so it loads at once)."""
+    with backend.trainer(state(ctx).settings(), trainer_server(ctx, server)) as handle:
+        known = handle.list_models
+        info = handle.activate(unique_id(model_id, lambda: [m.id for m in known()], "model"))
+    if as_json:
+        render.print_json(asdict(info))
+    else:
+        render.out.print(f"model {info.id} is now active for {info.persona}", highlight=False)
