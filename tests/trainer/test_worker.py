@@ -113,8 +113,8 @@ def test_bad_config_and_failing_runs_fail_the_job_not_the_worker(
     unknown = jobs.submit(engine, "no-such-recipe", persona=persona)
     good = jobs.submit(engine, steps_recipe, persona=persona, config={"steps": 1})
     stop = threading.Event()
-    worker = Worker(engine, settings, worker_id="w1", poll_s=0.01)
-    worker.kinds.append("no-such-recipe")
+    kinds = [*registry.recipe_names(), "no-such-recipe"]
+    worker = Worker(engine, settings, worker_id="w1", poll_s=0.01, kinds=kinds)
     finished = threading.Thread(target=worker.run_forever, args=(stop,), daemon=True)
     finished.start()
     wait_for(lambda: jobs.get(engine, good).done)

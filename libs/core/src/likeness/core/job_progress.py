@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
-from likeness.core.jobs import JobInfo
+from likeness.core.jobs import JobInfo, ProgressReport
 from likeness.v1 import common_pb2
 
 
-def progress_message(job: JobInfo) -> common_pb2.Progress:
-    progress = job.progress
+def report_message(job_id: str, status: str, report: ProgressReport) -> common_pb2.Progress:
+    """``report`` as sent now (the ``at`` stamp is the sending time)."""
     message = common_pb2.Progress(
-        job_id=job.id,
-        step=int(progress.get("step", 0)),
-        total=int(progress.get("total", 0)),
-        loss=float(progress.get("loss", 0.0)),
-        learning_rate=float(progress.get("learning_rate", 0.0)),
-        tokens_per_s=float(progress.get("tokens_per_s", 0.0)),
-        eta_s=float(progress.get("eta_s", 0.0)),
-        message=job.error or str(progress.get("message", "")),
-        status=job.status,
+        job_id=job_id,
+        step=report.step,
+        total=report.total,
+        loss=report.loss,
+        learning_rate=report.learning_rate,
+        tokens_per_s=report.tokens_per_s,
+        eta_s=report.eta_s,
+        message=report.message,
+        status=status,
     )
     message.at.GetCurrentTime()
     return message
+
+
+def progress_message(job: JobInfo) -> common_pb2.Progress:
+    return report_message(job.id, job.status, job.report)

@@ -2,6 +2,7 @@
 
     job_id = submit(db, "persona-sft", persona="alice", config={...})
     job = claim(db, worker="host-1:4242", kinds={"persona-sft"})    # None when nothing waits
+    job = claim_job(db, job_id, worker="host-1:4242")             # that job, or JobNotClaimable
     beat = heartbeat(db, job.id, job.worker, progress={...})       # renews the lease
     if beat.cancel_requested: ...                                   # stop, then finish(cancelled)
     finish(db, job.id, job.worker, "succeeded", result={...})
@@ -13,16 +14,23 @@ of the row, which SQLite serialises. A claimed job carries a lease; the worker r
 each heartbeat. A job whose lease ran out (its worker crashed or lost the network) is claimed
 again by the next worker, up to ``max_attempts`` times; after that it fails with the reason.
 A heartbeat that finds the job no longer leased to its worker raises ``LeaseLost``: another
-worker has it now, and the first must stop without writing anything more.
+worker has it now, and the first must stop without writing anything more. ``claim_job`` (the
+CLI resuming one job in its own process) also takes over a job whose worker was a process of
+this host that no longer exists (``kill -9``), without waiting for its lease to run out.
+
+The loop that claims, heartbeats and finishes jobs is ``likeness.core.job_worker``.
 
 Lease times come from the workers' clocks; keep them in sync (NTP), as any lease system needs.
 """
 
 from __future__ import annotations
 
+import os
+import socket
 import time
 import uuid
 from collections.abc import Callable, Collection, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -52,6 +60,19 @@ class LeaseLost(RuntimeError):
     """The job is no longer leased to this worker (it expired and was claimed again, or ended)."""
 
 
+class JobNotClaimable(RuntimeError):
+    """``claim_job`` cannot take this job: it has ended (or ended just now, see the message)."""
+
+
+class JobHeld(JobNotClaimable):
+    """A live worker holds the job's lease; it can be watched, not taken over."""
+
+    def __init__(self, message: str, worker: str, lease_expires_at: datetime | None) -> None:
+        super().__init__(message)
+        self.worker = worker
+        self.lease_expires_at = lease_expires_at
+
+
 @dataclass(frozen=True, slots=True)
 class JobInfo:
     id: str
@@ -73,6 +94,14 @@ class JobInfo:
     @property
     def done(self) -> bool:
         return self.status in TERMINAL
+
+    @property
+    def report(self) -> ProgressReport:
+        """The stored progress, typed; a failed job's last word is why it failed."""
+        report = ProgressReport.from_dict(self.progress)
+        if self.status == FAILED and self.error:
+            report.message = self.error
+        return report
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +133,20 @@ class ProgressReport:
             "message": self.message,
             **({"extra": self.extra} if self.extra else {}),
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ProgressReport:
+        """The one decoder of a stored ``progress`` (missing keys are zero: older rows)."""
+        return cls(
+            step=int(data.get("step", 0)),
+            total=int(data.get("total", 0)),
+            loss=float(data.get("loss", 0.0)),
+            learning_rate=float(data.get("learning_rate", 0.0)),
+            tokens_per_s=float(data.get("tokens_per_s", 0.0)),
+            eta_s=float(data.get("eta_s", 0.0)),
+            message=str(data.get("message", "")),
+            extra=dict(data.get("extra", {})),
+        )
 
 
 def _now() -> datetime:
@@ -243,6 +286,53 @@ def _cancel_abandoned(session: Session, now: datetime) -> None:
         job.finished_at = now
 
 
+def default_worker_id() -> str:
+    """``host:pid``: what ``claim_job`` reads back to tell a dead local worker from a live one."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _holder_is_gone(worker: str) -> bool:
+    """True only when ``worker`` (``host:pid…``) names a process of this host that has exited;
+    a worker elsewhere, or one that cannot be told, counts as alive (its lease decides)."""
+    host, _, rest = worker.partition(":")
+    digits = rest[: len(rest) - len(rest.lstrip("0123456789"))]
+    if host != socket.gethostname() or not digits:
+        return False
+    pid = int(digits)
+    if pid == os.getpid():
+        return False  # another thread of this very process
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except (PermissionError, OverflowError):
+        return False
+    return False
+
+
+def _claimable(now: datetime):  # type: ignore[no-untyped-def]
+    return or_(Job.status == QUEUED, (Job.status == RUNNING) & (Job.lease_expires_at < now))
+
+
+def _take(session: Session, job_id: str, worker: str, now: datetime, lease_s: float) -> bool:
+    """Lease the job to ``worker`` if it is still claimable. The condition repeats the
+    candidate test: on SQLite (no row locks) it is what keeps two workers from both taking it."""
+    taken = session.execute(
+        update(Job)
+        .where(Job.id == job_id, _claimable(now))
+        .values(
+            status=RUNNING,
+            worker=worker,
+            attempts=Job.attempts + 1,
+            lease_expires_at=now + timedelta(seconds=lease_s),
+            heartbeat_at=now,
+            started_at=now,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    return taken.rowcount == 1
+
+
 def claim(
     db: Engine,
     worker: str,
@@ -253,7 +343,7 @@ def claim(
 ) -> JobInfo | None:
     """Lease the next job (highest priority, oldest first) to ``worker``; None if none waits.
 
-    ``job_id`` claims that one job only (the CLI running its own job in-process).
+    ``job_id`` claims that one job only, if it waits (``claim_job`` says why it cannot).
     """
     now = _now()
     with Session(db) as session, session.begin():
@@ -261,13 +351,7 @@ def claim(
         _fail_exhausted(session, now)
         candidates = (
             select(Job.id)
-            .where(
-                or_(
-                    Job.status == QUEUED,
-                    (Job.status == RUNNING) & (Job.lease_expires_at < now),
-                ),
-                Job.cancel_requested.is_(False),
-            )
+            .where(_claimable(now), Job.cancel_requested.is_(False))
             .order_by(Job.priority.desc(), Job.created_at, Job.id)
             .limit(1)
             .with_for_update(skip_locked=True)
@@ -277,32 +361,63 @@ def claim(
         if job_id is not None:
             candidates = candidates.where(Job.id == job_id)
         chosen = session.scalar(candidates)
-        if chosen is None:
-            return None
-        # The status condition repeats the candidate test: on SQLite (no row locks) it is what
-        # keeps two workers from both taking the job.
-        taken = session.execute(
-            update(Job)
-            .where(
-                Job.id == chosen,
-                or_(
-                    Job.status == QUEUED,
-                    (Job.status == RUNNING) & (Job.lease_expires_at < now),
-                ),
-            )
-            .values(
-                status=RUNNING,
-                worker=worker,
-                attempts=Job.attempts + 1,
-                lease_expires_at=now + timedelta(seconds=lease_s),
-                heartbeat_at=now,
-                started_at=now,
-            )
-            .execution_options(synchronize_session=False)
-        )
-        if taken.rowcount != 1:
+        if chosen is None or not _take(session, chosen, worker, now, lease_s):
             return None
     return get(db, chosen)
+
+
+def claim_job(db: Engine, job_id: str, worker: str, *, lease_s: float = DEFAULT_LEASE_S) -> JobInfo:
+    """Lease this one job to ``worker`` (``likeness jobs resume ID`` runs it in its process).
+
+    It is taken when it waits in the queue, when its lease has expired, or when its worker was
+    a process of this host that no longer exists (killed with ``kill -9``: its lease may still
+    run for a minute). Raises JobNotFound; JobHeld when a live worker holds it (watch it
+    instead); JobNotClaimable when it has ended, or ends now: cancelled while its worker was
+    gone, or failed with its last allowed attempt.
+    """
+    now = _now()
+    with Session(db) as session, session.begin():
+        job = session.scalar(select(Job).where(Job.id == job_id).with_for_update())
+        if job is None:
+            raise JobNotFound(f"no job {job_id!r}")
+        expires = _aware(job.lease_expires_at)
+        if job.status == RUNNING and expires is not None and expires >= now:
+            if not _holder_is_gone(job.worker or ""):
+                raise JobHeld(
+                    f"job {job_id} is running on worker {job.worker or 'unknown'} (lease until "
+                    f"{expires:%H:%M:%S} UTC); watch it, or resume it once that lease ran out",
+                    job.worker or "",
+                    expires,
+                )
+            job.lease_expires_at = now - timedelta(microseconds=1)  # its process is gone
+            session.flush()
+        # These end it if it was cancelled meanwhile or has no attempt left (``job`` is the
+        # same object they change).
+        _cancel_abandoned(session, now)
+        _fail_exhausted(session, now)
+        session.flush()
+        if job.status in TERMINAL:
+            reason = f": {job.error}" if job.error else ""
+            raise JobNotClaimable(f"job {job_id} {job.status}{reason}")
+        if job.cancel_requested or not _take(session, job_id, worker, now, lease_s):
+            raise JobNotClaimable(f"job {job_id} cannot be claimed now ({job.status})")
+    return get(db, job_id)
+
+
+@contextmanager
+def _holding(db: Engine, job_id: str, worker: str, values: dict[str, Any]) -> Iterator[Session]:
+    """Apply ``values`` to a job ``worker`` holds, in a transaction the caller may read in;
+    raises LeaseLost (and changes nothing) if the job is not ``worker``'s any more."""
+    with Session(db) as session, session.begin():
+        updated = session.execute(
+            update(Job)
+            .where(Job.id == job_id, Job.worker == worker, Job.status == RUNNING)
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
+        if updated.rowcount != 1:
+            raise LeaseLost(f"job {job_id} is no longer leased to {worker}")
+        yield session
 
 
 def heartbeat(
@@ -321,15 +436,7 @@ def heartbeat(
     }
     if progress is not None:
         values["progress"] = progress
-    with Session(db) as session, session.begin():
-        updated = session.execute(
-            update(Job)
-            .where(Job.id == job_id, Job.worker == worker, Job.status == RUNNING)
-            .values(**values)
-            .execution_options(synchronize_session=False)
-        )
-        if updated.rowcount != 1:
-            raise LeaseLost(f"job {job_id} is no longer leased to {worker}")
+    with _holding(db, job_id, worker, values) as session:
         cancel = session.scalar(select(Job.cancel_requested).where(Job.id == job_id))
     return Beat(cancel_requested=bool(cancel))
 
@@ -357,26 +464,25 @@ def finish(
         values["result"] = result
     if progress is not None:
         values["progress"] = progress
-    with Session(db) as session, session.begin():
-        updated = session.execute(
-            update(Job)
-            .where(Job.id == job_id, Job.worker == worker, Job.status == RUNNING)
-            .values(**values)
-            .execution_options(synchronize_session=False)
-        )
-        if updated.rowcount != 1:
-            raise LeaseLost(f"job {job_id} is no longer leased to {worker}")
+    with _holding(db, job_id, worker, values):
+        pass
 
 
-def release(db: Engine, job_id: str, worker: str) -> None:
-    """Give a job back to the queue (a worker shutting down cleanly); the attempt is not counted."""
-    with Session(db) as session, session.begin():
-        session.execute(
-            update(Job)
-            .where(Job.id == job_id, Job.worker == worker, Job.status == RUNNING)
-            .values(status=QUEUED, worker="", lease_expires_at=None, attempts=Job.attempts - 1)
-            .execution_options(synchronize_session=False)
-        )
+def release(
+    db: Engine, job_id: str, worker: str, *, progress: dict[str, Any] | None = None
+) -> None:
+    """Give a job back to the queue (a worker shutting down cleanly), with the ``progress`` it
+    stopped at; the attempt is not counted. A job no longer ours is left alone."""
+    values: dict[str, Any] = {
+        "status": QUEUED,
+        "worker": "",
+        "lease_expires_at": None,
+        "attempts": Job.attempts - 1,
+    }
+    if progress is not None:
+        values["progress"] = progress
+    with suppress(LeaseLost), _holding(db, job_id, worker, values):
+        pass
 
 
 def cancel(db: Engine, job_id: str) -> JobInfo:

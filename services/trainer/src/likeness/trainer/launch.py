@@ -5,9 +5,10 @@
         -m likeness.trainer.launch JOB_ID
 
 Every process runs the same recipe code (transformers' Trainer takes DDP, FSDP or DeepSpeed from
-the accelerate config). The main process claims the job, renews its lease and reports progress
-like any worker, builds the datasets and writes the run plan; the other processes wait for that
-plan and train on exactly the same dataset files. Only the main process registers the model.
+the accelerate config). The main process claims the job (waiting, or left by a worker whose
+lease expired), renews its lease and reports progress like any worker, builds the datasets and
+writes the run plan; the other processes wait for that plan and train on exactly the same
+dataset files. Only the main process registers the model.
 A stop request (cancel, SIGTERM, lost lease) reaches every process at the same step (see
 ``recipes.base``), so none of them waits forever on the others. All processes need the same
 ``LIKENESS_DATA_DIR`` (a shared filesystem across nodes) and ``LIKENESS_DATABASE_URL``.
@@ -20,7 +21,7 @@ import sys
 import time
 
 from likeness.core import jobs
-from likeness.core.db import create_db_engine
+from likeness.core.db import open_database
 from likeness.core.settings import get_settings
 from likeness.trainer.recipes.base import RunContext
 from likeness.trainer.runner import PLAN, run_training
@@ -40,12 +41,15 @@ def main(argv: list[str] | None = None) -> int:
     job_id = args[0]
     state = PartialState()
     settings = get_settings()
-    db = create_db_engine(settings.resolved_database_url)
+    # The job was queued in this database, so its schema is in place; and N processes starting
+    # together must not all run migrations.
+    db = open_database(settings, migrate=False)
     logging.basicConfig(level=logging.INFO if state.is_main_process else logging.WARNING)
     if state.is_main_process:
-        job = Worker(db, settings).run_once(job_id)
-        if job is None:
-            logger.error("job %s is not waiting in the queue (see: likeness jobs show)", job_id)
+        try:
+            job = Worker(db, settings).run_job(job_id)
+        except (jobs.JobNotFound, jobs.JobNotClaimable) as exc:
+            logger.error("%s (see: likeness jobs show %s)", exc, job_id)
             return 1
         return 0 if job.status == jobs.SUCCEEDED else 1
     return follow(db, settings, job_id)

@@ -111,24 +111,12 @@ class JobEvent:
         return self.status in jobs.TERMINAL
 
 
-def progress_from_dict(data: dict[str, Any]) -> ProgressReport:
-    return ProgressReport(
-        step=int(data.get("step", 0)),
-        total=int(data.get("total", 0)),
-        loss=float(data.get("loss", 0.0)),
-        learning_rate=float(data.get("learning_rate", 0.0)),
-        tokens_per_s=float(data.get("tokens_per_s", 0.0)),
-        eta_s=float(data.get("eta_s", 0.0)),
-        message=str(data.get("message", "")),
-        extra=dict(data.get("extra", {})),
-    )
+#: The one decoder of a stored progress dict (kept under this name for the gRPC code).
+progress_from_dict = ProgressReport.from_dict
 
 
 def event_from_job(job: JobInfo) -> JobEvent:
-    progress = progress_from_dict(job.progress)
-    if job.status == jobs.FAILED and job.error:
-        progress.message = job.error  # a failed job's last word is why it failed
-    return JobEvent(job.id, job.status, progress)
+    return JobEvent(job.id, job.status, job.report)
 
 
 # --- preview (--dry-run) -------------------------------------------------------------------------
