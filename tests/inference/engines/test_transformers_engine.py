@@ -15,7 +15,7 @@ import pytest
 import torch
 from transformers import AutoTokenizer, LlamaForCausalLM
 
-from likeness.inference.chat import chat_template_sha256
+from likeness.core.chat import chat_template_sha256
 from likeness.inference.engines.base import (
     AdapterInfo,
     AdapterMismatch,

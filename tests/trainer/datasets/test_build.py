@@ -10,11 +10,11 @@ import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from likeness.core.chat import persona_messages, render_chat
 from likeness.core.db.models import Dataset, Post
 from likeness.core.errors import PersonaNotFound
 from likeness.core.flags import PostFlag
 from likeness.core.prompts import persona_post_request
-from likeness.inference.chat import persona_messages, render_chat
 from likeness.trainer.datasets import BuiltDataset, DatasetSpec, EmptyDataset, build_dataset
 from likeness.trainer.topics import extract_topics, topics_phrase
 

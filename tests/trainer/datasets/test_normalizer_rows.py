@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
+from likeness.core import chat
 from likeness.core.prompts import normalizer_messages
-from likeness.inference import chat
 from likeness.inference.engines.base import Delta, GenerationRequest
 from likeness.inference.normalize import normalize_corpus
 from likeness.trainer.datasets import DatasetSpec, EmptyDataset, build_dataset

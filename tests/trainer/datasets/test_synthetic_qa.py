@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
+from likeness.core.chat import persona_messages
 from likeness.core.prompts import qa_question_messages
-from likeness.inference.chat import persona_messages
 from likeness.inference.engines.base import Delta, GenerationRequest, SamplingParams
 from likeness.inference.engines.transformers_engine import TransformersEngine
 from likeness.trainer.datasets import (

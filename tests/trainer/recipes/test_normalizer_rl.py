@@ -14,11 +14,11 @@ from pydantic import ValidationError
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.orm import Session
 
+from likeness.core.chat import render_chat
 from likeness.core.db import create_db_engine
 from likeness.core.db.models import Model, Persona
 from likeness.core.jobs import ProgressReport
 from likeness.core.prompts import NORMALIZER_SYSTEM, normalizer_messages
-from likeness.inference.chat import render_chat
 from likeness.trainer.datasets.spec import BuiltDataset
 from likeness.trainer.encoding import IGNORE
 from likeness.trainer.recipes.base import RunContext

@@ -15,7 +15,7 @@ import torch
 from recipe_data import CARD, POSTS, chat_row, persona_dataset
 from safetensors.torch import load_file
 
-from likeness.inference.chat import persona_messages, render_chat
+from likeness.core.chat import persona_messages, render_chat
 from likeness.trainer.encoding import IGNORE, encode_chat
 from likeness.trainer.recipes.base import RunContext
 from likeness.trainer.recipes.persona_sft import RECIPE, PersonaSftConfig

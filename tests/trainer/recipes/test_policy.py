@@ -16,9 +16,9 @@ from preference_data import prefs_dataset
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from likeness.core.chat import chat_template_sha256
 from likeness.core.db import create_db_engine
 from likeness.core.db.models import Model, Persona
-from likeness.inference.chat import chat_template_sha256
 from likeness.inference.engines.base import AdapterMismatch
 from likeness.trainer.artifacts import MANIFEST
 from likeness.trainer.recipes.base import RunContext

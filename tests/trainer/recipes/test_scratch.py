@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from recipe_data import write_dataset
 from sqlalchemy import create_engine
 
-from likeness.inference.chat import render_chat
+from likeness.core.chat import render_chat
 from likeness.trainer.artifacts import tokenizer_sha256
 from likeness.trainer.datasets.spec import BuiltDataset
 from likeness.trainer.encoding import IGNORE

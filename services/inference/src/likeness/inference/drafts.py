@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from likeness.core.db.models import Draft, Persona
 from likeness.core.prompts import persona_post_request
 from likeness.core.text import storable
-from likeness.inference.chat import persona_messages
+from likeness.core.chat import persona_messages
 from likeness.inference.engines.base import Engine, GenerationRequest, SamplingParams
 from likeness.inference.personas import load_persona
 

@@ -21,7 +21,7 @@ from likeness.core.model_messages import model_message
 from likeness.core.prompts import normalizer_messages, normalizer_version
 from likeness.core.registry import ModelNotFound, NotAnAdapter, list_models
 from likeness.inference.activation import activate_model
-from likeness.inference.chat import persona_messages
+from likeness.core.chat import persona_messages
 from likeness.inference.drafts import generate_posts
 from likeness.inference.engine_thread import EngineThread
 from likeness.inference.engines.base import AdapterMismatch, GenerationRequest, SamplingParams

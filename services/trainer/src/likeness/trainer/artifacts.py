@@ -21,8 +21,8 @@ from typing import Any
 from sqlalchemy import Engine
 
 from likeness.core import registry
+from likeness.core.chat import chat_template_sha256
 from likeness.core.registry import ModelKind
-from likeness.inference.chat import chat_template_sha256
 
 MANIFEST = "likeness.json"
 

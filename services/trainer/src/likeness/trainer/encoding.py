@@ -1,6 +1,6 @@
 """Rows → token ids and loss labels, exactly as the model sees them in training and serving.
 
-The prompt part of a chat row is rendered by ``likeness.inference.chat.render_chat`` — the very
+The prompt part of a chat row is rendered by ``likeness.core.chat.render_chat`` — the very
 function the inference service renders prompts with — and tokenised on its own, as it is at
 serving time; the target is whatever the chat template writes after that prompt for the
 assistant turn (its text plus the end-of-turn marker, so the model learns to stop). Prompt and
@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from likeness.inference.chat import render_chat
+from likeness.core.chat import render_chat
 
 IGNORE = -100
 

@@ -36,7 +36,7 @@ import torch
 from transformers import AutoModelForCausalLM, AutoTokenizer, DynamicCache
 from transformers.cache_utils import DynamicLayer
 
-from likeness.inference import chat
+from likeness.core import chat
 from likeness.inference.engines.base import (
     AdapterInfo,
     Delta,

@@ -24,7 +24,7 @@ import anyio
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 from sqlalchemy import Engine as DbEngine
 
-from likeness.inference.chat import persona_messages
+from likeness.core.chat import persona_messages
 from likeness.inference.engines.base import (
     AdapterMismatch,
     Delta,

@@ -24,10 +24,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, Engine, func, select
 from sqlalchemy.orm import Session
 
+from likeness.core.chat import persona_messages
 from likeness.core.db.models import Post
 from likeness.core.flags import exclude_mask, flag_names
 from likeness.core.prompts import persona_post_request
-from likeness.inference.chat import persona_messages
 from likeness.trainer.datasets.rows import (
     EmptyDataset,
     PersonaInfo,

@@ -23,8 +23,8 @@ from typing import Any, Literal, Self
 from pydantic import Field, model_validator
 from sqlalchemy import Engine
 
+from likeness.core.chat import render_chat
 from likeness.core.prompts import normalizer_messages
-from likeness.inference.chat import render_chat
 from likeness.trainer.datasets.spec import BuiltDataset, DatasetSpec
 from likeness.trainer.encoding import Encoded, encode_chat
 from likeness.trainer.recipes.base import RecipeConfig, run_trainer, training_arguments

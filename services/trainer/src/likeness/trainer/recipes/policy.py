@@ -22,8 +22,8 @@ from typing import Any
 from pydantic import BaseModel, Field
 from sqlalchemy import Engine
 
+from likeness.core.chat import chat_template_sha256
 from likeness.core.db.models import Model
-from likeness.inference.chat import chat_template_sha256
 from likeness.inference.engines.base import AdapterInfo, check_adapter_fits, same_model
 from likeness.trainer.artifacts import MANIFEST, read_manifest
 from likeness.trainer.recipes.lora import LoraOptions, lora_config

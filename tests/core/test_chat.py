@@ -6,7 +6,7 @@ import copy
 
 import pytest
 
-from likeness.inference.chat import chat_template_sha256, persona_messages, render_chat
+from likeness.core.chat import chat_template_sha256, persona_messages, render_chat
 
 DEFAULT_SYSTEM = "You are a helpful AI assistant named SmolLM"
 CARD = "You are Ada. Short sentences, dry humour."
