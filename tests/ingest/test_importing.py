@@ -387,3 +387,20 @@ def test_essays_with_month_year_dates_import_as_one_batch(
     assert (summary.format, summary.new) == ("essays", 6)
     dates = {p.created_at for p in list_posts(engine, "essayist").posts}
     assert None in dates and len(dates) == 6
+
+
+def test_client_truncated_tweets_are_flagged_and_kept_out(
+    engine: Engine, settings: Settings, tmp_path: Path
+) -> None:
+    cut = [
+        tweet(i, f"Post {i} ran longer than the client allowed, so (cont) http://t.co/c{i}")
+        for i in range(1, 3)
+    ]
+    whole = [tweet(i, f"Post {i} fits in one tweet") for i in range(3, 21)]
+    summary = import_path(
+        engine, write_archive(tmp_path / "a", cut + whole), "alice", settings=settings
+    )
+    assert summary.flagged["truncated"] == 2
+    assert summary.kept == 18
+    kept = {p.external_id for p in list_posts(engine, "alice", kept_only=True).posts}
+    assert kept == {str(1000 + i) for i in range(3, 21)}

@@ -156,3 +156,42 @@ def test_empty_and_deleted() -> None:
 
 def test_plain_post_has_no_flags() -> None:
     assert flags_of(raw("Happy New Year to all, including to my many enemies!")) == 0
+
+
+# -- client truncation -----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "kwargs", "truncated"),
+    [
+        ("The budget debate tonight showed why we need (cont) http://t.co/aB3dE", {}, True),
+        ("Long day at the harbour, more on this (cont'd) http://tl.gd/abc123", {}, True),
+        ("Long day at the harbour (contd) http://t.co/x http://t.co/y", {}, True),
+        ("Three reasons the ferry is late (Cont.)", {}, True),
+        ("A thread on tides, part one (continued)", {}, True),
+        ("Seesmic cut this one off right in the middle\u2026 http://t.co/xyz", {}, True),
+        # Platforms shorten long reposts with "…": a repost, not a client cut.
+        ("RT @bob: a long quoted thought that goes on and on\u2026 http://t.co/r", {}, False),
+        ("a long boosted thought\u2026 http://t.co/r", {"repost": True}, False),
+        # "…" and the attached photo's link: the picture, not the rest of the text.
+        (
+            "Look at this sunset\u2026 http://t.co/pic",
+            {"media_count": 1, "media_urls": ("https://t.co/pic",)},
+            False,
+        ),
+        ("Ending on a thought\u2026", {}, False),  # no link: a trailing ellipsis is voice
+        ("(cont) is what the old clients wrote", {}, False),
+        ("Smile (: http://example.org", {}, False),
+        ("We will continue (and win) http://t.co/abc", {}, False),
+    ],
+)
+def test_client_truncated_posts_are_flagged(
+    text: str, kwargs: dict[str, object], truncated: bool
+) -> None:
+    assert bool(flags_of(raw(text, **kwargs)) & PostFlag.TRUNCATED) is truncated
+
+
+def test_truncated_is_excluded_by_default() -> None:
+    from likeness.core.flags import DEFAULT_EXCLUDE, FLAG_NAMES, exclude_mask
+
+    assert PostFlag.TRUNCATED & DEFAULT_EXCLUDE
+    assert FLAG_NAMES["truncated"] is PostFlag.TRUNCATED
+    assert not exclude_mask({"exclude_flags": ["repost"]}) & PostFlag.TRUNCATED

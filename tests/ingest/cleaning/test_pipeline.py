@@ -48,7 +48,7 @@ def test_pipeline_end_to_end() -> None:
     ]
     result = clean_posts(raws, "me")
     assert isinstance(result, CleanResult)
-    assert CLEANING_VERSION == "1"
+    assert CLEANING_VERSION == "2"
     assert result.dropped_repeats == 1
     assert [p.raw.external_id for p in result.posts] == ["1", "2", "3", "4", "5"]
     head, cont, rt, photo, late = result.posts

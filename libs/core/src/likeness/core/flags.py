@@ -21,6 +21,7 @@ class PostFlag(IntFlag):
     NEAR_DUPLICATE = 1 << 10  # same text up to case, punctuation, links and spacing
     EMPTY = 1 << 11  # no text at all after cleaning
     SELF_REPLY = 1 << 12  # reply to the author's own post (part of a thread)
+    TRUNCATED = 1 << 13  # cut off by its client: "... (cont) http://t.co/x", the rest elsewhere
 
 
 FLAG_NAMES: dict[str, PostFlag] = {f.name.lower(): f for f in PostFlag}  # type: ignore[union-attr]
@@ -37,6 +38,7 @@ DEFAULT_EXCLUDE = (
     | PostFlag.DUPLICATE
     | PostFlag.NEAR_DUPLICATE
     | PostFlag.EMPTY
+    | PostFlag.TRUNCATED
 )
 
 

@@ -14,6 +14,12 @@ Decisions:
 - A post whose only content was a short link the text rules dropped (a bare t.co link, typical of
   TTA) has an empty clean text but gets URL_ONLY, not EMPTY: it was a link, not nothing.
   EMPTY: no clean text, no media, and the raw text was not just links either.
+- TRUNCATED: the posting client cut the post off and put the rest on another site (TwitLonger,
+  Seesmic, tl.gd: about one 2012 tweet in ten). The raw text ends with "(cont)" / "(cont'd)" /
+  "(contd)" / "(continued)", each optionally followed by links, or - on a post that is not a
+  repost - with "…" and then a link that is not the attached media. Reposts are left out of the
+  "…" rule because platforms shorten a long repost that way; they are flagged REPOST anyway.
+  Checked on the raw text: cleaning drops the unexpanded t.co link that marks the cut.
 """
 
 from __future__ import annotations
@@ -31,6 +37,17 @@ _HANDLE = re.compile(r"@(?<![A-Za-z0-9_]@)[A-Za-z0-9_]+")
 # Old-style quote tweet: an opening quote, the quoted account, a colon ('"@jallenaip: Hillary...').
 _QUOTE_TEXT = re.compile(r"^[\"\u201c\u201d]\s?\.?@[A-Za-z0-9_]+\s?:")
 _LEADING_HANDLE = re.compile(r"^@[A-Za-z0-9_]+")
+_LINK_TOKEN = r"(?:[hH][tT][tT][pP][sS]?://|www\.)\S+"
+# Client truncation at the end of the raw text: "(cont)" (links may follow), or "…" plus links.
+# Links are whitespace-separated tokens, so there is one way to split them: no backtracking blowup.
+_LINKS = r"\s*" + _LINK_TOKEN + r"(?:\s+" + _LINK_TOKEN + r")*"
+_TRUNCATION_TAIL = re.compile(
+    r"\(cont(?:inued|'d|\u2019d|d)?\.?\)(?:" + _LINKS + r")?\s*\Z"
+    r"|\u2026(?P<links>" + _LINKS + r")\s*\Z",
+    re.IGNORECASE,
+)
+# The tail the regex looks at: a marker plus a few links fit easily (t.co links are 23 chars).
+_TRUNCATION_WINDOW = 400
 # The letters a URL (``_URL``) can start with.
 _URL_INITIALS = "hHwp"
 
@@ -68,6 +85,23 @@ def is_reply(raw: RawPost, text: str) -> bool:
     if raw.reply_to_id:
         return True
     return bool(raw.reply_to_user) and _LEADING_HANDLE.match(text) is not None
+
+
+def is_client_truncated(raw: RawPost, repost: bool) -> bool:
+    """The client cut the post off: "(cont) http://…", or (not on a repost) "… http://…"."""
+    text = raw.text
+    if "(" not in text and "\u2026" not in text:
+        return False
+    match = _TRUNCATION_TAIL.search(text, max(0, len(text) - _TRUNCATION_WINDOW))
+    if match is None:
+        return False
+    if match.group("links") is None:
+        return True  # "(cont)"
+    if repost:
+        return False
+    media = {url.split("://", 1)[-1] for url in raw.media_urls}
+    # "Look at this… https://t.co/photo" points at its own picture: not a cut-off text.
+    return any(link.split("://", 1)[-1] not in media for link in match.group("links").split())
 
 
 def _only_punctuation(text: str) -> bool:
@@ -131,6 +165,7 @@ _URL_ONLY = int(PostFlag.URL_ONLY)
 _HANDLE_ONLY = int(PostFlag.HANDLE_ONLY)
 _EMPTY = int(PostFlag.EMPTY)
 _SELF_REPLY = int(PostFlag.SELF_REPLY)
+_TRUNCATED = int(PostFlag.TRUNCATED)
 
 
 def content_flags(raw: RawPost, clean: str) -> int:
@@ -173,4 +208,8 @@ def detect_flags(raw: RawPost, clean: str) -> int:
         flags |= _DELETED
     if raw.media_count > 0:
         flags |= _MEDIA
+    text = raw.text
+    # Most posts hold neither character, and ``in`` says so at C speed.
+    if ("(" in text or "\u2026" in text) and is_client_truncated(raw, bool(flags & _REPOST)):
+        flags |= _TRUNCATED
     return flags

@@ -26,7 +26,7 @@ from likeness.ingest.cleaning.text_rules import clean_text
 from likeness.ingest.cleaning.threads import merge_split_threads
 from likeness.ingest.records import RawPost
 
-CLEANING_VERSION = "1"
+CLEANING_VERSION = "2"  # 2: the TRUNCATED flag
 
 
 @dataclass(slots=True)
