@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -14,7 +18,7 @@ from sqlalchemy.orm import Session
 from likeness.core import jobs
 from likeness.core.db.models import Job, Persona
 from likeness.core.errors import PersonaNotFound
-from likeness.core.jobs import JobNotFound, LeaseLost
+from likeness.core.jobs import JobHeld, JobNotClaimable, JobNotFound, LeaseLost, ProgressReport
 
 
 def _age(engine: Engine, job_id: str, seconds: float) -> None:
@@ -60,6 +64,86 @@ def test_claim_by_id_takes_that_job_only(engine: Engine) -> None:
     assert taken is not None and taken.id == second
     assert jobs.claim(engine, "cli", job_id=second) is None  # leased now
     assert jobs.get(engine, first).status == "queued"
+
+
+def dead_local_worker() -> str:
+    """The id a worker of this host had, whose process has exited (and been reaped)."""
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return f"{socket.gethostname()}:{int(gone.stdout)}"
+
+
+def test_claim_job_takes_a_waiting_job_or_one_whose_lease_expired(engine: Engine) -> None:
+    waiting = jobs.submit(engine, "scratch")
+    taken = jobs.claim_job(engine, waiting, "cli:1")
+    assert taken.status == "running" and taken.worker == "cli:1" and taken.attempts == 1
+    abandoned = jobs.submit(engine, "scratch")
+    assert jobs.claim(engine, "elsewhere:7", job_id=abandoned, lease_s=0.05) is not None
+    time.sleep(0.1)
+    resumed = jobs.claim_job(engine, abandoned, "cli:1", lease_s=60)
+    assert resumed.worker == "cli:1" and resumed.attempts == 2
+    with pytest.raises(LeaseLost):
+        jobs.heartbeat(engine, abandoned, "elsewhere:7")
+
+
+def test_claim_job_takes_over_from_a_dead_local_process_before_its_lease_ends(
+    engine: Engine,
+) -> None:
+    job_id = jobs.submit(engine, "scratch")
+    dead = dead_local_worker()
+    assert jobs.claim(engine, dead, lease_s=600) is not None
+    taken = jobs.claim_job(engine, job_id, "cli:2")
+    assert taken.worker == "cli:2" and taken.attempts == 2
+
+
+def test_claim_job_refuses_a_job_a_live_worker_holds(engine: Engine) -> None:
+    job_id = jobs.submit(engine, "scratch")
+    live = [f"{socket.gethostname()}:{os.getpid()}/0", "other-host:1", "no-pid-here"]
+    for worker in live:
+        jobs.claim(engine, worker, job_id=job_id, lease_s=600)
+        with pytest.raises(JobHeld) as held:
+            jobs.claim_job(engine, job_id, "cli:3")
+        assert held.value.worker == worker and worker in str(held.value)
+        assert held.value.lease_expires_at is not None
+        jobs.release(engine, job_id, worker)
+    with pytest.raises(JobNotFound):
+        jobs.claim_job(engine, "nope", "cli:3")
+
+
+def test_claim_job_refuses_an_ended_job_and_settles_one_left_cancelled(engine: Engine) -> None:
+    done = jobs.submit(engine, "scratch")
+    jobs.claim_job(engine, done, "w")
+    jobs.finish(engine, done, "w", "succeeded")
+    with pytest.raises(JobNotClaimable, match="succeeded"):
+        jobs.claim_job(engine, done, "cli")
+    cancelled = jobs.submit(engine, "scratch")
+    assert jobs.claim(engine, dead_local_worker(), job_id=cancelled, lease_s=600) is not None
+    jobs.cancel(engine, cancelled)
+    with pytest.raises(JobNotClaimable, match="cancelled"):
+        jobs.claim_job(engine, cancelled, "cli")
+    assert jobs.get(engine, cancelled).status == "cancelled"
+    exhausted = jobs.submit(engine, "scratch", max_attempts=1)
+    assert jobs.claim(engine, "w", job_id=exhausted, lease_s=0.05) is not None
+    time.sleep(0.1)
+    with pytest.raises(JobNotClaimable, match="max_attempts"):
+        jobs.claim_job(engine, exhausted, "cli")
+    assert jobs.get(engine, exhausted).status == "failed"
+
+
+def test_progress_decodes_one_way_and_a_failed_job_reports_its_error(engine: Engine) -> None:
+    sent = ProgressReport(step=3, total=9, loss=0.5, message="m", extra={"k": 1})
+    stored = sent.as_dict()
+    assert ProgressReport.from_dict(stored) == sent
+    assert ProgressReport.from_dict({}) == ProgressReport()
+    job_id = jobs.submit(engine, "scratch")
+    jobs.claim(engine, "w")
+    jobs.finish(engine, job_id, "w", "failed", error="no rows", progress=stored)
+    report = jobs.get(engine, job_id).report
+    assert report.step == 3 and report.message == "no rows"
 
 
 def test_a_leased_job_is_not_claimed_again(engine: Engine) -> None:
@@ -140,6 +224,9 @@ def test_release_gives_the_job_back_without_counting_the_attempt(engine: Engine)
         assert back.status == "queued" and back.attempts == 0 and back.worker == ""
     jobs.release(engine, job_id, "someone-else")  # not theirs: nothing happens
     assert jobs.get(engine, job_id).status == "queued"
+    jobs.claim(engine, "w")
+    jobs.release(engine, job_id, "w", progress={"step": 4})  # where the next run resumes
+    assert jobs.get(engine, job_id).progress == {"step": 4}
 
 
 def test_watch_yields_each_change_and_ends_with_the_job(engine: Engine) -> None:

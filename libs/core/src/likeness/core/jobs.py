@@ -396,11 +396,15 @@ def claim_job(db: Engine, job_id: str, worker: str, *, lease_s: float = DEFAULT_
         _cancel_abandoned(session, now)
         _fail_exhausted(session, now)
         session.flush()
+        # Refused after the commit: settling the job above is kept.
         if job.status in TERMINAL:
-            reason = f": {job.error}" if job.error else ""
-            raise JobNotClaimable(f"job {job_id} {job.status}{reason}")
-        if job.cancel_requested or not _take(session, job_id, worker, now, lease_s):
-            raise JobNotClaimable(f"job {job_id} cannot be claimed now ({job.status})")
+            refusal = f"job {job_id} {job.status}" + (f": {job.error}" if job.error else "")
+        elif job.cancel_requested or not _take(session, job_id, worker, now, lease_s):
+            refusal = f"job {job_id} cannot be claimed now ({job.status})"
+        else:
+            refusal = ""
+    if refusal:
+        raise JobNotClaimable(refusal)
     return get(db, job_id)
 
 
