@@ -20,7 +20,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -35,6 +35,8 @@ DatasetKind = Literal[
 CHAT_KINDS = frozenset({"persona-chat", "persona-qa", "normalizer-sft"})
 TEXT_KINDS = frozenset({"persona-completion", "persona-essay"})
 PREFERENCE_KINDS = frozenset({"normalizer-prefs"})
+Split = Literal["train", "heldout"]
+T = TypeVar("T")
 
 
 class DatasetSpec(BaseModel):
@@ -44,12 +46,14 @@ class DatasetSpec(BaseModel):
 
     kind: DatasetKind
     persona: str
-    heldout_fraction: float = Field(0.1, ge=0, lt=1)
+    heldout_fraction: float = Field(
+        0.1, ge=0, lt=1, description="Newest fraction of posts kept out of training."
+    )
     limit: int | None = Field(None, ge=1, description="At most N training rows (newest kept).")
     kept_only: bool = Field(True, description="Leave out posts the persona's exclusions flag.")
     min_chars: int = Field(1, ge=0, description="Skip texts shorter than this.")
-    max_topics: int = Field(3, ge=1, le=10)
-    essay_chunk_chars: int = Field(1500, ge=200)
+    max_topics: int = Field(3, ge=1, le=10, description="Topics named in a chat request.")
+    essay_chunk_chars: int = Field(1500, ge=200, description="Characters per essay chunk.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,9 +75,29 @@ class BuiltDataset:
     def heldout_path(self) -> Path:
         return self.dir / "heldout.jsonl"
 
-    def rows(self, split: Literal["train", "heldout"] = "train") -> Iterator[dict[str, Any]]:
-        path = self.train_path if split == "train" else self.heldout_path
-        with path.open(encoding="utf-8") as handle:
+    def path(self, split: Split) -> Path:
+        return self.train_path if split == "train" else self.heldout_path
+
+    def rows(self, split: Split = "train") -> Iterator[dict[str, Any]]:
+        with self.path(split).open(encoding="utf-8") as handle:
             for line in handle:
                 if line.strip():
                     yield json.loads(line)
+
+    def rows_if_any(self, split: Split) -> list[dict[str, Any]]:
+        """The split's rows, or none when it has no file (a dataset with no held-out part)."""
+        return list(self.rows(split)) if self.path(split).exists() else []
+
+
+def the_dataset(datasets: list[BuiltDataset], kind: str) -> BuiltDataset:
+    """The dataset of ``kind`` among a recipe's datasets, for a recipe that reads that one."""
+    found = next((d for d in datasets if d.kind == kind), None)
+    if found is None:
+        raise ValueError(f"this recipe needs a {kind!r} dataset; got {[d.kind for d in datasets]}")
+    return found
+
+
+def newest(items: list[T], limit: int | None, split: Split) -> list[T]:
+    """At most ``limit`` training items, the newest (rows are in time order), as a spec's
+    ``limit`` keeps them; held-out items are never cut."""
+    return items[-limit:] if limit and split == "train" else items

@@ -13,11 +13,11 @@ from typing import Any
 
 from pydantic import Field
 
-from likeness.trainer.datasets.spec import BuiltDataset, DatasetSpec
+from likeness.trainer.datasets.spec import BuiltDataset
 from likeness.trainer.encoding import Encoded, encode_chat
 from likeness.trainer.recipes.base import RecipeConfig, run_trainer, training_arguments
 from likeness.trainer.recipes.policy import PolicyConfig, save_policy, start_policy
-from likeness.trainer.recipes.registry import Recipe, RecipeInputs, RecipeResult
+from likeness.trainer.recipes.registry import Recipe, RecipeInputs, RecipeResult, finished, reads
 from likeness.trainer.recipes.reward_model import KIND, load_tokenizer, preference_rows
 
 
@@ -30,14 +30,6 @@ class NormalizerDPOConfig(RecipeConfig, PolicyConfig):
     beta: float = Field(
         0.1, gt=0, description="How far the policy may move from the base (lower: further)."
     )
-
-
-def dataset_specs(persona: str, config: NormalizerDPOConfig) -> list[DatasetSpec]:
-    return [
-        DatasetSpec(
-            kind=KIND, persona=persona, heldout_fraction=config.heldout_fraction, limit=config.limit
-        )
-    ]
 
 
 def preview(
@@ -73,7 +65,7 @@ def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
     outcome = run_trainer(trainer, inputs.ctx)
     metrics: dict[str, float] = {}
     if outcome.stopped:
-        return RecipeResult("normalizer", inputs.base_model, tokenizer, outcome, metrics)
+        return finished(inputs, "normalizer", tokenizer, outcome, metrics)
 
     if heldout_rows:
         evaluated = trainer.evaluate(Dataset.from_list(heldout_rows))
@@ -85,16 +77,17 @@ def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
         for key, name in wanted.items():
             if isinstance(evaluated.get(key), int | float):
                 metrics[name] = float(evaluated[key])
-    save_policy(trainer.model, inputs.artifact_dir)
-    tokenizer.save_pretrained(inputs.artifact_dir)
-    return RecipeResult("normalizer", inputs.base_model, tokenizer, outcome, metrics)
+    policy = trainer.model
+    return finished(
+        inputs, "normalizer", tokenizer, outcome, metrics, lambda d: save_policy(policy, d)
+    )
 
 
 RECIPE = Recipe(
     name="normalizer-dpo",
     summary="Normaliser LoRA trained with DPO on the preference pairs (no reward model)",
     config_type=NormalizerDPOConfig,
-    dataset_specs=dataset_specs,
+    dataset_specs=reads(KIND),
     preview=preview,
     train=train,
 )

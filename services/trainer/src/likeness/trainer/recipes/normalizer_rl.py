@@ -25,7 +25,7 @@ from sqlalchemy import Engine
 
 from likeness.core.chat import render_chat
 from likeness.core.prompts import normalizer_messages
-from likeness.trainer.datasets.spec import BuiltDataset, DatasetSpec
+from likeness.trainer.datasets.spec import BuiltDataset, Split, newest
 from likeness.trainer.encoding import Encoded, encode_chat
 from likeness.trainer.recipes.base import RecipeConfig, run_trainer, training_arguments
 from likeness.trainer.recipes.policy import (
@@ -35,7 +35,7 @@ from likeness.trainer.recipes.policy import (
     starting_point,
 )
 from likeness.trainer.recipes.registered import newest_registered, pinned
-from likeness.trainer.recipes.registry import Recipe, RecipeInputs, RecipeResult
+from likeness.trainer.recipes.registry import Recipe, RecipeInputs, RecipeResult, finished, reads
 from likeness.trainer.recipes.reward_model import load_reward_model, load_tokenizer, score
 
 logger = logging.getLogger(__name__)
@@ -85,17 +85,6 @@ class NormalizerRLConfig(RecipeConfig, PolicyConfig):
         return self
 
 
-def dataset_specs(persona: str, config: NormalizerRLConfig) -> list[DatasetSpec]:
-    return [
-        DatasetSpec(
-            kind="normalizer-prefs",
-            persona=persona,
-            heldout_fraction=config.heldout_fraction,
-            limit=config.limit,
-        )
-    ]
-
-
 def _post_text(row: dict[str, Any]) -> str | None:
     """The cleaned post of a preference or SFT row: its (last) user turn."""
     messages = row.get("prompt") or row.get("messages") or []
@@ -103,23 +92,17 @@ def _post_text(row: dict[str, Any]) -> str | None:
     return users[-1] if users else None
 
 
-def prompt_texts(
-    datasets: list[BuiltDataset], split: Literal["train", "heldout"], limit: int | None = None
-) -> list[str]:
+def prompt_texts(datasets: list[BuiltDataset], split: Split, limit: int | None = None) -> list[str]:
     """The unique cleaned posts of a split (several labeled pairs share one post)."""
     texts: dict[str, None] = {}
     for dataset in datasets:
         if dataset.kind not in PROMPT_KINDS:
             continue
-        path = dataset.train_path if split == "train" else dataset.heldout_path
-        if not path.exists():
-            continue
-        for row in dataset.rows(split):
+        for row in dataset.rows_if_any(split):
             text = _post_text(row)
             if text:
                 texts.setdefault(text, None)
-    unique = list(texts)
-    return unique[-limit:] if limit and split == "train" else unique
+    return newest(list(texts), limit, split)
 
 
 def preview(
@@ -263,7 +246,7 @@ def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
     outcome = run_trainer(trainer, inputs.ctx, trainer_counts_tokens=True)
     metrics: dict[str, float] = {}
     if outcome.stopped:
-        return RecipeResult("normalizer", inputs.base_model, tokenizer, outcome, metrics)
+        return finished(inputs, "normalizer", tokenizer, outcome, metrics)
 
     for key, name in (("reward", "mean_reward"), ("reward_std", "mean_reward_std")):
         value = _mean_logged(outcome.log_history, key)
@@ -279,16 +262,16 @@ def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
             metrics["heldout_start_reward"] = heldout_reward(
                 tuned, tokenizer, reward, heldout, length
             )
-    save_policy(tuned, inputs.artifact_dir)
-    tokenizer.save_pretrained(inputs.artifact_dir)
-    return RecipeResult("normalizer", inputs.base_model, tokenizer, outcome, metrics)
+    return finished(
+        inputs, "normalizer", tokenizer, outcome, metrics, lambda d: save_policy(tuned, d)
+    )
 
 
 RECIPE = Recipe(
     name="normalizer-rl",
     summary="Normaliser LoRA trained online (GRPO or RLOO) against the persona's reward model",
     config_type=NormalizerRLConfig,
-    dataset_specs=dataset_specs,
+    dataset_specs=reads("normalizer-prefs"),
     preview=preview,
     train=train,
 )

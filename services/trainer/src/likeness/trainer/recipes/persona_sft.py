@@ -14,8 +14,8 @@ from typing import Literal
 from pydantic import Field
 
 from likeness.trainer.datasets.spec import DatasetSpec
-from likeness.trainer.recipes.registry import Recipe, RecipeInputs, RecipeResult
-from likeness.trainer.recipes.sft import SftConfig, preview_sft, train_sft
+from likeness.trainer.recipes.registry import dataset_spec
+from likeness.trainer.recipes.sft import SftConfig, sft_recipe
 
 Format = Literal["chat", "completion", "essay", "qa"]
 FORMAT_KINDS = {
@@ -42,26 +42,15 @@ class PersonaSftConfig(SftConfig):
 
 
 def dataset_specs(persona: str, config: PersonaSftConfig) -> list[DatasetSpec]:
-    return [
-        DatasetSpec(
-            kind=FORMAT_KINDS[fmt],  # type: ignore[arg-type]
-            persona=persona,
-            heldout_fraction=config.heldout_fraction,
-            limit=config.limit,
-        )
-        for fmt in dict.fromkeys(config.formats)
-    ]
+    formats = dict.fromkeys(config.formats)  # each once, in the order given
+    return [dataset_spec(FORMAT_KINDS[fmt], persona, config) for fmt in formats]
 
 
-def train(inputs: RecipeInputs, datasets: list) -> RecipeResult:  # type: ignore[type-arg]
-    return train_sft(inputs, datasets, adapter_kind="persona-lora", full_kind="persona-full")
-
-
-RECIPE = Recipe(
-    name="persona-sft",
-    summary="Fine-tune a base model on the persona's posts (LoRA, QLoRA or full).",
-    config_type=PersonaSftConfig,
-    dataset_specs=dataset_specs,
-    preview=preview_sft,
-    train=train,
+RECIPE = sft_recipe(
+    "persona-sft",
+    "Fine-tune a base model on the persona's posts (LoRA, QLoRA or full).",
+    PersonaSftConfig,
+    dataset_specs,
+    adapter_kind="persona-lora",
+    full_kind="persona-full",
 )

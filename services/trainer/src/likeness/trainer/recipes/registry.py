@@ -56,6 +56,41 @@ class RecipeResult:
     metrics: dict[str, float] = field(default_factory=dict)
 
 
+def finished(
+    inputs: RecipeInputs,
+    kind: str,
+    tokenizer: Any,
+    outcome: TrainOutcome,
+    metrics: dict[str, float],
+    save: Callable[[Path], Any] | None = None,
+    *,
+    self_contained: bool = False,
+) -> RecipeResult:
+    """What a recipe returns; a completed run first saves the weights (``save(artifact_dir)``)
+    and the tokenizer beside them. ``self_contained``: the artifact needs no base model to be
+    served (its ``base_model`` is "")."""
+    if save is not None and not outcome.stopped:
+        save(inputs.artifact_dir)
+        tokenizer.save_pretrained(inputs.artifact_dir)
+    base_model = "" if self_contained else inputs.base_model
+    return RecipeResult(kind, base_model, tokenizer, outcome, metrics)
+
+
+def reads(kind: str) -> Callable[[str, RecipeConfig], list[DatasetSpec]]:
+    """The ``dataset_specs`` of a recipe that reads the one dataset ``kind``."""
+    return lambda persona, config: [dataset_spec(kind, persona, config)]
+
+
+def dataset_spec(kind: str, persona: str, config: RecipeConfig) -> DatasetSpec:
+    """The persona's dataset ``kind``, split and limited as the recipe config says."""
+    return DatasetSpec(
+        kind=kind,  # type: ignore[arg-type]
+        persona=persona,
+        heldout_fraction=config.heldout_fraction,
+        limit=config.limit,
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Recipe:
     name: str

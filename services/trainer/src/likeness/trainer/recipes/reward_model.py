@@ -24,11 +24,11 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from likeness.trainer.datasets.spec import BuiltDataset, DatasetSpec
+from likeness.trainer.datasets.spec import BuiltDataset, Split, newest, the_dataset
 from likeness.trainer.encoding import Encoded, encode_chat
 from likeness.trainer.recipes.base import RecipeConfig, run_trainer, training_arguments
 from likeness.trainer.recipes.lora import LoraOptions, lora_config
-from likeness.trainer.recipes.registry import Recipe, RecipeInputs, RecipeResult
+from likeness.trainer.recipes.registry import Recipe, RecipeInputs, RecipeResult, finished, reads
 
 logger = logging.getLogger(__name__)
 
@@ -49,30 +49,16 @@ class RewardModelConfig(RecipeConfig, LoraOptions):
     )
 
 
-def dataset_specs(persona: str, config: RewardModelConfig) -> list[DatasetSpec]:
-    return [
-        DatasetSpec(
-            kind=KIND, persona=persona, heldout_fraction=config.heldout_fraction, limit=config.limit
-        )
-    ]
-
-
 def preference_rows(
-    datasets: list[BuiltDataset], split: Literal["train", "heldout"], limit: int | None = None
+    datasets: list[BuiltDataset], split: Split, limit: int | None = None
 ) -> list[dict[str, Any]]:
     """The ``normalizer-prefs`` rows of a split, reduced to the columns trl reads (``meta`` is
     dropped: its mixed types do not fit an Arrow schema and no trainer reads it)."""
-    dataset = next((d for d in datasets if d.kind == KIND), None)
-    if dataset is None:
-        raise ValueError(f"this recipe needs a {KIND!r} dataset; got {[d.kind for d in datasets]}")
-    path = dataset.train_path if split == "train" else dataset.heldout_path
-    if not path.exists():
-        return []
     rows = [
         {"prompt": r["prompt"], "chosen": r["chosen"], "rejected": r["rejected"]}
-        for r in dataset.rows(split)
+        for r in the_dataset(datasets, KIND).rows_if_any(split)
     ]
-    return rows[-limit:] if limit and split == "train" else rows  # the newest, as specs do
+    return newest(rows, limit, split)
 
 
 def preview(
@@ -159,7 +145,7 @@ def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
     outcome = run_trainer(trainer, inputs.ctx)
     metrics: dict[str, float] = {}
     if outcome.stopped:
-        return RecipeResult("reward", "", tokenizer, outcome, metrics)
+        return finished(inputs, "reward", tokenizer, outcome, metrics, self_contained=True)
 
     if heldout_rows:
         evaluated = trainer.evaluate(Dataset.from_list(heldout_rows))
@@ -170,17 +156,17 @@ def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
     if config.method == "lora":
         final = final.merge_and_unload()
     final.config.pad_token_id = tokenizer.pad_token_id
-    final.save_pretrained(inputs.artifact_dir)
-    tokenizer.save_pretrained(inputs.artifact_dir)
-    # Merged and self-contained: the artifact needs no base model to load ("" by contract).
-    return RecipeResult("reward", "", tokenizer, outcome, metrics)
+    # Merged: the artifact needs no base model to load.
+    return finished(
+        inputs, "reward", tokenizer, outcome, metrics, final.save_pretrained, self_contained=True
+    )
 
 
 RECIPE = Recipe(
     name="reward-model",
     summary="Reward model on the normaliser's preference pairs (scores a prompt + answer)",
     config_type=RewardModelConfig,
-    dataset_specs=dataset_specs,
+    dataset_specs=reads(KIND),
     preview=preview,
     train=train,
 )

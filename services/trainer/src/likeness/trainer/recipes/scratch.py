@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import Any, Literal, Self
+from typing import Any, Self
 
 from pydantic import Field, model_validator
 
-from likeness.trainer.datasets.spec import BuiltDataset, DatasetSpec
+from likeness.trainer.datasets.spec import BuiltDataset, Split, newest, the_dataset
 from likeness.trainer.encoding import IGNORE, Encoded, encode_text
 from likeness.trainer.recipes.base import RecipeConfig, run_trainer, training_arguments
-from likeness.trainer.recipes.registry import Recipe, RecipeInputs, RecipeResult
+from likeness.trainer.recipes.registry import Recipe, RecipeInputs, RecipeResult, finished, reads
 
 KIND = "persona-completion"
 BOS, EOS, PAD = "<|bos|>", "<|eos|>", "<|pad|>"
@@ -61,25 +61,9 @@ class ScratchConfig(RecipeConfig):
         return self
 
 
-def dataset_specs(persona: str, config: ScratchConfig) -> list[DatasetSpec]:
-    return [
-        DatasetSpec(
-            kind=KIND, persona=persona, heldout_fraction=config.heldout_fraction, limit=config.limit
-        )
-    ]
-
-
-def texts(
-    datasets: list[BuiltDataset], split: Literal["train", "heldout"], limit: int | None = None
-) -> list[str]:
-    dataset = next((d for d in datasets if d.kind == KIND), None)
-    if dataset is None:
-        raise ValueError(f"this recipe needs a {KIND!r} dataset; got {[d.kind for d in datasets]}")
-    path = dataset.train_path if split == "train" else dataset.heldout_path
-    if not path.exists():
-        return []
-    rows = [r["text"] for r in dataset.rows(split) if r.get("text")]
-    return rows[-limit:] if limit and split == "train" else rows
+def texts(datasets: list[BuiltDataset], split: Split, limit: int | None = None) -> list[str]:
+    rows = the_dataset(datasets, KIND).rows_if_any(split)
+    return newest([r["text"] for r in rows if r.get("text")], limit, split)
 
 
 def train_tokenizer(corpus: list[str], vocab_size: int) -> Any:
@@ -211,7 +195,7 @@ def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
     outcome = run_trainer(trainer, inputs.ctx)
     metrics: dict[str, float] = {}
     if outcome.stopped:
-        return RecipeResult("scratch", "", tokenizer, outcome, metrics)
+        return finished(inputs, "scratch", tokenizer, outcome, metrics, self_contained=True)
 
     if heldout:
         loss = float(trainer.evaluate(_encoded(tokenizer, heldout, length))["eval_loss"])
@@ -221,16 +205,16 @@ def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
     trained.generation_config.bos_token_id = tokenizer.bos_token_id
     trained.generation_config.eos_token_id = tokenizer.eos_token_id
     trained.generation_config.pad_token_id = tokenizer.pad_token_id
-    trained.save_pretrained(inputs.artifact_dir)
-    tokenizer.save_pretrained(inputs.artifact_dir)
-    return RecipeResult("scratch", "", tokenizer, outcome, metrics)
+    return finished(
+        inputs, "scratch", tokenizer, outcome, metrics, trained.save_pretrained, self_contained=True
+    )
 
 
 RECIPE = Recipe(
     name="scratch",
     summary="A small GPT-2 and its own BPE tokenizer, trained from scratch on the persona's posts",
     config_type=ScratchConfig,
-    dataset_specs=dataset_specs,
+    dataset_specs=reads(KIND),
     preview=preview,
     train=train,
     needs_base_model=False,

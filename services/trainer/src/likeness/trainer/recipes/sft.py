@@ -9,18 +9,20 @@ in the loss: the collator pads labels with -100.
 
 from __future__ import annotations
 
+import functools
 import logging
+from collections.abc import Callable
 from itertools import zip_longest
 from typing import Any, Literal
 
 from pydantic import Field
 
-from likeness.trainer.datasets.spec import BuiltDataset
+from likeness.trainer.datasets.spec import BuiltDataset, DatasetSpec, Split, newest
 from likeness.trainer.encoding import Encoded, encode_row
 from likeness.trainer.evaluation import heldout_loss
 from likeness.trainer.recipes.base import RecipeConfig, run_trainer, training_arguments
 from likeness.trainer.recipes.lora import LoraOptions, lora_config
-from likeness.trainer.recipes.registry import RecipeInputs, RecipeResult
+from likeness.trainer.recipes.registry import Recipe, RecipeInputs, RecipeResult, finished
 
 logger = logging.getLogger(__name__)
 
@@ -40,11 +42,10 @@ class SftConfig(RecipeConfig, LoraOptions):
     )
 
 
-def load_rows(datasets: list[BuiltDataset], split: str, limit: int | None) -> list[dict[str, Any]]:
-    rows = [row for dataset in datasets for row in dataset.rows(split)]  # type: ignore[arg-type]
-    if limit is not None and split == "train":
-        rows = rows[-limit:]
-    return rows
+def load_rows(
+    datasets: list[BuiltDataset], split: Split, limit: int | None
+) -> list[dict[str, Any]]:
+    return newest([row for dataset in datasets for row in dataset.rows(split)], limit, split)
 
 
 def encode_rows(tokenizer: Any, rows: list[dict[str, Any]], max_length: int) -> list[Encoded]:
@@ -163,10 +164,25 @@ def train_sft(
                 trainer.model, heldout, batch_size=config.eval_batch_size
             )
             metrics["heldout_examples"] = float(len(heldout))
-    return RecipeResult(
-        model_kind=kind,
-        base_model=inputs.base_model,
-        tokenizer=tokenizer,
-        outcome=outcome,
-        metrics=metrics,
+    return finished(inputs, kind, tokenizer, outcome, metrics)
+
+
+def sft_recipe(
+    name: str,
+    summary: str,
+    config_type: type[SftConfig],
+    dataset_specs: Callable[[str, Any], list[DatasetSpec]],
+    *,
+    adapter_kind: str,
+    full_kind: str,
+) -> Recipe:
+    """A recipe trained by ``train_sft``: its artifact is a LoRA adapter of ``adapter_kind``,
+    or a model of ``full_kind`` when configured ``method=full``."""
+    return Recipe(
+        name=name,
+        summary=summary,
+        config_type=config_type,
+        dataset_specs=dataset_specs,
+        preview=preview_sft,
+        train=functools.partial(train_sft, adapter_kind=adapter_kind, full_kind=full_kind),
     )
