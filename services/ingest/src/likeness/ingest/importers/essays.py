@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import PurePosixPath
 
+from likeness.core.text import split_sentences
 from likeness.ingest.importers.fields import (
     bare_handle,
     data_files,
@@ -43,10 +44,6 @@ _FRONT_MATTER = re.compile(r"---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", r
 _KEY_VALUE = re.compile(r"\s*([A-Za-z_][\w-]*)\s*:(.*)")
 _HEADING = re.compile(r"#[ \t]+(\S.*)")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
-# A sentence ends at . ! ? or … (plus closing quotes/brackets) followed by whitespace.
-# A sentence end: the punctuation and any closing quotes/brackets stay with the sentence, the
-# whitespace after them (group 1) is where it splits.
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(\s+)")
 _WHITESPACE = re.compile(r"\s+")
 _FILENAME_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
 # Front-matter keys (lower-cased) that may hold the date, in the order they are tried.
@@ -96,20 +93,10 @@ def chunk_paragraphs(body: str, limit: int) -> list[str]:
     return chunks
 
 
-def _sentences(text: str) -> list[str]:
-    sentences: list[str] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        sentences.append(text[start : match.start(1)])
-        start = match.end(1)
-    sentences.append(text[start:])
-    return sentences
-
-
 def split_long(paragraph: str, limit: int) -> list[str]:
     """Split one over-long paragraph at sentence ends, falling back to whitespace, then hard."""
     pieces: list[str] = []
-    for sentence in _sentences(paragraph):
+    for sentence in split_sentences(paragraph):
         units = [sentence] if len(sentence) <= limit else _split_words(sentence, limit)
         for unit in units:
             if pieces and len(pieces[-1]) + 1 + len(unit) <= limit:

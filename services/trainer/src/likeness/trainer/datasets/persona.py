@@ -28,6 +28,7 @@ from likeness.core.chat import persona_messages
 from likeness.core.db.models import Post
 from likeness.core.flags import exclude_mask, flag_names
 from likeness.core.prompts import persona_post_request
+from likeness.core.text import split_sentences
 from likeness.trainer.datasets.rows import (
     EmptyDataset,
     PersonaInfo,
@@ -45,8 +46,6 @@ from likeness.trainer.topics import extract_topics, topics_phrase
 ESSAY_PLATFORM = "essay"
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
-# The punctuation and closing quotes stay with the sentence; the whitespace (group 1) splits.
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(\s+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,16 +143,6 @@ def persona_completion_rows(db: Engine, persona: PersonaInfo, spec: DatasetSpec)
 # --- essays -------------------------------------------------------------------------------
 
 
-def _sentences(text: str) -> list[str]:
-    sentences: list[str] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        sentences.append(text[start : match.start(1)])
-        start = match.end(1)
-    sentences.append(text[start:])
-    return [s for s in sentences if s]
-
-
 def _pack(units: Iterable[tuple[str, str]], limit: int, sep: str) -> list[tuple[str, list[str]]]:
     """Join consecutive (text, post id) units with ``sep`` into pieces of at most ``limit``
     characters; each piece keeps the ids of the posts its text came from."""
@@ -172,7 +161,7 @@ def split_to_fit(text: str, limit: int) -> list[str]:
     else cut hard (a single word longer than the limit)."""
     if len(text) <= limit:
         return [text]
-    for parts in (_sentences(text), text.split()):
+    for parts in (split_sentences(text), text.split()):
         if len(parts) > 1:
             units = [(piece, "") for part in parts for piece in split_to_fit(part, limit)]
             return [piece for piece, _ in _pack(units, limit, " ")]
