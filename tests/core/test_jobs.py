@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import os
 import socket
-import subprocess
-import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
+from dead_worker import dead_local_worker
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
@@ -64,17 +63,6 @@ def test_claim_by_id_takes_that_job_only(engine: Engine) -> None:
     assert taken is not None and taken.id == second
     assert jobs.claim(engine, "cli", job_id=second) is None  # leased now
     assert jobs.get(engine, first).status == "queued"
-
-
-def dead_local_worker() -> str:
-    """The id a worker of this host had, whose process has exited (and been reaped)."""
-    gone = subprocess.run(
-        [sys.executable, "-c", "import os; print(os.getpid())"],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return f"{socket.gethostname()}:{int(gone.stdout)}"
 
 
 def test_claim_job_takes_a_waiting_job_or_one_whose_lease_expired(engine: Engine) -> None:

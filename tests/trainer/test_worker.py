@@ -12,9 +12,11 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from dead_worker import dead_local_worker
 from sqlalchemy import Engine, update
 from sqlalchemy.orm import Session
 
@@ -184,6 +186,59 @@ def test_a_job_whose_worker_died_is_finished_by_another(
     done = survivor.run_once()
     assert done is not None and done.id == job_id
     assert done.status == "succeeded" and done.attempts == 2 and done.worker == "alive:2"
+
+
+def _killed_mid_run(engine: Engine, settings: Settings, job_id: str, lease_s: float) -> str:
+    """Leave ``job_id`` as ``kill -9`` leaves it: checkpoints on disk, the row still running,
+    held by a process of this host that is gone, its lease running for ``lease_s`` more."""
+    stop = threading.Event()
+    victim = Worker(engine, settings, worker_id="victim", lease_s=0.3, stop=stop)
+    thread = threading.Thread(target=victim.run_once, daemon=True)
+    thread.start()
+    wait_for(lambda: jobs.get(engine, job_id).progress.get("step", 0) >= 2)
+    stop.set()
+    thread.join(timeout=10)
+    dead = dead_local_worker()
+    with Session(engine) as session, session.begin():
+        session.execute(
+            update(Job)
+            .where(Job.id == job_id)
+            .values(
+                status="running",
+                worker=dead,
+                attempts=1,
+                lease_expires_at=datetime.now(UTC) + timedelta(seconds=lease_s),
+            )
+        )
+    return dead
+
+
+@pytest.mark.parametrize("lease_left_s", [-1.0, 600.0], ids=["lease-expired", "lease-live"])
+def test_resume_takes_over_a_job_whose_worker_was_killed_and_runs_it_to_the_end(
+    engine: Engine, settings: Settings, steps_recipe: str, persona: str, lease_left_s: float
+) -> None:
+    # Before: ``jobs resume`` found the job "running" and only watched it, forever.
+    config = {"steps": 60, "step_s": 0.003}
+    job_id = jobs.submit(engine, steps_recipe, persona=persona, config=config)
+    _killed_mid_run(engine, settings, job_id, lease_left_s)
+    resumer = Worker(engine, settings, worker_id="cli:2")
+    done = resumer.run_job(job_id)
+    assert done.status == "succeeded", done.error
+    assert done.worker == "cli:2" and done.attempts == 2
+    assert done.result["global_step"] == 60
+    resumed_at = starts(settings, job_id)
+    assert resumed_at[0] == 0 and 2 <= resumed_at[1] < 60  # from the checkpoint
+    assert [m.id for m in list_models(engine, persona)] == [done.result["model_id"]]
+
+
+def test_resume_refuses_a_job_a_live_worker_runs(
+    engine: Engine, settings: Settings, steps_recipe: str, persona: str
+) -> None:
+    job_id = jobs.submit(engine, steps_recipe, persona=persona)
+    assert jobs.claim(engine, "gpu-box:1", lease_s=600) is not None
+    with pytest.raises(jobs.JobHeld, match="gpu-box:1"):
+        Worker(engine, settings, worker_id="cli:2").run_job(job_id)
+    assert jobs.get(engine, job_id).worker == "gpu-box:1"
 
 
 def test_a_worker_that_lost_its_lease_stops_and_writes_nothing(
