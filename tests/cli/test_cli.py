@@ -145,3 +145,72 @@ def test_persona_exclusions_decide_what_is_kept(cli: CliRunner) -> None:
     )
     bad = cli.invoke(app, ["personas", "create", "mags", "--exclude", "spicy"])
     assert bad.exit_code == 2 and "unknown flag 'spicy'" in bad.stderr
+
+
+def test_an_import_error_names_its_record_in_brackets(cli: CliRunner, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "1", "text": "hello there"}\nnot json\n')
+    result = cli.invoke(app, ["import", str(bad), "--persona", "mags", "--format", "jsonl"])
+    assert result.exit_code == 2
+    assert "[bad.jsonl#line 2]" in result.stderr  # rich markup used to swallow it
+
+
+def test_first_import_says_how_to_replace_the_placeholder_card(cli: CliRunner) -> None:
+    first = run(cli, "import", str(SAMPLE), "--persona", "mags")
+    hint = " ".join(first.split())
+    assert "created with a placeholder card" in hint
+    assert 'likeness personas update mags --name "…" --card-file card.txt' in hint
+    assert "placeholder card" not in run(cli, "import", str(SAMPLE), "--persona", "mags")
+    # A persona made beforehand with a real card gets no hint.
+    run(cli, "personas", "create", "ann", "--name", "Ann", "--card", "You are Ann, a sailor.")
+    assert "placeholder" not in run(cli, "import", str(SAMPLE), "--persona", "ann")
+
+
+def test_personas_update_sets_name_and_card_from_a_file(cli: CliRunner, tmp_path: Path) -> None:
+    run(cli, "import", str(SAMPLE), "--persona", "mags", "--json")
+    card = tmp_path / "card.txt"
+    card.write_text("You are Mags Lee, a ferry captain.\nShort sentences, dry humour.\n", "utf-8")
+    update = ["personas", "update", "mags", "--name", "Mags Lee", "--card-file", str(card)]
+    updated = json.loads(run(cli, *update, "--json"))
+    assert updated["display_name"] == "Mags Lee"
+    assert updated["card"] == "You are Mags Lee, a ferry captain.\nShort sentences, dry humour."
+    assert updated["post_count"] > 0
+    renamed = json.loads(run(cli, "personas", "update", "mags", "--name", "Mags", "--json"))
+    assert renamed["card"] == updated["card"]  # what is not given stays
+
+    def refused(*args: str) -> str:
+        result = cli.invoke(app, list(args))
+        assert result.exit_code == 2, result.output
+        return result.stderr
+
+    assert "no persona 'nobody'" in refused("personas", "update", "nobody", "--name", "X")
+    assert "nothing to change" in refused("personas", "update", "mags")
+    assert "not both" in refused("personas", "create", "x", "--card", "a", "--card-file", str(card))
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n")
+    assert "is empty" in refused("personas", "update", "mags", "--card-file", str(empty))
+    assert [p["slug"] for p in json.loads(run(cli, "personas", "list", "--json"))] == ["mags"]
+
+
+def test_personas_update_against_a_running_ingest_service(
+    cli: CliRunner, tmp_path: Path, db_url: str
+) -> None:
+    from likeness.core.grpc_server import stop_server
+    from likeness.core.settings import Settings
+    from likeness.ingest.server import make_ingest_server
+
+    server, port = make_ingest_server(
+        Settings(data_dir=tmp_path / "server", database_url=db_url), host="127.0.0.1", port=0
+    )
+    server.start()
+    try:
+        remote = ["--server", f"127.0.0.1:{port}"]
+        run(cli, *remote, "personas", "create", "mags")
+        updated = json.loads(
+            run(cli, *remote, "personas", "update", "mags", "--card", "You are Mags.", "--json")
+        )
+        assert updated["card"] == "You are Mags."
+        missing = cli.invoke(app, [*remote, "personas", "update", "nobody", "--name", "X"])
+        assert missing.exit_code == 2 and "no persona 'nobody'" in missing.stderr
+    finally:
+        stop_server(server, grace_s=1)

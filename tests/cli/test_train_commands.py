@@ -1,6 +1,6 @@
 """``likeness train | jobs | models``, embedded and against a running trainer service.
 
-Training is the test-only ``test-steps`` recipe (``tests/trainer/steps_recipe.py``).
+Training is the test-only ``test-steps`` recipe (``tests/helpers/steps_recipe.py``).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from likeness.core.settings import Settings, get_settings
 from likeness.trainer.recipes import registry
 
 STEPS = "test-steps"
-RECIPE_SOURCE = Path(__file__).resolve().parents[1] / "trainer" / "steps_recipe.py"
+RECIPE_SOURCE = Path(__file__).resolve().parents[1] / "helpers" / "steps_recipe.py"
 
 
 @pytest.fixture
@@ -197,6 +197,21 @@ def test_ctrl_c_checkpoints_and_resume_finishes(cli: CliRunner, tmp_path: Path) 
     (started,) = {p.parent for p in runs.glob("*/starts.log")}
     first, second = (int(x) for x in (started / "starts.log").read_text().split())
     assert first == 0 and 0 < second < 500
+
+
+@pytest.mark.timeout(120)
+def test_resume_takes_over_a_job_whose_worker_died(cli: CliRunner, engine: Engine) -> None:
+    """A worker killed with ``kill -9`` leaves its job running; once the lease ran out, resume
+    runs it here (it used to watch the dead worker's job forever)."""
+    from likeness.core import jobs
+
+    job_id = run(cli, "train", STEPS, "-p", "mags", "--set", "steps=2", "--detach").strip()
+    assert jobs.claim(engine, "gone-host:4242", job_id=job_id, lease_s=0.05) is not None
+    time.sleep(0.2)
+    assert run_json(cli, "jobs", "show", job_id)["status"] == "running"  # type: ignore[index]
+    done = run_json(cli, "jobs", "resume", job_id[:8])
+    assert done["status"] == "succeeded"  # type: ignore[index]
+    assert done["worker"] != "gone-host:4242" and done["progress"]["step"] == 2  # type: ignore[index]
 
 
 def test_the_same_commands_work_against_a_running_trainer_service(

@@ -62,7 +62,9 @@ def trainer_server(ctx: typer.Context, server: str | None) -> str | None:
 def fail(message: str, code: int = 2) -> typer.Exit:
     """Print one error line and return the exit to raise. The message is escaped: errors name
     their record as ``[file#record]``, which rich would otherwise take for markup and drop."""
-    render.err.print(f"[bold red]error:[/bold red] {escape(message)}", highlight=False)
+    render.err.print(
+        f"[bold red]error:[/bold red] {escape(message)}", highlight=False, soft_wrap=True
+    )
     return typer.Exit(code)
 
 

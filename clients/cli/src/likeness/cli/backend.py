@@ -37,7 +37,9 @@ if TYPE_CHECKING:
     from likeness.core.registry import ModelInfo
     from likeness.inference.engines.base import Engine as InferenceEngine
     from likeness.trainer.training_jobs import JobEvent, TrainingPreview
+    from likeness.trainer.worker import Worker
 
+ProgressHook = Callable[["JobInfo", "ProgressReport"], None]
 B = TypeVar("B")
 T = TypeVar("T")
 
@@ -242,18 +244,26 @@ class EmbeddedTrainer:
         with configured_inference(self.settings) as inference:
             return activate(self.db, self.settings, model_id, inference)
 
-    def run(
-        self, job_id: str | None, on_progress: Callable[[JobInfo, ProgressReport], None]
-    ) -> tuple[JobInfo | None, bool]:
+    def run(self, job_id: str | None, on_progress: ProgressHook) -> tuple[JobInfo | None, bool]:
         """Run one job here (``job_id``, or the next waiting one) with Ctrl-C as a graceful
-        stop; (the job as it ended up or None, whether Ctrl-C stopped it). A job still marked
-        running whose lease ran out (its worker died) is taken over, not waited for."""
-        from likeness.trainer.worker import Worker, stop_on_signals
+        stop; (the job as it ended up or None, whether Ctrl-C stopped it)."""
+        return self._work(on_progress, lambda worker: worker.run_once(job_id))
+
+    def resume(self, job_id: str, on_progress: ProgressHook) -> tuple[JobInfo | None, bool]:
+        """Like :meth:`run`, and also take over the job from a worker that died (its lease ran
+        out, or its process on this host is gone). Raises JobHeld when a live worker has it."""
+        return self._work(on_progress, lambda worker: worker.run_job(job_id))
+
+    def _work(
+        self, on_progress: ProgressHook, go: Callable[[Worker], JobInfo | None]
+    ) -> tuple[JobInfo | None, bool]:
+        from likeness.core.job_worker import stop_on_signals
+        from likeness.trainer.worker import Worker
 
         stop = threading.Event()
         worker = Worker(self.db, self.settings, on_progress=on_progress, stop=stop)
         with stop_on_signals(stop), training_prints_to_stderr():
-            job = worker.run_once(job_id)
+            job = go(worker)
         return job, stop.is_set()
 
     def close(self) -> None:
@@ -262,7 +272,7 @@ class EmbeddedTrainer:
 
 def trainer_errors() -> tuple[type[Exception], ...]:
     """What a trainer command reports as a clear error (exit 2) instead of a traceback."""
-    from likeness.core.jobs import JobNotFound
+    from likeness.core.jobs import JobNotClaimable, JobNotFound
     from likeness.core.registry import ModelNotFound, NotAnAdapter
     from likeness.trainer.client import TrainerError, TrainerUnavailable
     from likeness.trainer.recipes.registry import UnknownRecipe
@@ -271,6 +281,7 @@ def trainer_errors() -> tuple[type[Exception], ...]:
     return (
         PersonaNotFound,
         JobNotFound,
+        JobNotClaimable,
         ModelNotFound,
         NotAnAdapter,
         UnknownRecipe,

@@ -26,9 +26,10 @@ from likeness.cli.app import (
     trainer_server,
     with_trainer_server,
 )
+from likeness.core.jobs import JobHeld
 
 if TYPE_CHECKING:
-    from likeness.core.jobs import JobInfo
+    from likeness.core.jobs import JobInfo, ProgressReport
 
 app = new_typer(
     "Training jobs in the queue: list, show, watch, cancel, resume, or work on them.",
@@ -78,14 +79,21 @@ def finished(job: JobInfo, as_json: bool) -> None:
         raise typer.Exit(1)
 
 
-def run_here(handle: backend.EmbeddedTrainer, job_id: str | None, as_json: bool) -> None:
-    """Run a job in this process with a live bar; Ctrl-C checkpoints and hands it back."""
+def run_here(
+    handle: backend.EmbeddedTrainer, job_id: str | None, as_json: bool, *, take_over: bool = False
+) -> None:
+    """Run a job in this process with a live bar; Ctrl-C checkpoints and hands it back.
+    ``take_over`` also claims a job whose worker died (``jobs resume``)."""
     with render.job_progress(not as_json) as display:
-        job, interrupted = handle.run(
-            job_id,
-            lambda job, progress: display.update(job.id, label(job), "running", progress),
-        )
-    if job is None and job_id is not None:  # a live worker has it: follow it there
+
+        def on_progress(job: JobInfo, progress: ProgressReport) -> None:
+            display.update(job.id, label(job), "running", progress)
+
+        if take_over and job_id is not None:
+            job, interrupted = handle.resume(job_id, on_progress)
+        else:
+            job, interrupted = handle.run(job_id, on_progress)
+    if job is None and job_id is not None:  # another worker took it first: follow it there
         follow(handle, job_id, label(handle.get(job_id)), as_json)
         return
     if job is None:
@@ -203,9 +211,13 @@ def jobs_resume(
         job = handle.get(resolve_job_id(handle, job_id))
         if job.done:
             raise fail(f"job {job.id} already {job.status}")
-        if isinstance(handle, backend.EmbeddedTrainer):
-            run_here(handle, job.id, as_json)
-        else:
+        if not isinstance(handle, backend.EmbeddedTrainer):
+            follow(handle, job.id, label(job), as_json)
+            return
+        try:
+            run_here(handle, job.id, as_json, take_over=True)
+        except JobHeld as held:  # a live worker runs it: watch it there
+            render.err.print(str(held), highlight=False)
             follow(handle, job.id, label(job), as_json)
 
 
