@@ -23,7 +23,7 @@ import grpc
 from likeness.core.grpc_client import ServiceClient, ServiceError, ServiceUnavailable
 from likeness.core.grpc_errors import ErrorRule, ErrorTable
 from likeness.core.grpc_limits import DEFAULT_DEADLINE_S
-from likeness.core.jobs import JobInfo, JobNotFound
+from likeness.core.jobs import JobInfo, JobNotFound, ProgressReport
 from likeness.core.model_messages import model_from_message
 from likeness.core.proto_fields import from_message
 from likeness.core.proto_time import from_timestamp
@@ -36,7 +36,6 @@ from likeness.trainer.training_jobs import (
     JobEvent,
     TokenPiece,
     TrainingPreview,
-    progress_from_dict,
 )
 from likeness.v1 import common_pb2, trainer_pb2, trainer_pb2_grpc
 
@@ -90,7 +89,7 @@ def job_from_message(message: trainer_pb2.Job) -> JobInfo:
 
 
 def event_from_message(message: common_pb2.Progress) -> JobEvent:
-    return JobEvent(message.job_id, message.status, progress_from_dict(_progress_dict(message)))
+    return JobEvent(message.job_id, message.status, from_message(ProgressReport, message))
 
 
 def preview_from_message(message: trainer_pb2.JobPreview) -> TrainingPreview:

@@ -21,7 +21,7 @@ import grpc
 from sqlalchemy import Engine
 
 from likeness.core import jobs, registry
-from likeness.core.jobs import JobInfo
+from likeness.core.jobs import JobInfo, ProgressReport
 from likeness.core.model_messages import model_message
 from likeness.core.proto_fields import to_message
 from likeness.core.settings import Settings
@@ -33,7 +33,6 @@ from likeness.trainer.training_jobs import (
     activate,
     event_from_job,
     preview_job,
-    progress_from_dict,
     submit_training,
 )
 from likeness.v1 import common_pb2, trainer_pb2, trainer_pb2_grpc
@@ -63,7 +62,9 @@ def job_message(job: JobInfo) -> trainer_pb2.Job:
         trainer_pb2.Job,
         job,
         recipe=job.kind,
-        progress=progress_message(JobEvent(job.id, job.status, progress_from_dict(job.progress))),
+        progress=progress_message(
+            JobEvent(job.id, job.status, ProgressReport.from_dict(job.progress))
+        ),
         config_json=json.dumps(job.config, sort_keys=True),
         result_json=json.dumps(job.result, sort_keys=True) if job.result else "",
     )

@@ -111,10 +111,6 @@ class JobEvent:
         return self.status in jobs.TERMINAL
 
 
-#: The one decoder of a stored progress dict (kept under this name for the gRPC code).
-progress_from_dict = ProgressReport.from_dict
-
-
 def event_from_job(job: JobInfo) -> JobEvent:
     return JobEvent(job.id, job.status, job.report)
 
