@@ -23,6 +23,7 @@ from likeness.core.errors import PersonaNotFound
 from likeness.core.grpc_client import (
     NotAuthenticated,
     ServiceClient,
+    ServiceError,
     ServiceUnavailable,
     client_channel,
 )
@@ -317,3 +318,14 @@ def test_client_transport_errors(live: tuple[str, Engine]) -> None:
         client.stats("x")
     with Client("127.0.0.1:1", timeout_s=2) as client, pytest.raises(ServiceUnavailable):
         client.stats("x")
+
+
+def test_an_error_code_the_client_does_not_know_is_a_service_error(failing: str) -> None:
+    class Unaware(Client):
+        errors = ErrorTable()
+
+    with (
+        Unaware(failing) as client,
+        pytest.raises(ServiceError, match=r"not like this \(refused\)"),
+    ):
+        client.stats("refused")

@@ -155,6 +155,8 @@ class ServiceClient:
 
     def transport_error(self, info: ErrorDetails) -> Exception:
         where = f"the {self.service} service at {self.addr}"
+        if info.code:  # the service answered, with an error this client's table does not know
+            return self.failed_error(f"{where}: {info.details} ({info.code})")
         if info.status == grpc.StatusCode.UNAVAILABLE:
             hint = f" ({self.addr_setting})" if self.addr_setting else ""
             return self.unavailable_error(
