@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from likeness.core import jobs
 from likeness.core.db.models import Job, Persona
 from likeness.core.errors import PersonaNotFound
+from likeness.core.job_progress import progress_message
 from likeness.core.jobs import JobHeld, JobNotClaimable, JobNotFound, LeaseLost, ProgressReport
 
 
@@ -130,8 +131,11 @@ def test_progress_decodes_one_way_and_a_failed_job_reports_its_error(engine: Eng
     job_id = jobs.submit(engine, "scratch")
     jobs.claim(engine, "w")
     jobs.finish(engine, job_id, "w", "failed", error="no rows", progress=stored)
-    report = jobs.get(engine, job_id).report
-    assert report.step == 3 and report.message == "no rows"
+    failed = jobs.get(engine, job_id)
+    assert failed.report.step == 3 and failed.report.message == "no rows"
+    message = progress_message(failed)
+    assert (message.job_id, message.status, message.step, message.total) == (job_id, "failed", 3, 9)
+    assert message.loss == 0.5 and message.message == "no rows" and message.at.seconds > 0
 
 
 def test_a_leased_job_is_not_claimed_again(engine: Engine) -> None:

@@ -8,17 +8,9 @@ from likeness.v1 import common_pb2
 
 def report_message(job_id: str, status: str, report: ProgressReport) -> common_pb2.Progress:
     """``report`` as sent now (the ``at`` stamp is the sending time)."""
-    message = common_pb2.Progress(
-        job_id=job_id,
-        step=report.step,
-        total=report.total,
-        loss=report.loss,
-        learning_rate=report.learning_rate,
-        tokens_per_s=report.tokens_per_s,
-        eta_s=report.eta_s,
-        message=report.message,
-        status=status,
-    )
+    fields = report.as_dict()
+    fields.pop("extra", None)  # the message has no place for it
+    message = common_pb2.Progress(job_id=job_id, status=status, **fields)
     message.at.GetCurrentTime()
     return message
 

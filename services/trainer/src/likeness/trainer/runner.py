@@ -165,6 +165,11 @@ async def _build_with_generator(
         await engine.close()  # its memory goes back before the model to train is loaded
 
 
+def _typed_config(recipe_name: str, config: dict[str, Any] | RecipeConfig | None) -> RecipeConfig:
+    """The recipe's typed config (a caller that validated it already passes it as it is)."""
+    return config if isinstance(config, RecipeConfig) else parse_config(recipe_name, config)
+
+
 def _write_plan(run_dir: Path, plan: dict[str, Any]) -> None:
     run_dir.mkdir(parents=True, exist_ok=True)
     staging = run_dir / (PLAN + ".tmp")
@@ -192,7 +197,7 @@ def run_training(
         base_model = plan["base_model"]
         datasets = [_dataset_from_plan(entry) for entry in plan["datasets"]]
     else:
-        parsed = config if isinstance(config, RecipeConfig) else parse_config(recipe_name, config)
+        parsed = _typed_config(recipe_name, config)
         base_model = resolve_base_model(settings, parsed) if recipe.needs_base_model else ""
         datasets = build_datasets(db, settings, recipe_name, persona, parsed, ctx.report)
         _write_plan(
@@ -259,7 +264,7 @@ def preview_training(
     settings: Settings,
     recipe_name: str,
     persona: str,
-    config: dict[str, Any] | None,
+    config: dict[str, Any] | RecipeConfig | None,
     *,
     n: int = 3,
     time_it: bool = True,
@@ -267,7 +272,7 @@ def preview_training(
     """The first ``n`` examples exactly as the model will see them, token counts and a time
     estimate (from two timed training steps on this machine), without training anything."""
     recipe = get_recipe(recipe_name)
-    parsed = parse_config(recipe_name, config)
+    parsed = _typed_config(recipe_name, config)
     base_model = resolve_base_model(settings, parsed) if recipe.needs_base_model else ""
     datasets = build_datasets(db, settings, recipe_name, persona, parsed)
     tokenizer = load_tokenizer(base_model) if base_model else None
