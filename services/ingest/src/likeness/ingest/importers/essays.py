@@ -26,12 +26,11 @@ from pathlib import PurePosixPath
 from likeness.core.text import split_sentences
 from likeness.ingest.importers.fields import (
     bare_handle,
-    data_files,
     is_hidden,
     parse_partial_date,
     suffix,
 )
-from likeness.ingest.importers.registry import ImportOptions
+from likeness.ingest.importers.file_importer import FileImporter
 from likeness.ingest.importers.sniffing import peek_or_empty
 from likeness.ingest.records import RawPost
 from likeness.ingest.source_tree import SourceTree
@@ -119,16 +118,11 @@ def _split_words(text: str, limit: int) -> list[str]:
     return pieces
 
 
-class EssayImporter:
+class EssayImporter(FileImporter):
     name = "essays"
     description = "Essays and notes: .txt/.md files or a folder of them, chunked by paragraph"
+    extensions = EXTENSIONS
     max_chunk_chars = 2000
-
-    def __init__(self, options: ImportOptions):
-        self.options = options
-
-    def _files(self, tree: SourceTree) -> list[str]:
-        return data_files(tree, EXTENSIONS)
 
     def sniff(self, tree: SourceTree) -> bool:
         names = [n for n in tree.names() if not is_hidden(n)]
@@ -139,7 +133,7 @@ class EssayImporter:
     def parse(self, tree: SourceTree) -> Iterator[RawPost]:
         platform = self.options.platform or "essay"
         author = bare_handle(self.options.author)
-        for name in self._files(tree):
+        for name in self.files(tree):
             yield from self._document(tree, name, platform, author)
 
     def _document(

@@ -13,16 +13,16 @@ from typing import Any
 
 from likeness.ingest.errors import IngestError, MalformedInput
 from likeness.ingest.importers.fields import (
-    JSON_EXTENSION,
     as_int,
     bare_handle,
-    data_files,
     id_string,
+    record_id,
+    record_object,
     text_or_error,
     to_utc,
 )
+from likeness.ingest.importers.file_importer import JsonFileImporter
 from likeness.ingest.importers.jsonio import load_json
-from likeness.ingest.importers.registry import ImportOptions
 from likeness.ingest.importers.tweets import url_map
 from likeness.ingest.records import RawPost
 from likeness.ingest.source_tree import SourceTree
@@ -63,13 +63,8 @@ def _parse_date(value: Any, where: str, record: str) -> datetime | None:
 
 def item_to_post(item: Any, *, record: str, where: str, fallback_author: str | None) -> RawPost:
     """One Factbase item."""
-    if not isinstance(item, dict):
-        raise MalformedInput(
-            f"expected a post object, found {type(item).__name__}", path=where, record=record
-        )
-    external_id = id_string(item.get("id")) or id_string(item.get("document_id"))
-    if external_id is None:
-        raise MalformedInput("post has no id/document_id", path=where, record=record)
+    item = record_object(item, "post", where, record)
+    external_id = record_id(item, ("id", "document_id"), "post", where, record)
     social = item.get("social")
     if social is None:
         social = {}
@@ -127,21 +122,12 @@ def item_to_post(item: Any, *, record: str, where: str, fallback_author: str | N
     )
 
 
-class FactbaseImporter:
+class FactbaseImporter(JsonFileImporter):
     name = "factbase"
     description = "Roll Call Factbase social pages ({meta, data, stats}): a page or a folder"
 
-    def __init__(self, options: ImportOptions):
-        self.options = options
-
-    @staticmethod
-    def _json_files(tree: SourceTree) -> list[str]:
-        if tree.kind == "file":
-            return tree.names()
-        return data_files(tree, JSON_EXTENSION)
-
     def sniff(self, tree: SourceTree) -> bool:
-        for name in self._json_files(tree)[:_SNIFF_FILES]:
+        for name in self.files(tree)[:_SNIFF_FILES]:
             try:
                 payload = load_json(tree.read_bytes(name), tree.where(name))
             except IngestError:
@@ -164,7 +150,7 @@ class FactbaseImporter:
         # Truth Social and Twitter ids are separate namespaces.
         seen: set[tuple[str, str]] = set()
         pages = 0
-        for name in self._json_files(tree):
+        for name in self.files(tree):
             where = tree.where(name)
             payload = load_json(tree.read_bytes(name), where)
             if not _is_page(payload):

@@ -176,6 +176,26 @@ def id_string(value: Any) -> str | None:
     return None
 
 
+def record_object(value: Any, noun: str, where: str, record: str) -> dict[str, Any]:
+    """A record that must be a JSON object ("expected a tweet object, found list" otherwise)."""
+    if not isinstance(value, dict):
+        raise MalformedInput(
+            f"expected a {noun} object, found {type(value).__name__}", path=where, record=record
+        )
+    return value
+
+
+def record_id(
+    obj: dict[str, Any], keys: tuple[str, ...], noun: str, where: str, record: str
+) -> str:
+    """The first usable id among ``keys`` (``id_string``), else MalformedInput naming them."""
+    for key in keys:
+        found = id_string(obj.get(key))
+        if found is not None:
+            return found
+    raise MalformedInput(f"{noun} has no {'/'.join(keys)}", path=where, record=record)
+
+
 def as_int(value: Any) -> int | None:
     """Export numbers are often strings; a missing or garbled count is just unknown."""
     if value is None or isinstance(value, bool):

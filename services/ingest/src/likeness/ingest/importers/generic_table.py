@@ -13,13 +13,12 @@ import orjson
 
 from likeness.ingest.errors import MalformedInput
 from likeness.ingest.importers.fields import (
-    data_files,
     id_string,
     parse_bool,
     suffix,
     timestamp_or_error,
 )
-from likeness.ingest.importers.registry import ImportOptions
+from likeness.ingest.importers.file_importer import FileImporter
 from likeness.ingest.importers.sniffing import peek_or_empty
 from likeness.ingest.records import RawPost
 from likeness.ingest.source_tree import SourceTree
@@ -190,34 +189,41 @@ def _as_text(value: Any, field_name: str, where: str, record: str) -> str:
     )
 
 
+class _TableImporter(FileImporter):
+    """What JSONL and CSV share: sniffing the first file's head, then reading file by file."""
+
+    def _first_head(self, tree: SourceTree) -> tuple[str, bytes] | None:
+        files = self.files(tree)
+        return (files[0], peek_or_empty(tree, files[0])) if files else None
+
+    def parse(self, tree: SourceTree) -> Iterator[RawPost]:
+        platform = self.options.platform or "generic"
+        for name in self.files(tree):
+            yield from self._parse_file(tree, name, platform)
+
+    def _parse_file(self, tree: SourceTree, name: str, platform: str) -> Iterator[RawPost]:
+        raise NotImplementedError
+
+
 # -- JSON Lines -------------------------------------------------------------------------------
-class JsonlImporter:
+class JsonlImporter(_TableImporter):
     """One JSON object per line (``.jsonl`` / ``.ndjson``), fields found by the column map."""
 
     name = "jsonl"
     description = "JSON Lines, one post object per line (.jsonl/.ndjson); columns mappable"
     extensions = frozenset({".jsonl", ".ndjson"})
 
-    def __init__(self, options: ImportOptions):
-        self.options = options
-
     def sniff(self, tree: SourceTree) -> bool:
-        files = data_files(tree, self.extensions)
-        if not files:
+        first = self._first_head(tree)
+        if first is None:
             return False
-        head = peek_or_empty(tree, files[0]).removeprefix(b"\xef\xbb\xbf")
-        for line in head.splitlines():
+        for line in first[1].removeprefix(b"\xef\xbb\xbf").splitlines():
             if line.strip():
                 try:
                     return isinstance(orjson.loads(line), dict)
                 except orjson.JSONDecodeError:
                     return False
         return False
-
-    def parse(self, tree: SourceTree) -> Iterator[RawPost]:
-        platform = self.options.platform or "generic"
-        for name in data_files(tree, self.extensions):
-            yield from self._parse_file(tree, name, platform)
 
     def _parse_file(self, tree: SourceTree, name: str, platform: str) -> Iterator[RawPost]:
         where = tree.where(name)
@@ -261,21 +267,18 @@ class JsonlImporter:
 
 
 # -- CSV / TSV --------------------------------------------------------------------------------
-class CsvImporter:
+class CsvImporter(_TableImporter):
     """A CSV/TSV file with a header row; delimiter detected (comma, semicolon, tab)."""
 
     name = "csv"
     description = "CSV/TSV with a header row (comma, semicolon or tab); columns mappable"
     extensions = frozenset({".csv", ".tsv"})
 
-    def __init__(self, options: ImportOptions):
-        self.options = options
-
     def sniff(self, tree: SourceTree) -> bool:
-        files = data_files(tree, self.extensions)
-        if not files:
+        first = self._first_head(tree)
+        if first is None:
             return False
-        head = peek_or_empty(tree, files[0])
+        name, head = first
         try:
             sample = head.decode("utf-8-sig")
         except UnicodeDecodeError:
@@ -284,7 +287,7 @@ class CsvImporter:
                 sample = head.rsplit(b"\n", 1)[0].decode("utf-8-sig")
             except UnicodeDecodeError:
                 return False
-        header = _header(sample, _delimiter(files[0], sample))
+        header = _header(sample, _delimiter(name, sample))
         if not header:
             return False
         mapped = self.options.column_map.get("text")
@@ -292,14 +295,9 @@ class CsvImporter:
             return mapped in header
         return any(column.strip().lower() in _TEXTLIKE for column in header)
 
-    def parse(self, tree: SourceTree) -> Iterator[RawPost]:
+    def _parse_file(self, tree: SourceTree, name: str, platform: str) -> Iterator[RawPost]:
         if csv.field_size_limit() < MAX_CSV_FIELD_CHARS:
             csv.field_size_limit(MAX_CSV_FIELD_CHARS)
-        platform = self.options.platform or "generic"
-        for name in data_files(tree, self.extensions):
-            yield from self._parse_file(tree, name, platform)
-
-    def _parse_file(self, tree: SourceTree, name: str, platform: str) -> Iterator[RawPost]:
         where = tree.where(name)
         text = tree.read_text(name)
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(name, text))

@@ -27,11 +27,11 @@ import orjson
 from likeness.ingest.errors import MalformedInput
 from likeness.ingest.importers.fields import (
     bare_handle,
-    data_files,
     id_string,
     suffix,
     timestamp_or_error,
 )
+from likeness.ingest.importers.file_importer import FileImporter
 from likeness.ingest.importers.html_text import html_to_text
 from likeness.ingest.importers.jsonio import load_json, nested_too_deeply
 from likeness.ingest.importers.mastodon_outbox import url_account
@@ -92,19 +92,18 @@ def _host_is_truth_social(url: Any) -> bool:
     return host == "truthsocial.com" or host.endswith(".truthsocial.com")
 
 
-class MastodonApiImporter:
+class MastodonApiImporter(FileImporter):
     name = "mastodon-api"
     description = "Mastodon/Truth Social API statuses (JSON list, JSONL, or a folder of them)"
 
+    extensions = JSON_EXTENSIONS | JSONL_EXTENSIONS
+
     def __init__(self, options: ImportOptions):
-        self.options = options
+        super().__init__(options)
         self.skipped: Counter[str] = Counter()
 
-    def _files(self, tree: SourceTree) -> list[str]:
-        return data_files(tree, JSON_EXTENSIONS | JSONL_EXTENSIONS)
-
     def sniff(self, tree: SourceTree) -> bool:
-        files = self._files(tree)
+        files = self.files(tree)
         if not files:
             return False
         first = files[0]
@@ -114,7 +113,7 @@ class MastodonApiImporter:
 
     def parse(self, tree: SourceTree) -> Iterator[RawPost]:
         self.skipped = Counter()
-        for name in self._files(tree):
+        for name in self.files(tree):
             where = tree.where(name)
             for record, status in self._records(tree, name, where):
                 post = self._status(status, where, record)

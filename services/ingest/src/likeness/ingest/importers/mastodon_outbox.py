@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from likeness.ingest.errors import MalformedInput
 from likeness.ingest.importers.fields import bare_handle, is_hidden, suffix, timestamp_or_error
+from likeness.ingest.importers.file_importer import FileImporter
 from likeness.ingest.importers.html_text import html_to_text
 from likeness.ingest.importers.jsonio import load_json
 from likeness.ingest.importers.registry import ImportOptions
@@ -67,12 +68,12 @@ def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
-class MastodonOutboxImporter:
+class MastodonOutboxImporter(FileImporter):
     name = "mastodon-outbox"
     description = "Mastodon account export (.zip or folder with outbox.json + actor.json)"
 
     def __init__(self, options: ImportOptions):
-        self.options = options
+        super().__init__(options)
         self.skipped: Counter[str] = Counter()
 
     # -- detection ----------------------------------------------------------------------------

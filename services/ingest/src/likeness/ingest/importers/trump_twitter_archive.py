@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from likeness.ingest.errors import IngestError, MalformedInput
-from likeness.ingest.importers.fields import JSON_EXTENSION, bare_handle, data_files
+from likeness.ingest.importers.fields import bare_handle
+from likeness.ingest.importers.file_importer import JsonFileImporter
 from likeness.ingest.importers.jsonio import load_json
-from likeness.ingest.importers.registry import ImportOptions
 from likeness.ingest.importers.sniffing import peek_or_empty
 from likeness.ingest.importers.tweets import decode_typed_tweets, general_posts, typed_posts
 from likeness.ingest.records import RawPost
@@ -34,21 +34,12 @@ def _looks_like_tweet(item: Any) -> bool:
     )
 
 
-class TrumpTwitterArchiveImporter:
+class TrumpTwitterArchiveImporter(JsonFileImporter):
     name = "tta"
     description = "Trump Twitter Archive JSON (condensed or raw API tweets), a file or a folder"
 
-    def __init__(self, options: ImportOptions):
-        self.options = options
-
-    @staticmethod
-    def _json_files(tree: SourceTree) -> list[str]:
-        if tree.kind == "file":
-            return tree.names()
-        return data_files(tree, JSON_EXTENSION)
-
     def sniff(self, tree: SourceTree) -> bool:
-        files = self._json_files(tree)
+        files = self.files(tree)
         if not files:
             return False
         # A list is told by its head; checking the records means parsing the smallest file whole.
@@ -64,7 +55,7 @@ class TrumpTwitterArchiveImporter:
         return all(_looks_like_tweet(item) for item in data[:_SNIFF_RECORDS])
 
     def parse(self, tree: SourceTree) -> Iterator[RawPost]:
-        files = self._json_files(tree)
+        files = self.files(tree)
         if not files:
             raise MalformedInput("no .json files in this folder", path=str(tree.path))
         author = bare_handle(self.options.author)

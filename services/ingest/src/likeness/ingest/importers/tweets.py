@@ -8,7 +8,14 @@ from typing import Annotated, Any
 import msgspec
 
 from likeness.ingest.errors import MalformedInput
-from likeness.ingest.importers.fields import as_int, id_string, parse_twitter_time, text_or_error
+from likeness.ingest.importers.fields import (
+    as_int,
+    id_string,
+    parse_twitter_time,
+    record_id,
+    record_object,
+    text_or_error,
+)
 from likeness.ingest.records import RawPost
 
 
@@ -73,13 +80,8 @@ def tweet_to_post(
 
     ``author`` / ``author_id`` are the export-level account, used when the tweet has no ``user``.
     """
-    if not isinstance(tweet, dict):
-        raise MalformedInput(
-            f"expected a tweet object, found {type(tweet).__name__}", path=where, record=record
-        )
-    external_id = id_string(tweet.get("id_str")) or id_string(tweet.get("id"))
-    if external_id is None:
-        raise MalformedInput("tweet has no id_str/id", path=where, record=record)
+    tweet = record_object(tweet, "tweet", where, record)
+    external_id = record_id(tweet, ("id_str", "id"), "tweet", where, record)
 
     text = tweet.get("full_text")
     if text is None:

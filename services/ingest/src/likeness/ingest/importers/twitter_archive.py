@@ -24,6 +24,7 @@ import msgspec
 
 from likeness.ingest.errors import InvalidEncoding, MalformedInput
 from likeness.ingest.importers.fields import bare_handle, id_string
+from likeness.ingest.importers.file_importer import FileImporter
 from likeness.ingest.importers.jsonio import (
     js_assignment_name,
     js_assignment_payload,
@@ -31,7 +32,6 @@ from likeness.ingest.importers.jsonio import (
     load_json,
     utf8_error,
 )
-from likeness.ingest.importers.registry import ImportOptions
 from likeness.ingest.importers.sniffing import peek_or_empty
 from likeness.ingest.importers.tweets import decode_typed_tweets, general_posts, typed_posts
 from likeness.ingest.records import RawPost
@@ -73,12 +73,9 @@ def tweet_files(tree: SourceTree) -> list[str]:
     return sorted((n for n in tree.names() if _is_candidate(tree, n)), key=_file_order)
 
 
-class TwitterArchiveImporter:
+class TwitterArchiveImporter(FileImporter):
     name = "twitter-archive"
     description = "Twitter/X account archive: the .zip, its unpacked folder, or data/tweets.js"
-
-    def __init__(self, options: ImportOptions):
-        self.options = options
 
     def sniff(self, tree: SourceTree) -> bool:
         files = tweet_files(tree)
