@@ -1,11 +1,20 @@
-"""Hand-written persona-chat datasets for recipe tests (the builders are tested elsewhere)."""
+"""Hand-written datasets and run inputs for recipe tests (the builders are tested elsewhere).
+
+inputs = recipe_inputs(tmp_path, tiny_model_dir, config, should_stop=lambda: True)
+result = get_recipe("persona-sft").train(inputs, [persona_dataset(tmp_path / "ds")])
+"""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine
 
 from likeness.trainer.datasets.spec import BuiltDataset
+from likeness.trainer.recipes.base import RecipeConfig, RunContext
+from likeness.trainer.recipes.registry import RecipeInputs
 
 CARD = "You are Mags, a lighthouse keeper who writes short, dry posts."
 POSTS = [
@@ -58,3 +67,25 @@ def persona_dataset(root: Path, repeat: int = 4) -> BuiltDataset:
     train = [chat_row(p) for p in POSTS[:6]] * repeat
     heldout = [chat_row(p) for p in POSTS[6:]]
     return write_dataset(root, train, heldout)
+
+
+def recipe_inputs(
+    root: Path,
+    base_model: str | Path,
+    config: RecipeConfig,
+    *,
+    db: Engine | None = None,
+    persona: str = "alice",
+    **ctx: Any,
+) -> RecipeInputs:
+    """A CPU run in ``root/run`` (artifact in ``root/run/final``); ``ctx`` goes to RunContext
+    (``report``, ``should_stop``). ``db``: an empty in-memory SQLite unless given."""
+    run_dir = root / "run"
+    return RecipeInputs(
+        db=db if db is not None else create_engine("sqlite://"),
+        persona=persona,
+        config=config,
+        base_model=str(base_model),
+        ctx=RunContext(run_dir=run_dir, data_dir=root, device="cpu", **ctx),
+        artifact_dir=run_dir / "final",
+    )

@@ -8,12 +8,11 @@ from typing import Any
 import pytest
 import torch
 from preference_data import POSTS, prefs_dataset
-from sqlalchemy import create_engine
+from recipe_data import recipe_inputs
 
 from likeness.trainer.encoding import IGNORE
-from likeness.trainer.recipes.base import RunContext
 from likeness.trainer.recipes.normalizer_dpo import NormalizerDPOConfig, preview
-from likeness.trainer.recipes.registry import RecipeInputs, get_recipe, parse_config
+from likeness.trainer.recipes.registry import get_recipe, parse_config
 
 
 def _config(**overrides: Any) -> NormalizerDPOConfig:
@@ -28,19 +27,6 @@ def _config(**overrides: Any) -> NormalizerDPOConfig:
         "start_from": "base",  # no models table here (see test_policy for the SFT start)
     }
     return NormalizerDPOConfig(**{**values, **overrides})
-
-
-def _inputs(
-    tmp_path: Path, model_dir: Path, config: NormalizerDPOConfig, **ctx: Any
-) -> RecipeInputs:
-    return RecipeInputs(
-        db=create_engine("sqlite://"),
-        persona="alice",
-        config=config,
-        base_model=str(model_dir),
-        ctx=RunContext(run_dir=tmp_path / "run", data_dir=tmp_path, device="cpu", **ctx),
-        artifact_dir=tmp_path / "run" / "final",
-    )
 
 
 def test_registered_with_a_configurable_beta() -> None:
@@ -66,7 +52,7 @@ def test_trains_a_lora_that_reloads_on_its_base(tmp_path: Path, tiny_model_dir: 
     from peft import PeftModel
     from transformers import AutoModelForCausalLM
 
-    inputs = _inputs(tmp_path, tiny_model_dir, _config())
+    inputs = recipe_inputs(tmp_path, tiny_model_dir, _config())
     result = get_recipe("normalizer-dpo").train(inputs, [prefs_dataset(tmp_path / "ds")])
 
     assert result.model_kind == "normalizer"
@@ -90,7 +76,7 @@ def test_stop_saves_a_checkpoint_and_a_second_call_resumes(
     datasets = [prefs_dataset(tmp_path / "ds")]
     stops = iter([True])
     stopped = get_recipe("normalizer-dpo").train(
-        _inputs(tmp_path, tiny_model_dir, _config(), should_stop=lambda: next(stops, True)),
+        recipe_inputs(tmp_path, tiny_model_dir, _config(), should_stop=lambda: next(stops, True)),
         datasets,
     )
     assert stopped.outcome.stopped and stopped.outcome.global_step == 1
@@ -98,7 +84,7 @@ def test_stop_saves_a_checkpoint_and_a_second_call_resumes(
     assert not (tmp_path / "run" / "final").exists()
 
     resumed = get_recipe("normalizer-dpo").train(
-        _inputs(tmp_path, tiny_model_dir, _config()), datasets
+        recipe_inputs(tmp_path, tiny_model_dir, _config()), datasets
     )
     assert resumed.outcome.resumed_from is not None
     assert resumed.outcome.resumed_from.name == "checkpoint-1"

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from preference_data import write_prefs
 from pydantic import ValidationError
+from recipe_data import recipe_inputs
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.orm import Session
 
@@ -21,7 +22,6 @@ from likeness.core.jobs import ProgressReport
 from likeness.core.prompts import NORMALIZER_SYSTEM, normalizer_messages
 from likeness.trainer.datasets.spec import BuiltDataset
 from likeness.trainer.encoding import IGNORE
-from likeness.trainer.recipes.base import RunContext
 from likeness.trainer.recipes.normalizer_rl import (
     REWARD_PIN,
     NormalizerRLConfig,
@@ -30,7 +30,7 @@ from likeness.trainer.recipes.normalizer_rl import (
     prompt_texts,
     resolve_reward_model,
 )
-from likeness.trainer.recipes.registry import RecipeInputs, get_recipe
+from likeness.trainer.recipes.registry import get_recipe
 
 POSTS = [
     ("RT @bob: I walked along the river this morning", "I walked along the river this morning"),
@@ -90,19 +90,6 @@ def _config(**overrides: Any) -> NormalizerRLConfig:
         "start_from": "base",  # most tests here have no models table (see test_policy)
     }
     return NormalizerRLConfig(**{**values, **overrides})
-
-
-def _inputs(
-    tmp_path: Path, db: Engine, model_dir: Path, config: NormalizerRLConfig, **ctx: Any
-) -> RecipeInputs:
-    return RecipeInputs(
-        db=db,
-        persona="alice",
-        config=config,
-        base_model=str(model_dir),
-        ctx=RunContext(run_dir=tmp_path / "run", data_dir=tmp_path, device="cpu", **ctx),
-        artifact_dir=tmp_path / "run" / "final",
-    )
 
 
 def test_config_keeps_generation_groups_whole() -> None:
@@ -165,7 +152,7 @@ def test_grpo_trains_against_the_registered_reward_model(
     _register(db, "alice", [("reward", str(reward_dir))])
     reports: list[ProgressReport] = []
     config = _config(start_from="auto")  # no SFT adapter registered: the bare base
-    inputs = _inputs(tmp_path, db, tiny_model_dir, config, report=reports.append)
+    inputs = recipe_inputs(tmp_path, tiny_model_dir, config, db=db, report=reports.append)
     result = get_recipe("normalizer-rl").train(inputs, [prefs_dataset(tmp_path / "ds")])
     db.dispose()
 
@@ -184,7 +171,7 @@ def test_grpo_trains_against_the_registered_reward_model(
 def test_rloo_runs_too(tmp_path: Path, tiny_model_dir: Path, reward_dir: Path) -> None:
     config = _config(algorithm="rloo", reward_model_path=str(reward_dir), max_steps=1)
     config.heldout_prompts = 0
-    inputs = _inputs(tmp_path, create_engine("sqlite://"), tiny_model_dir, config)
+    inputs = recipe_inputs(tmp_path, tiny_model_dir, config, db=create_engine("sqlite://"))
     result = get_recipe("normalizer-rl").train(inputs, [prefs_dataset(tmp_path / "ds")])
     assert result.outcome.global_step == 1
     assert "mean_reward" in result.metrics and "heldout_reward" not in result.metrics
@@ -198,14 +185,14 @@ def test_stop_saves_a_checkpoint_and_a_second_call_resumes(
     config = _config(reward_model_path=str(reward_dir), max_steps=3, heldout_prompts=0)
     db = create_engine("sqlite://")
     stopped = get_recipe("normalizer-rl").train(
-        _inputs(tmp_path, db, tiny_model_dir, config, should_stop=lambda: True), datasets
+        recipe_inputs(tmp_path, tiny_model_dir, config, db=db, should_stop=lambda: True), datasets
     )
     assert stopped.outcome.stopped and stopped.outcome.global_step == 1
     assert (tmp_path / "run" / "checkpoints" / "checkpoint-1").is_dir()
     assert not (tmp_path / "run" / "final").exists()
 
     resumed = get_recipe("normalizer-rl").train(
-        _inputs(tmp_path, db, tiny_model_dir, config), datasets
+        recipe_inputs(tmp_path, tiny_model_dir, config, db=db), datasets
     )
     assert resumed.outcome.resumed_from is not None
     assert resumed.outcome.resumed_from.name == "checkpoint-1"

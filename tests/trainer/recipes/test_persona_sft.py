@@ -12,21 +12,14 @@ from pathlib import Path
 
 import pytest
 import torch
-from recipe_data import CARD, POSTS, chat_row, persona_dataset
+from recipe_data import CARD, POSTS, chat_row, persona_dataset, recipe_inputs
 from safetensors.torch import load_file
 
 from likeness.core.chat import persona_messages, render_chat
 from likeness.trainer.encoding import IGNORE, encode_chat
-from likeness.trainer.recipes.base import RunContext
 from likeness.trainer.recipes.persona_sft import RECIPE, PersonaSftConfig
-from likeness.trainer.recipes.registry import RecipeInputs
 
 DRIVER = Path(__file__).with_name("_resume_driver.py")
-
-
-def _inputs(model_dir: Path, run_dir: Path, config: PersonaSftConfig, **ctx_kw) -> RecipeInputs:
-    ctx = RunContext(run_dir=run_dir, data_dir=run_dir.parent, device="cpu", **ctx_kw)
-    return RecipeInputs(None, "mags", config, str(model_dir), ctx, run_dir / "final")  # type: ignore[arg-type]
 
 
 def test_prompt_is_the_serving_prompt_and_only_the_answer_is_trained(tiny_tokenizer) -> None:
@@ -52,7 +45,7 @@ def test_persona_sft_trains_saves_and_measures_heldout_loss(tiny_model_dir, tmp_
     dataset = persona_dataset(tmp_path / "ds")
     config = PersonaSftConfig(max_steps=6, save_steps=3, batch_size=4, logging_steps=1)
     reports = []
-    inputs = _inputs(tiny_model_dir, tmp_path / "run", config, report=reports.append)
+    inputs = recipe_inputs(tmp_path, tiny_model_dir, config, report=reports.append)
     result = RECIPE.train(inputs, [dataset])
     assert result.model_kind == "persona-lora"
     assert result.outcome.global_step == 6 and not result.outcome.stopped
@@ -82,12 +75,12 @@ def test_stop_request_saves_a_checkpoint_and_the_next_run_resumes(tiny_model_dir
 
     run_dir = tmp_path / "run"
     first = RECIPE.train(
-        _inputs(tiny_model_dir, run_dir, config, should_stop=stop_after_three), [dataset]
+        recipe_inputs(tmp_path, tiny_model_dir, config, should_stop=stop_after_three), [dataset]
     )
     assert first.outcome.stopped and first.outcome.global_step == 3
     assert (run_dir / "checkpoints" / "checkpoint-3").is_dir()
     assert not (run_dir / "final" / "adapter_config.json").exists()
-    second = RECIPE.train(_inputs(tiny_model_dir, run_dir, config), [dataset])
+    second = RECIPE.train(recipe_inputs(tmp_path, tiny_model_dir, config), [dataset])
     assert (
         second.outcome.resumed_from is not None
         and second.outcome.resumed_from.name == "checkpoint-3"

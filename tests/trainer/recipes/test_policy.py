@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 import torch
 from preference_data import prefs_dataset
+from recipe_data import recipe_inputs
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
@@ -21,7 +22,6 @@ from likeness.core.db import create_db_engine
 from likeness.core.db.models import Model, Persona
 from likeness.inference.engines.base import AdapterMismatch
 from likeness.trainer.artifacts import MANIFEST
-from likeness.trainer.recipes.base import RunContext
 from likeness.trainer.recipes.normalizer_dpo import NormalizerDPOConfig
 from likeness.trainer.recipes.normalizer_rl import NormalizerRLConfig
 from likeness.trainer.recipes.policy import (
@@ -29,7 +29,7 @@ from likeness.trainer.recipes.policy import (
     PolicyStartOptions,
     resolve_start_adapter,
 )
-from likeness.trainer.recipes.registry import RecipeInputs, get_recipe
+from likeness.trainer.recipes.registry import get_recipe
 
 
 @pytest.fixture
@@ -135,17 +135,6 @@ def test_an_explicit_start_must_be_an_adapter_trained_on_this_base(
     assert resolve_start_adapter(db, "alice", "org/base", "t", options, run_dir) == path
 
 
-def _inputs(tmp_path: Path, db: Engine, model_dir: Path, config: Any) -> RecipeInputs:
-    return RecipeInputs(
-        db=db,
-        persona="alice",
-        config=config,
-        base_model=str(model_dir),
-        ctx=RunContext(run_dir=tmp_path / "run", data_dir=tmp_path, device="cpu"),
-        artifact_dir=tmp_path / "run" / "final",
-    )
-
-
 def _lora_weights(path: Path) -> dict[str, torch.Tensor]:
     from safetensors.torch import load_file
 
@@ -174,7 +163,7 @@ def test_dpo_continues_the_sft_adapter_against_it_as_reference(
     config = NormalizerDPOConfig(
         max_steps=2, batch_size=2, logging_steps=1, save_steps=10, learning_rate=1e-3
     )
-    inputs = _inputs(tmp_path, db, tiny_model_dir, config)
+    inputs = recipe_inputs(tmp_path, tiny_model_dir, config, db=db)
     result = get_recipe("normalizer-dpo").train(inputs, [prefs_dataset(tmp_path / "ds")])
 
     assert (inputs.ctx.run_dir / START_PIN).read_text() == str(sft_adapter)
@@ -203,7 +192,7 @@ def test_grpo_continues_the_sft_adapter_with_no_kl_at_the_start(
         heldout_prompts=2,
         max_length=1024,
     )
-    inputs = _inputs(tmp_path, db, tiny_model_dir, config)
+    inputs = recipe_inputs(tmp_path, tiny_model_dir, config, db=db)
     result = get_recipe("normalizer-rl").train(inputs, [prefs_dataset(tmp_path / "ds")])
 
     first = next(e for e in result.outcome.log_history if "kl" in e)

@@ -7,13 +7,12 @@ from typing import Any
 
 import pytest
 from preference_data import write_prefs
-from sqlalchemy import create_engine
+from recipe_data import recipe_inputs
 
 from likeness.core.prompts import normalizer_messages
 from likeness.trainer.datasets.spec import BuiltDataset
 from likeness.trainer.encoding import IGNORE
-from likeness.trainer.recipes.base import RunContext
-from likeness.trainer.recipes.registry import RecipeInputs, get_recipe, parse_config
+from likeness.trainer.recipes.registry import get_recipe, parse_config
 from likeness.trainer.recipes.reward_model import (
     RewardModelConfig,
     load_reward_model,
@@ -47,17 +46,6 @@ def prefs_dataset(root: Path) -> BuiltDataset:
     train = [_row(n, c) for n, c in POSTS[:4]]
     heldout = [_row(n, c) for n, c in POSTS[4:]]
     return write_prefs(root, train, heldout)
-
-
-def _inputs(tmp_path: Path, model_dir: Path, config: RewardModelConfig, **ctx: Any) -> RecipeInputs:
-    return RecipeInputs(
-        db=create_engine("sqlite://"),
-        persona="alice",
-        config=config,
-        base_model=str(model_dir),
-        ctx=RunContext(run_dir=tmp_path / "run", data_dir=tmp_path, device="cpu", **ctx),
-        artifact_dir=tmp_path / "run" / "final",
-    )
 
 
 def _config(**overrides: Any) -> RewardModelConfig:
@@ -95,7 +83,7 @@ def test_preview_masks_the_prompt_and_keeps_the_chosen_answer(
 def test_trains_saves_a_standalone_scorer_and_reports_heldout_accuracy(
     tmp_path: Path, tiny_model_dir: Path
 ) -> None:
-    inputs = _inputs(tmp_path, tiny_model_dir, _config())
+    inputs = recipe_inputs(tmp_path, tiny_model_dir, _config())
     result = get_recipe("reward-model").train(inputs, [prefs_dataset(tmp_path / "ds")])
 
     assert result.model_kind == "reward"
@@ -125,7 +113,7 @@ def test_stop_saves_a_checkpoint_and_a_second_call_resumes(
     datasets = [prefs_dataset(tmp_path / "ds")]
     stops = iter([False, True])  # stop at the end of the second step
     stopped = get_recipe("reward-model").train(
-        _inputs(tmp_path, tiny_model_dir, _config(), should_stop=lambda: next(stops, True)),
+        recipe_inputs(tmp_path, tiny_model_dir, _config(), should_stop=lambda: next(stops, True)),
         datasets,
     )
     assert stopped.outcome.stopped and stopped.outcome.global_step == 2
@@ -133,7 +121,7 @@ def test_stop_saves_a_checkpoint_and_a_second_call_resumes(
     assert not (tmp_path / "run" / "final").exists()
 
     resumed = get_recipe("reward-model").train(
-        _inputs(tmp_path, tiny_model_dir, _config()), datasets
+        recipe_inputs(tmp_path, tiny_model_dir, _config()), datasets
     )
     assert resumed.outcome.resumed_from is not None
     assert resumed.outcome.resumed_from.name == "checkpoint-2"
@@ -142,7 +130,7 @@ def test_stop_saves_a_checkpoint_and_a_second_call_resumes(
 
 
 def test_full_fine_tuning_saves_a_plain_model(tmp_path: Path, tiny_model_dir: Path) -> None:
-    inputs = _inputs(tmp_path, tiny_model_dir, _config(method="full", max_steps=1))
+    inputs = recipe_inputs(tmp_path, tiny_model_dir, _config(method="full", max_steps=1))
     get_recipe("reward-model").train(inputs, [prefs_dataset(tmp_path / "ds")])
     model, tokenizer = load_reward_model(inputs.artifact_dir)
     assert isinstance(score(model, tokenizer, normalizer_messages("hi"), "hi"), float)
@@ -151,6 +139,6 @@ def test_full_fine_tuning_saves_a_plain_model(tmp_path: Path, tiny_model_dir: Pa
 def test_pairs_that_all_exceed_max_length_are_a_clear_error(
     tmp_path: Path, tiny_model_dir: Path
 ) -> None:
-    inputs = _inputs(tmp_path, tiny_model_dir, _config(max_length=8))
+    inputs = recipe_inputs(tmp_path, tiny_model_dir, _config(max_length=8))
     with pytest.raises(ValueError, match="longer than max_length=8"):
         get_recipe("reward-model").train(inputs, [prefs_dataset(tmp_path / "ds")])

@@ -8,15 +8,13 @@ from typing import Any
 import pytest
 import torch
 from pydantic import ValidationError
-from recipe_data import write_dataset
-from sqlalchemy import create_engine
+from recipe_data import recipe_inputs, write_dataset
 
 from likeness.core.chat import render_chat
 from likeness.trainer.artifacts import tokenizer_sha256
 from likeness.trainer.datasets.spec import BuiltDataset
 from likeness.trainer.encoding import IGNORE
-from likeness.trainer.recipes.base import RunContext
-from likeness.trainer.recipes.registry import RecipeInputs, get_recipe
+from likeness.trainer.recipes.registry import get_recipe
 from likeness.trainer.recipes.scratch import (
     BOS,
     EOS,
@@ -57,17 +55,6 @@ def _config(**overrides: Any) -> ScratchConfig:
         "max_length": 48,
     }
     return ScratchConfig(**{**values, **overrides})
-
-
-def _inputs(tmp_path: Path, config: ScratchConfig, **ctx: Any) -> RecipeInputs:
-    return RecipeInputs(
-        db=create_engine("sqlite://"),
-        persona="alice",
-        config=config,
-        base_model="",
-        ctx=RunContext(run_dir=tmp_path / "run", data_dir=tmp_path, device="cpu", **ctx),
-        artifact_dir=tmp_path / "run" / "final",
-    )
 
 
 def test_registered_without_a_base_model_and_validates_heads() -> None:
@@ -112,7 +99,7 @@ def test_collator_pads_dynamically_and_masks_pads() -> None:
 def test_trains_and_saves_a_servable_model(tmp_path: Path) -> None:
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
-    inputs = _inputs(tmp_path, _config(learning_rate=5e-3))
+    inputs = recipe_inputs(tmp_path, "", _config(learning_rate=5e-3))
     result = get_recipe("scratch").train(inputs, [completion_dataset(tmp_path / "ds")])
 
     assert result.model_kind == "scratch" and result.base_model == ""
@@ -141,14 +128,14 @@ def test_stop_saves_a_checkpoint_and_a_second_call_resumes_with_the_same_tokeniz
     datasets = [completion_dataset(tmp_path / "ds")]
     stops = iter([False, True])
     stopped = get_recipe("scratch").train(
-        _inputs(tmp_path, _config(), should_stop=lambda: next(stops, True)), datasets
+        recipe_inputs(tmp_path, "", _config(), should_stop=lambda: next(stops, True)), datasets
     )
     assert stopped.outcome.stopped and stopped.outcome.global_step == 2
     assert (tmp_path / "run" / "checkpoints" / "checkpoint-2").is_dir()
     assert (tmp_path / "run" / TOKENIZER_DIR / "tokenizer.json").exists()
     assert not (tmp_path / "run" / "final").exists()
 
-    resumed = get_recipe("scratch").train(_inputs(tmp_path, _config()), datasets)
+    resumed = get_recipe("scratch").train(recipe_inputs(tmp_path, "", _config()), datasets)
     assert resumed.outcome.resumed_from is not None
     assert resumed.outcome.resumed_from.name == "checkpoint-2"
     assert resumed.outcome.global_step == 4
