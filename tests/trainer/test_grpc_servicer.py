@@ -1,11 +1,10 @@
 """The gRPC TrainerService on loopback, through the real client, with real in-process workers.
 
-Training is the test-only ``test-steps`` recipe (``steps_recipe.py``).
+Training is the test-only ``test-steps`` recipe (``tests/helpers/steps_recipe.py``).
 """
 
 from __future__ import annotations
 
-import shutil
 import threading
 import time
 import uuid
@@ -18,6 +17,7 @@ import grpc
 import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
+from steps_recipe import use_steps_recipe
 
 from likeness.core import jobs
 from likeness.core.db.models import Model, Persona
@@ -29,7 +29,6 @@ from likeness.core.registry import ModelNotFound, NotAnAdapter
 from likeness.core.settings import Settings
 from likeness.trainer.client import TrainerClient
 from likeness.trainer.encoding import IGNORE
-from likeness.trainer.recipes import registry
 from likeness.trainer.recipes.registry import UnknownRecipe
 from likeness.trainer.server import make_trainer_server, start_workers
 from likeness.trainer.training_jobs import ActivationRefused, InvalidConfig, preview_job
@@ -39,14 +38,9 @@ STEPS = "test-steps"
 
 
 @pytest.fixture
-def steps_recipe(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
+def steps_recipe(monkeypatch: pytest.MonkeyPatch) -> str:
     """Register the test-only recipe under ``test-steps`` for this test."""
-    folder = tmp_path / "recipes"
-    folder.mkdir()
-    shutil.copy(Path(__file__).with_name("steps_recipe.py"), folder / "likeness_steps_recipe.py")
-    monkeypatch.syspath_prepend(str(folder))
-    monkeypatch.setitem(registry.RECIPE_MODULES, STEPS, "likeness_steps_recipe")
-    return STEPS
+    return use_steps_recipe(monkeypatch)
 
 
 @dataclass

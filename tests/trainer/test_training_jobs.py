@@ -3,13 +3,13 @@ when one is handed in, the inference client — never a gRPC call of its own."""
 
 from __future__ import annotations
 
-import shutil
 import uuid
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
+from steps_recipe import use_steps_recipe
 
 from likeness.core import jobs
 from likeness.core.db.models import Model, Persona
@@ -18,7 +18,6 @@ from likeness.core.registry import ModelInfo, NotAnAdapter, get_model
 from likeness.core.settings import Settings
 from likeness.inference.client import InferenceClient
 from likeness.inference.engines.base import AdapterMismatch
-from likeness.trainer.recipes import registry
 from likeness.trainer.recipes.registry import UnknownRecipe
 from likeness.trainer.training_jobs import (
     ActivationRefused,
@@ -31,13 +30,8 @@ STEPS = "test-steps"
 
 
 @pytest.fixture
-def steps_recipe(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
-    folder = tmp_path / "recipes"
-    folder.mkdir()
-    shutil.copy(Path(__file__).with_name("steps_recipe.py"), folder / "likeness_steps_recipe.py")
-    monkeypatch.syspath_prepend(str(folder))
-    monkeypatch.setitem(registry.RECIPE_MODULES, STEPS, "likeness_steps_recipe")
-    return STEPS
+def steps_recipe(monkeypatch: pytest.MonkeyPatch) -> str:
+    return use_steps_recipe(monkeypatch)
 
 
 @pytest.fixture

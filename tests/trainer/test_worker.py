@@ -1,7 +1,7 @@
 """The trainer's job worker: runs, fails, cancels, hands back and resumes jobs from the queue.
 
-Training is the test-only ``test-steps`` recipe (``steps_recipe.py``), which steps through a
-loop in milliseconds, so these tests exercise the worker and the queue, not a model.
+Training is the test-only ``test-steps`` recipe (``tests/helpers/steps_recipe.py``), which steps
+through a loop in milliseconds, so these tests exercise the worker and the queue, not a model.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import pytest
 from dead_worker import dead_local_worker
 from sqlalchemy import Engine, update
 from sqlalchemy.orm import Session
+from steps_recipe import use_steps_recipe
 
 from likeness.core import jobs
 from likeness.core.db import create_db_engine
@@ -33,14 +34,9 @@ STEPS = "test-steps"
 
 
 @pytest.fixture
-def steps_recipe(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
+def steps_recipe(monkeypatch: pytest.MonkeyPatch) -> str:
     """Register the test-only recipe under ``test-steps`` for this test."""
-    folder = tmp_path / "recipes"
-    folder.mkdir()
-    shutil.copy(Path(__file__).with_name("steps_recipe.py"), folder / "likeness_steps_recipe.py")
-    monkeypatch.syspath_prepend(str(folder))
-    monkeypatch.setitem(registry.RECIPE_MODULES, STEPS, "likeness_steps_recipe")
-    return STEPS
+    return use_steps_recipe(monkeypatch)
 
 
 @pytest.fixture

@@ -1,10 +1,10 @@
 """A test-only recipe: steps through a loop the way a real one trains, in milliseconds.
 
-The worker, servicer and CLI tests register it under ``test-steps`` (see their ``steps_recipe``
-fixtures): it reports progress each step, honours ``should_stop`` by saving a "checkpoint" (the
-step reached) and returning early, resumes from that checkpoint, and records each start in
-``run_dir/starts.log`` so a test can see where a resumed run picked up. ``fail_with`` makes the
-run raise, as an empty dataset would.
+The worker, servicer, training-jobs and CLI tests register it for one test with
+``use_steps_recipe(monkeypatch)`` (their ``steps_recipe`` fixtures). It reports progress each
+step, honours ``should_stop`` by saving a "checkpoint" (the step reached) and returning early,
+resumes from that checkpoint, and records each start in ``run_dir/starts.log`` so a test can see
+where a resumed run picked up. ``fail_with`` makes the run raise, as an empty dataset would.
 """
 
 from __future__ import annotations
@@ -13,8 +13,12 @@ import json
 import time
 from typing import Any
 
+import pytest
+from pydantic import Field
+
 from likeness.core.jobs import ProgressReport
 from likeness.trainer.encoding import Encoded, encode_row
+from likeness.trainer.recipes import registry
 from likeness.trainer.recipes.base import RecipeConfig, TrainOutcome
 from likeness.trainer.recipes.registry import Recipe, RecipeInputs, RecipeResult
 
@@ -33,10 +37,10 @@ ROWS = [
 
 
 class StepsConfig(RecipeConfig):
-    steps: int = 5
-    step_s: float = 0.01
-    fail_with: str = ""
-    kind: str = "persona-lora"
+    steps: int = Field(5, description="Steps the run takes.")
+    step_s: float = Field(0.01, description="Seconds each step sleeps.")
+    fail_with: str = Field("", description="Raise ValueError with this message instead.")
+    kind: str = Field("persona-lora", description="Model kind of the artifact.")
 
 
 def dataset_specs(persona: str, config: StepsConfig) -> list[Any]:
@@ -106,3 +110,9 @@ RECIPE = Recipe(
     preview=preview,
     train=train,
 )
+
+
+def use_steps_recipe(monkeypatch: pytest.MonkeyPatch) -> str:
+    """Register this recipe under ``test-steps`` until the test ends; returns that name."""
+    monkeypatch.setitem(registry.RECIPE_MODULES, NAME, __name__)
+    return NAME
