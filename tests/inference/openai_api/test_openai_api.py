@@ -24,10 +24,12 @@ from likeness.core.db import create_db_engine, upgrade_database
 from likeness.core.db.models import Persona
 from likeness.core.settings import Settings
 from likeness.inference.engines.transformers_engine import TransformersEngine
-from likeness.inference.http_server import BackgroundServer, UnsafeBindError, check_bind
-from likeness.inference.openai_api import OpenAIError, OpenAIServing, ServingMetrics, create_app
+from likeness.core.bind import InsecureBind
+from likeness.inference.http_server import BackgroundServer, bind_app
+from likeness.inference.openai_api import OpenAIError, ServingMetrics, build_servings, create_app
 from likeness.inference.openai_api.protocol import ChatCompletionRequest, ChatMessage
-from likeness.inference.openai_api.serving import ChunkStream
+from likeness.inference.openai_api.serving_engine import ChunkStream
+from likeness.inference.serving import public_model_name
 
 PERSONA = "ada"
 CARD = "You are Ada. You write short, dry sentences."
@@ -99,7 +101,10 @@ def metric(server: BackgroundServer, name: str) -> float:
 
 def test_models_list_has_base_model_and_persona(client: OpenAI, engine: TransformersEngine) -> None:
     ids = [m.id for m in client.models.list()]
-    assert ids == [engine.model_id, PERSONA]
+    # The base model by its own name: the folder it was loaded from is a path on the server.
+    assert ids == [Path(engine.model_id).name, PERSONA]
+    assert public_model_name(engine.model_id) == Path(engine.model_id).name
+    assert public_model_name("HuggingFaceTB/SmolLM2-135M-Instruct").startswith("HuggingFaceTB/")
 
 
 # --- chat ---------------------------------------------------------------------------------------
@@ -239,7 +244,7 @@ def test_base_model_is_served_without_persona(client: OpenAI, engine: Transforme
     response = client.chat.completions.create(
         model=engine.model_id, messages=chat("Hi"), temperature=0, max_tokens=4
     )
-    assert response.model == engine.model_id
+    assert response.model == Path(engine.model_id).name  # answers never carry the path
     assert response.usage is not None
     # No card: the template's own default system prompt is rendered instead.
     bare = engine.render_chat([{"role": "user", "content": "Hi"}])
@@ -355,10 +360,10 @@ def test_keys_are_required_once_one_exists(tiny_model_dir: Path, tmp_path: Path)
     app = create_app(
         TransformersEngine.load(str(tiny_model_dir)), db, Settings(data_dir=tmp_path / "data")
     )
-    with pytest.raises(UnsafeBindError, match="likeness keys create"):
-        check_bind(app, "0.0.0.0")
+    with pytest.raises(InsecureBind, match="likeness keys create"):
+        bind_app(app, "0.0.0.0")
     key = create_api_key(db, "test")
-    check_bind(app, "0.0.0.0")  # a key exists: binding beyond loopback is allowed
+    bind_app(app, "0.0.0.0")  # a key exists: binding beyond loopback is allowed
     with BackgroundServer(app) as server:
         base = f"{server.base_url}/v1"
         with pytest.raises(openai.AuthenticationError):
@@ -375,18 +380,18 @@ def test_keys_are_required_once_one_exists(tiny_model_dir: Path, tmp_path: Path)
 def test_persona_card_is_the_first_system_message(engine: TransformersEngine, db: DbEngine) -> None:
     from prometheus_client import CollectorRegistry
 
-    serving = OpenAIServing(engine, db, metrics=ServingMetrics(CollectorRegistry()))
+    serving = build_servings(engine, db, ServingMetrics(CollectorRegistry()))
     messages = [
         ChatMessage(role="system", content="Answer in French."),
         ChatMessage(role="user", content=[{"type": "text", "text": "Hi"}]),  # type: ignore[list-item]
     ]
 
     async def render() -> tuple[str, str]:
-        persona = await serving.resolve_model(PERSONA)
-        base = await serving.resolve_model(engine.model_id)
+        persona = await serving.models.resolve(PERSONA)
+        base = await serving.models.resolve(engine.model_id)
         return (
-            await serving.render_chat_prompt(persona, messages),
-            await serving.render_chat_prompt(base, messages[1:]),
+            await serving.chat.render_chat_prompt(persona, messages),
+            await serving.chat.render_chat_prompt(base, messages[1:]),
         )
 
     prompt, base_prompt = asyncio.run(render())
@@ -401,7 +406,8 @@ def test_more_generations_than_max_queue_are_refused_with_429(
 ) -> None:
     from prometheus_client import CollectorRegistry
 
-    serving = OpenAIServing(engine, db, metrics=ServingMetrics(CollectorRegistry()), max_queue=2)
+    servings = build_servings(engine, db, ServingMetrics(CollectorRegistry()), max_queue=2)
+    serving = servings.chat
     request = ChatCompletionRequest(
         model=PERSONA,
         messages=[ChatMessage(role="user", content="Hi")],
@@ -418,13 +424,13 @@ def test_more_generations_than_max_queue_are_refused_with_429(
             await serving.create_chat_completion(request)
         assert caught.value.status == 429
         await held.aclose()  # never iterated: closing still frees the slots
-        assert serving.in_flight == 0
+        assert servings.admission.in_flight == 0
         again = await serving.create_chat_completion(request)
         assert isinstance(again, ChunkStream)
         async for _ in again:
             pass
         await again.aclose()
-        assert serving.in_flight == 0
+        assert servings.admission.in_flight == 0
 
     asyncio.run(run())
 

@@ -10,12 +10,14 @@ from sqlalchemy import Engine as DbEngine
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from likeness.core.chat import persona_messages
 from likeness.core.db.models import Draft, Persona
 from likeness.core.prompts import persona_post_request
 from likeness.core.text import storable
-from likeness.core.chat import persona_messages
 from likeness.inference.engines.base import Engine, GenerationRequest, SamplingParams
-from likeness.inference.personas import load_persona
+from likeness.inference.serving import InvalidRequest, ModelResolver, check_text
+
+DEFAULT_SAMPLING = SamplingParams(max_tokens=120, temperature=0.9, top_p=0.95)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,23 +34,29 @@ async def generate_posts(
     topic: str,
     n: int,
     sampling: SamplingParams | None = None,
+    resolver: ModelResolver | None = None,
 ) -> list[DraftInfo]:
-    """``n`` drafts about ``topic`` in the persona's voice, generated together and stored."""
-    served = load_persona(db, persona)
-    if served.adapter is not None:
-        await engine.load_adapter(served.adapter)
+    """``n`` drafts about ``topic`` in the persona's voice, generated together and stored.
+
+    The persona resolves as for chat (``resolver``: its card, its adapter loaded once); pass the
+    server's resolver to share its adapter cache.
+    """
+    served = await (resolver or ModelResolver(engine, db)).resolve(persona)
+    if served.card is None:
+        raise InvalidRequest("drafts are written by a persona, not the bare base model", "persona")
+    check_text(topic, "topic")
     messages = persona_messages(
         served.card, [{"role": "user", "content": persona_post_request(topic)}]
     )
     prompt = engine.render_chat(messages)
-    params = sampling or SamplingParams(max_tokens=120, temperature=0.9, top_p=0.95)
+    params = sampling or DEFAULT_SAMPLING
 
     async def one() -> str:
         request = GenerationRequest(
             request_id=f"draft-{uuid.uuid4().hex}",
             prompt=prompt,
             sampling=params,
-            adapter=served.adapter.name if served.adapter else None,
+            adapter=served.adapter,
         )
         return storable("".join([d.text async for d in engine.generate(request)]).strip())
 
@@ -60,7 +68,7 @@ async def generate_posts(
             Draft(
                 id=d.id,
                 persona_id=persona_id,
-                model_id=served.adapter.name if served.adapter else engine.model_id,
+                model_id=served.adapter or engine.model_id,
                 topic=topic,
                 text=d.text,
                 state="pending",

@@ -15,7 +15,6 @@ import asyncio
 import queue
 import threading
 from collections.abc import Callable, Coroutine, Iterator
-from types import TracebackType
 from typing import Any, TypeVar
 
 from likeness.inference.engines.base import Delta, Engine, GenerationRequest
@@ -40,12 +39,11 @@ class EngineThread:
         self.run(self.engine.start())
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Run the close hooks, close the engine, stop the loop thread."""
         try:
             for hook in reversed(self._on_close):
                 hook()

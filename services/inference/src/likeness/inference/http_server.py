@@ -1,53 +1,39 @@
-"""Run the OpenAI-compatible app under uvicorn: in the foreground, or in a thread for tests.
+"""Run the OpenAI-compatible app under uvicorn: in a thread for tests, or on the engine's loop
+(``likeness.inference.server``).
 
-    serve_http(create_app(engine, db, settings), "127.0.0.1", 8000)     # blocks until Ctrl-C
-    with BackgroundServer(app) as server:                               # tests: port 0
+    uvicorn.Server(uvicorn_config(app, "0.0.0.0", 8000, "info"))   # bind_app(app, host) first
+    with BackgroundServer(app) as server:          # tests: port 0
         client = OpenAI(base_url=server.base_url + "/v1", api_key="x")
 
-While no API key exists every request is accepted, so the server then refuses to listen on
-anything but loopback (the same rule as the gRPC servers).
+The HTTP server follows the gRPC servers' rules (``likeness.core.bind``, ``likeness.core.auth``):
+it refuses to listen beyond loopback while no API key exists, and once listening there it
+refuses every call while no key is active.
 """
 
 from __future__ import annotations
 
-import ipaddress
 import threading
 import time
-from types import TracebackType
 
 import uvicorn
 from fastapi import FastAPI
 
-from likeness.core.auth import KeyChecker
+from likeness.core.auth import AccessPolicy, KeyChecker
+from likeness.core.bind import check_bind
 
 
-class UnsafeBindError(RuntimeError):
-    """Listening beyond loopback without any API key would open the API to the network."""
-
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:  # a host name: cannot tell where it resolves, so not loopback
-        return False
-
-
-def check_bind(app: FastAPI, host: str) -> None:
-    """Raise UnsafeBindError for a non-loopback ``host`` while the app has no active key."""
+def bind_app(app: FastAPI, host: str) -> None:
+    """Apply the bind rule for ``host`` (``InsecureBind``) and set the app's access policy."""
     # A fresh look at the database, not the app's cached checker: a key created a moment ago
     # counts, and the app's cache is left untouched.
-    checker = KeyChecker(app.state.db_engine, ttl_s=0)
-    if not is_loopback(host) and not checker.required():
-        raise UnsafeBindError(
-            f"refusing to listen on {host}: no API key exists, so anyone who can reach this "
-            "address could use the API. Create a key with `likeness keys create NAME` "
-            "(clients then send it as a Bearer token), or bind to 127.0.0.1."
-        )
+    check_bind(host, KeyChecker(app.state.db_engine, ttl_s=0))
+    app.state.access_policy = AccessPolicy(app.state.key_checker, host)
 
 
 def uvicorn_config(app: FastAPI, host: str, port: int, log_level: str) -> uvicorn.Config:
+    """The uvicorn config serving ``app`` on ``host``, after ``bind_app`` (the one way to get
+    one, so no app listens without its bind check and access policy)."""
+    bind_app(app, host)
     # timeout_graceful_shutdown: a stuck stream must not keep Ctrl-C from stopping the server.
     return uvicorn.Config(
         app,
@@ -59,12 +45,6 @@ def uvicorn_config(app: FastAPI, host: str, port: int, log_level: str) -> uvicor
     )
 
 
-def serve_http(app: FastAPI, host: str, port: int, *, log_level: str = "info") -> None:
-    """Serve ``app`` until interrupted (blocking)."""
-    check_bind(app, host)
-    uvicorn.Server(uvicorn_config(app, host, port, log_level)).run()
-
-
 class BackgroundServer:
     """uvicorn on a free loopback port in a daemon thread, with its own event loop.
 
@@ -73,7 +53,6 @@ class BackgroundServer:
     """
 
     def __init__(self, app: FastAPI, host: str = "127.0.0.1", *, start_timeout: float = 60.0):
-        check_bind(app, host)
         self.host = host
         self.port = 0
         self._start_timeout = start_timeout
@@ -106,10 +85,5 @@ class BackgroundServer:
     def __enter__(self) -> BackgroundServer:
         return self.start()
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.stop()

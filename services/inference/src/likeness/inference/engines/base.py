@@ -6,8 +6,9 @@
         print(delta.text, end="")
     await engine.close()
 
-Prompts reach an engine already rendered (chat template applied by ``chat.render_chat``), so
-training, labeling and serving share one prompt builder. Adapters (persona LoRAs) are loaded by
+Prompts reach an engine already rendered (chat template applied by ``likeness.core.chat``'s
+``render_chat``, which every engine's ``render_chat`` calls), so training, labeling and serving
+share one prompt builder. Adapters (persona LoRAs) are loaded by
 name with ``load_adapter`` and chosen per request.
 """
 
@@ -20,11 +21,15 @@ from typing import Literal, Protocol
 
 FinishReason = Literal["stop", "length", "abort"]
 
+#: Temperatures below this are greedy: dividing the logits by less overflows them to inf (the
+#: softmax is then NaN), and the distribution is a point mass on the top token anyway.
+GREEDY_BELOW_TEMPERATURE = 1e-5
+
 
 @dataclass(frozen=True, slots=True)
 class SamplingParams:
     max_tokens: int = 256
-    temperature: float = 1.0  # 0 = greedy
+    temperature: float = 1.0  # 0 (or below GREEDY_BELOW_TEMPERATURE) = greedy
     top_p: float = 1.0
     stop: tuple[str, ...] = ()  # generation ends before the first of these strings
     seed: int | None = None  # same seed + same request = same text
@@ -52,6 +57,10 @@ class Delta:
         return self.finish_reason is not None
 
 
+def is_greedy(sampling: SamplingParams) -> bool:
+    return sampling.temperature < GREEDY_BELOW_TEMPERATURE
+
+
 @dataclass(frozen=True, slots=True)
 class AdapterInfo:
     name: str
@@ -62,6 +71,11 @@ class AdapterInfo:
 
 class AdapterMismatch(ValueError):
     """An adapter trained on another base model or chat template than the engine serves."""
+
+
+class EngineFailed(RuntimeError):
+    """The engine cannot serve any request (its worker died); health reports it, and only a
+    restart of the service helps."""
 
 
 def same_model(a: str, b: str) -> bool:
@@ -98,10 +112,16 @@ class Engine(Protocol):
     model_id: str
     #: sha256 of the chat template the engine renders prompts with
     chat_template_sha256: str
+    #: the model's context in tokens (prompt + completion); 0 when unknown
+    max_context: int
 
     async def start(self) -> None: ...
 
     async def close(self) -> None: ...
+
+    def healthy(self) -> bool:
+        """Whether the engine is started and can serve (False once its worker has died)."""
+        ...
 
     def generate(self, request: GenerationRequest) -> AsyncIterator[Delta]:
         """Stream the completion; the last delta carries ``finish_reason``.

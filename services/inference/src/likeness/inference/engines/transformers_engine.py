@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import threading
 import time
 from collections import deque
@@ -40,10 +41,14 @@ from likeness.core import chat
 from likeness.inference.engines.base import (
     AdapterInfo,
     Delta,
+    EngineFailed,
     FinishReason,
     GenerationRequest,
     check_adapter_fits,
+    is_greedy,
 )
+
+log = logging.getLogger(__name__)
 
 BASE_ADAPTER = "__base__"  # peft's name for "no adapter" in a mixed batch
 REPLACEMENT_CHAR = "\ufffd"  # what a partial UTF-8 sequence decodes to
@@ -166,7 +171,7 @@ class TransformersEngine:
         if self._thread is None:
             raise RuntimeError("engine not started: await engine.start() first")
         if self._failure is not None:
-            raise RuntimeError("the engine's worker failed; restart the engine") from self._failure
+            raise EngineFailed("the engine's worker failed; restart the engine") from self._failure
         if request.adapter is not None and request.adapter not in self._adapters:
             raise ValueError(f"unknown adapter {request.adapter!r}; load it with load_adapter")
         prompt_ids = self._encode(request.prompt)
@@ -213,6 +218,10 @@ class TransformersEngine:
 
     async def abort(self, request_id: str) -> None:
         self._request_abort(request_id)
+
+    def healthy(self) -> bool:
+        thread = self._thread
+        return thread is not None and thread.is_alive() and self._failure is None
 
     def count_tokens(self, text: str) -> int:
         return len(self._encode(text))
@@ -274,10 +283,20 @@ class TransformersEngine:
                         break
                     for slot in batch.remove({s.request.request_id for s in batch.slots} & aborts):
                         self._finish(slot, "", "abort")
-                    if admitted:
-                        self._prefill(batch, admitted)
-                    if batch.slots:
-                        self._decode_step(batch)
+                    try:
+                        if admitted:
+                            self._prefill(batch, admitted)
+                        if batch.slots:
+                            self._decode_step(batch)
+                    except Exception as exc:
+                        # A failed forward pass fails the requests it carried, never the engine.
+                        in_batch = batch.ids()
+                        failed = [*batch.slots]
+                        failed += [s for s in admitted if s.request.request_id not in in_batch]
+                        log.exception("engine step failed; failing its %d requests", len(failed))
+                        batch.remove(in_batch)
+                        for slot in failed:
+                            self._fail(slot, exc)
                     self.stats.active = len(batch.slots)
         except BaseException as exc:  # a broken model must not leave clients waiting forever
             self._failure = exc
@@ -383,10 +402,16 @@ class TransformersEngine:
         """Sample the next token of each row, stream its text, and retire finished rows."""
         done: set[str] = set()
         for row, slot in enumerate(slots):
-            token = _sample(logits[row], slot)
-            slot.generated.append(token)
-            slot.next_token = token
-            if self._advance(slot, token):
+            try:
+                token = _sample(logits[row], slot)
+                slot.generated.append(token)
+                slot.next_token = token
+                finished = self._advance(slot, token)
+            except Exception as exc:  # this request's failure is its own: the others go on
+                log.exception("request %s failed", slot.request.request_id)
+                self._fail(slot, exc)
+                finished = True
+            if finished:
                 done.add(slot.request.request_id)
         batch.remove(done)
 
@@ -426,6 +451,12 @@ class TransformersEngine:
             self._aborts.discard(slot.request.request_id)
         self.stats.finished[reason] += 1
         self._send(slot, Delta(text, len(slot.prompt_ids), len(slot.generated), reason))
+
+    def _fail(self, slot: _Slot, exc: Exception) -> None:
+        with self._cond:
+            self._live.discard(slot.request.request_id)
+            self._aborts.discard(slot.request.request_id)
+        self._send(slot, exc)
 
     @staticmethod
     def _send(slot: _Slot, item: Delta | BaseException) -> None:
@@ -522,7 +553,7 @@ def _pad_left(t: torch.Tensor, width: int) -> torch.Tensor:
 
 def _sample(logits: torch.Tensor, slot: _Slot) -> int:
     params = slot.request.sampling
-    if params.temperature <= 0:
+    if is_greedy(params):
         return int(torch.argmax(logits))
     probs = torch.softmax(logits / params.temperature, dim=-1)
     if params.top_p < 1.0:

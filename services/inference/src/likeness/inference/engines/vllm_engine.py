@@ -51,6 +51,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from likeness.core import chat
 from likeness.inference.engines.base import (
     AdapterInfo,
     Delta,
@@ -58,6 +59,7 @@ from likeness.inference.engines.base import (
     GenerationRequest,
     SamplingParams,
     check_adapter_fits,
+    is_greedy,
 )
 
 if TYPE_CHECKING:
@@ -84,11 +86,6 @@ ZERO_ADAPTER_RANK = 8
 #: LoRA ids must be >= 1; 1 is the zero adapter, persona adapters count up from 2
 _ZERO_ADAPTER_ID = 1
 _GIB = 1024**3
-
-
-def chat_template_sha256(template: str) -> str:
-    """The hash adapters store to prove they were trained with the engine's chat template."""
-    return hashlib.sha256(template.encode("utf-8")).hexdigest()
 
 
 def _is_cpu_platform() -> bool:
@@ -202,10 +199,11 @@ class VllmEngine:
         self.model_id = model
         self._engine_args = engine_args
         self._tokenizer = tokenizer
-        template = tokenizer.chat_template
-        if not isinstance(template, str):
-            raise ValueError(f"{model} has no (single) chat template")
-        self.chat_template_sha256 = chat_template_sha256(template)
+        if getattr(tokenizer, "chat_template", None) is None:
+            raise ValueError(f"{model} has no chat template")
+        # The same renderer and digest as training, so adapters match what this engine renders.
+        self.chat_template_sha256 = chat.chat_template_sha256(tokenizer)
+        self.max_context = int(getattr(engine_args, "max_model_len", None) or 0)
         self.lora_enabled = lora_enabled
         self.lora_batch_workaround = lora_batch_workaround
         self._max_lora_rank = max_lora_rank
@@ -310,6 +308,11 @@ class VllmEngine:
         if llm is not None:
             llm.shutdown()
 
+    def healthy(self) -> bool:
+        if self._restarted is not None:  # restarting with LoRA: requests wait, nothing is lost
+            return True
+        return self._llm is not None and not self._llm.errored
+
     def _engine(self) -> AsyncLLM:
         if self._llm is None:
             raise RuntimeError("VllmEngine is not started: await engine.start() first")
@@ -322,7 +325,7 @@ class VllmEngine:
         from vllm import SamplingParams as VllmSamplingParams
         from vllm.sampling_params import RequestOutputKind
 
-        greedy = sampling.temperature <= 0
+        greedy = is_greedy(sampling)
         return VllmSamplingParams(
             max_tokens=sampling.max_tokens,
             # vLLM samples greedily at temperature 0; top_p is meaningless there.
@@ -473,12 +476,7 @@ class VllmEngine:
         return len(self._tokenizer.encode(text, add_special_tokens=False))
 
     def render_chat(self, messages: list[dict[str, str]]) -> str:
-        rendered = self._tokenizer.apply_chat_template(
-            messages, tokenize=False, add_generation_prompt=True
-        )
-        if not isinstance(rendered, str):
-            raise TypeError(f"chat template rendered {type(rendered).__name__}, expected str")
-        return rendered
+        return chat.render_chat(self._tokenizer, messages)
 
 
 def _finish_reason(reason: str | None) -> FinishReason:

@@ -1,12 +1,16 @@
 """The FastAPI app of the OpenAI-compatible API: routes, auth, limits, errors, metrics.
 
     app = create_app(engine, db_engine, settings)
-    serve_http(app, "127.0.0.1", 8000)              # likeness.inference.http_server
+    with BackgroundServer(app, "127.0.0.1") as server:   # likeness.inference.http_server
+        ...
 
 Every error leaves as an OpenAI error object ``{"error": {message, type, param, code}}``, built
 in one place (the exception handlers below) — including FastAPI's own validation errors, which
-OpenAI clients expect as 400 rather than 422. ``/healthz`` and ``/metrics`` are open; the ``/v1``
-routes need a Bearer key as soon as one active key exists.
+OpenAI clients expect as 400 rather than 422, and the serving errors shared with gRPC
+(``likeness.inference.serving``). ``/healthz`` (503 once the engine has died) and ``/metrics`` are
+open; the ``/v1`` routes follow the server's ``AccessPolicy``: a Bearer key as soon as one active
+key exists, and every call refused beyond loopback while none is. The policy is set for the
+address the server binds (``http_server.bind_app``); until then the app fails closed.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -24,11 +29,17 @@ from sqlalchemy import Engine as DbEngine
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from likeness.core.auth import KeyChecker
+from likeness.core.auth import AccessPolicy, KeyChecker
 from likeness.core.settings import Settings
 from likeness.inference.engines.base import Engine
+from likeness.inference.openai_api.admission import AdmissionControl
+from likeness.inference.openai_api.errors import SERVING_ERRORS, OpenAIError, openai_error
+from likeness.inference.openai_api.metrics import ServingMetrics
 from likeness.inference.openai_api.router import router
-from likeness.inference.openai_api.serving import OpenAIError, OpenAIServing, ServingMetrics
+from likeness.inference.openai_api.serving_chat import OpenAIServingChat
+from likeness.inference.openai_api.serving_completion import OpenAIServingCompletion
+from likeness.inference.openai_api.serving_models import OpenAIServingModels
+from likeness.inference.serving import MAX_TOKENS_LIMIT, ModelResolver
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +50,40 @@ ENDPOINTS = {
     "/v1/completions": "completions",
     "/v1/models": "models",
 }
+#: The address an app's access policy assumes until it is bound: not loopback, so it fails closed.
+UNBOUND = "unbound"
+
+
+@dataclass(frozen=True, slots=True)
+class OpenAIServings:
+    """The servings of one app, sharing one resolver and one admission control."""
+
+    models: OpenAIServingModels
+    chat: OpenAIServingChat
+    completion: OpenAIServingCompletion
+    admission: AdmissionControl
+
+
+def build_servings(
+    engine: Engine,
+    db_engine: DbEngine,
+    metrics: ServingMetrics,
+    *,
+    max_tokens_limit: int = MAX_TOKENS_LIMIT,
+    max_queue: int = 64,
+    model_adapters: Mapping[str, str] | None = None,
+    resolver: ModelResolver | None = None,
+) -> OpenAIServings:
+    models = OpenAIServingModels(resolver or ModelResolver(engine, db_engine, model_adapters))
+    admission = AdmissionControl(metrics, max_queue)
+    return OpenAIServings(
+        models=models,
+        chat=OpenAIServingChat(engine, models, admission, max_tokens_limit=max_tokens_limit),
+        completion=OpenAIServingCompletion(
+            engine, models, admission, max_tokens_limit=max_tokens_limit
+        ),
+        admission=admission,
+    )
 
 
 def create_app(
@@ -47,16 +92,18 @@ def create_app(
     settings: Settings,
     *,
     max_request_bytes: int = MIB,
-    max_tokens_limit: int = 2048,
+    max_tokens_limit: int = MAX_TOKENS_LIMIT,
     max_queue: int = 64,
     model_adapters: Mapping[str, str] | None = None,
     manage_engine: bool = True,
+    resolver: ModelResolver | None = None,
 ) -> FastAPI:
     """The app serving ``engine`` for the base model and every persona in ``db_engine``.
 
     ``max_queue`` bounds the engine requests in flight (beyond it: 429); ``max_tokens_limit``
     caps every request's max_tokens; ``model_adapters`` maps persona slugs to adapter names
-    already loaded into the engine. With ``manage_engine`` the app starts and closes the engine
+    already loaded into the engine; ``resolver`` shares one adapter cache with the gRPC servicer
+    (by default the app has its own). With ``manage_engine`` the app starts and closes the engine
     on its own event loop (the one uvicorn runs), which is where the engine must live.
     """
 
@@ -80,22 +127,30 @@ def create_app(
     )
     registry = CollectorRegistry()
     metrics = ServingMetrics(registry)
-    app.state.settings = settings
-    app.state.db_engine = db_engine
-    app.state.key_checker = KeyChecker(db_engine)
-    app.state.openai_serving = OpenAIServing(
+    servings = build_servings(
         engine,
         db_engine,
-        metrics=metrics,
+        metrics,
         max_tokens_limit=max_tokens_limit,
         max_queue=max_queue,
         model_adapters=model_adapters,
+        resolver=resolver,
     )
+    app.state.settings = settings
+    app.state.db_engine = db_engine
+    app.state.key_checker = KeyChecker(db_engine)
+    app.state.access_policy = AccessPolicy(app.state.key_checker, UNBOUND)
+    app.state.openai_models = servings.models
+    app.state.openai_chat = servings.chat
+    app.state.openai_completion = servings.completion
     app.include_router(router)
 
     @app.get("/healthz")
-    async def healthz() -> dict[str, str]:
-        return {"status": "ok", "model": engine.model_id}
+    async def healthz() -> Response:
+        model = servings.models.resolver.base_name
+        if not engine.healthy():
+            return JSONResponse({"status": "engine_failed", "model": model}, status_code=503)
+        return JSONResponse({"status": "ok", "model": model})
 
     @app.get("/metrics")
     async def prometheus_metrics() -> Response:
@@ -112,8 +167,7 @@ def error_response(exc: OpenAIError) -> JSONResponse:
 
 def _install_error_handlers(app: FastAPI) -> None:
     async def on_openai_error(_: Request, exc: Exception) -> Response:
-        assert isinstance(exc, OpenAIError)
-        return error_response(exc)
+        return error_response(openai_error(exc))
 
     async def on_validation_error(_: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
@@ -136,7 +190,8 @@ def _install_error_handlers(app: FastAPI) -> None:
         log.exception("request failed", exc_info=exc)
         return error_response(OpenAIError(500, "internal server error", type="server_error"))
 
-    app.add_exception_handler(OpenAIError, on_openai_error)
+    for error_type in (OpenAIError, *SERVING_ERRORS):
+        app.add_exception_handler(error_type, on_openai_error)
     app.add_exception_handler(RequestValidationError, on_validation_error)
     app.add_exception_handler(StarletteHTTPException, on_http_error)
     app.add_exception_handler(Exception, on_unexpected)

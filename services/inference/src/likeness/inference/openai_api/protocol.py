@@ -5,9 +5,10 @@
 
 Requests tolerate unknown fields (``extra="allow"``): clients and SDKs add parameters faster than
 any server follows, and refusing a whole request over an unknown field breaks them for nothing.
-Known parameters we cannot honour are refused by ``serving`` with a 400 naming the parameter,
-rather than silently ignored. Field ranges are checked in ``serving`` too, so that every bad value
-produces the same error object with ``param`` set.
+Known parameters we cannot honour are refused by the servings with a 400 naming the parameter,
+rather than silently ignored. Field ranges are checked there too (``likeness.inference.serving``,
+the rules gRPC follows as well), so that every bad value produces the same error object with
+``param`` set.
 """
 
 from __future__ import annotations
@@ -100,11 +101,11 @@ class ChatMessage(_Request):
     name: str | None = None
 
 
-class ChatCompletionRequest(_Request):
+class SamplingRequest(_Request):
+    """The parameters chat and text completions share."""
+
     model: str
-    messages: list[ChatMessage]
     max_tokens: int | None = None
-    max_completion_tokens: int | None = None
     n: int | None = 1
     temperature: float | None = None
     top_p: float | None = None
@@ -117,6 +118,11 @@ class ChatCompletionRequest(_Request):
     frequency_penalty: float | None = None
     presence_penalty: float | None = None
     logit_bias: dict[str, float] | None = None
+
+
+class ChatCompletionRequest(SamplingRequest):
+    messages: list[ChatMessage]
+    max_completion_tokens: int | None = None
     logprobs: bool | None = None
     top_logprobs: int | None = None
     tools: list[Any] | None = None
@@ -180,25 +186,12 @@ class ChatCompletionStreamResponse(_Response):
 # --- /v1/completions ----------------------------------------------------------------------------
 
 
-class CompletionRequest(_Request):
-    model: str
+class CompletionRequest(SamplingRequest):
     # Token-id prompts (list[int] / list[list[int]]) parse so that the refusal can name them.
     prompt: str | list[str] | list[int] | list[list[int]]
-    max_tokens: int | None = None
-    n: int | None = 1
-    temperature: float | None = None
-    top_p: float | None = None
-    stop: str | list[str] | None = None
-    seed: int | None = None
-    stream: bool | None = False
-    stream_options: StreamOptions | None = None
-    user: str | None = None
     echo: bool | None = False
     suffix: str | None = None
     best_of: int | None = None
-    frequency_penalty: float | None = None
-    presence_penalty: float | None = None
-    logit_bias: dict[str, float] | None = None
     logprobs: int | None = None
 
 

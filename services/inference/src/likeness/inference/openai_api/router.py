@@ -1,4 +1,4 @@
-"""The OpenAI HTTP routes: parse, call ``OpenAIServing``, return. Nothing else lives here.
+"""The OpenAI HTTP routes: parse, call the servings, return. Nothing else lives here.
 
 Streams go out as server-sent events, ``data: {chunk}\\n\\n`` ... ``data: [DONE]\\n\\n``. An error
 after the stream has started (the status line is already sent) becomes one ``data: {"error":
@@ -7,8 +7,10 @@ after the stream has started (the status line is already sent) becomes one ``dat
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Coroutine
 from typing import Annotated, Any
 
 import anyio
@@ -17,68 +19,133 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel
 from starlette.types import Receive, Scope, Send
 
-from likeness.core.auth import KeyChecker
+from likeness.core.auth import AccessPolicy, AccessRefused, KeysUnavailable, bearer_key
+from likeness.inference.openai_api.errors import SERVING_ERRORS, OpenAIError, openai_error
 from likeness.inference.openai_api.protocol import (
     ChatCompletionRequest,
     CompletionRequest,
     ErrorInfo,
     ErrorResponse,
 )
-from likeness.inference.openai_api.serving import ChunkStream, OpenAIError, OpenAIServing
+from likeness.inference.openai_api.serving_chat import OpenAIServingChat
+from likeness.inference.openai_api.serving_completion import OpenAIServingCompletion
+from likeness.inference.openai_api.serving_engine import ChunkStream, OpenAIServing
+from likeness.inference.openai_api.serving_models import OpenAIServingModels
 
 log = logging.getLogger(__name__)
 
-
-def get_serving(request: Request) -> OpenAIServing:
-    serving: OpenAIServing = request.app.state.openai_serving
-    return serving
+#: Status logged for a request whose client disconnected before its answer (nginx's choice).
+CLIENT_CLOSED = 499
 
 
 def require_api_key(request: Request) -> None:
-    """Bearer auth, enforced as soon as one active key exists.
+    """Bearer auth by the server's ``AccessPolicy``: a key is needed as soon as one is active,
+    and a server bound beyond loopback refuses every call while none is (fails closed).
 
     A plain ``def``: FastAPI runs it in the thread pool, so the (cached) key lookup in the
     database never blocks the event loop.
     """
-    checker: KeyChecker = request.app.state.key_checker
-    if not checker.required():
-        return
-    scheme, _, key = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not key.strip():
-        raise OpenAIError(
-            401,
-            "You didn't provide an API key: send 'Authorization: Bearer KEY' "
-            "(create one with `likeness keys create NAME`).",
-            code="missing_api_key",
-        )
-    if not checker.is_valid(key.strip()):
-        raise OpenAIError(401, "Incorrect API key provided.", code="invalid_api_key")
+    policy: AccessPolicy = request.app.state.access_policy
+    key = bearer_key(request.headers.get("authorization"))
+    try:
+        policy.check(key)
+    except KeysUnavailable as exc:
+        raise OpenAIError(503, str(exc), type="server_error", code="keys_unavailable") from exc
+    except AccessRefused as exc:
+        if key is None and policy.key_checker.required():
+            raise OpenAIError(
+                401,
+                "You didn't provide an API key: send 'Authorization: Bearer KEY' "
+                "(create one with `likeness keys create NAME`).",
+                code="missing_api_key",
+            ) from exc
+        code = "invalid_api_key" if key is not None else "no_active_api_key"
+        raise OpenAIError(401, str(exc), code=code) from exc
 
 
-ServingDep = Annotated[OpenAIServing, Depends(get_serving)]
+def _chat(request: Request) -> OpenAIServingChat:
+    serving: OpenAIServingChat = request.app.state.openai_chat
+    return serving
+
+
+def _completion(request: Request) -> OpenAIServingCompletion:
+    serving: OpenAIServingCompletion = request.app.state.openai_completion
+    return serving
+
+
+def _models(request: Request) -> OpenAIServingModels:
+    serving: OpenAIServingModels = request.app.state.openai_models
+    return serving
+
 
 router = APIRouter(prefix="/v1", dependencies=[Depends(require_api_key)])
 
 
 @router.get("/models")
-async def list_models(serving: ServingDep) -> Response:
+async def list_models(serving: Annotated[OpenAIServingModels, Depends(_models)]) -> Response:
     return _json(await serving.list_models())
 
 
 @router.post("/chat/completions")
-async def create_chat_completion(body: ChatCompletionRequest, serving: ServingDep) -> Response:
-    result = await serving.create_chat_completion(body)
-    if isinstance(result, ChunkStream):
-        return EventStreamResponse(result, serving, endpoint="chat")
-    return _json(result)
+async def create_chat_completion(
+    body: ChatCompletionRequest,
+    request: Request,
+    serving: Annotated[OpenAIServingChat, Depends(_chat)],
+) -> Response:
+    return await _respond(request, serving, serving.create_chat_completion(body), "chat")
 
 
 @router.post("/completions")
-async def create_completion(body: CompletionRequest, serving: ServingDep) -> Response:
-    result = await serving.create_completion(body)
+async def create_completion(
+    body: CompletionRequest,
+    request: Request,
+    serving: Annotated[OpenAIServingCompletion, Depends(_completion)],
+) -> Response:
+    return await _respond(request, serving, serving.create_completion(body), "completions")
+
+
+async def _respond(
+    request: Request,
+    serving: OpenAIServing,
+    work: Coroutine[Any, Any, BaseModel | ChunkStream[Any]],
+    endpoint: str,
+) -> Response:
+    result = await until_disconnected(request, work)
+    if result is None:  # nobody is waiting for it
+        return Response(status_code=CLIENT_CLOSED)
     if isinstance(result, ChunkStream):
-        return EventStreamResponse(result, serving, endpoint="completions")
+        return EventStreamResponse(result, serving, endpoint=endpoint)
     return _json(result)
+
+
+async def until_disconnected(request: Request, work: Coroutine[Any, Any, Any]) -> Any:
+    """``work``'s result, or None when the client disconnects first.
+
+    A non-streamed answer is computed before anything is sent, and Starlette does not cancel a
+    handler whose client left; this does, and cancelling the work aborts its engine requests
+    (the same path a closed stream takes), so abandoned requests free their slots. A streamed
+    answer returns here at once, before generating; its response watches for itself.
+    """
+    task = asyncio.ensure_future(work)
+    gone = asyncio.ensure_future(_disconnect(request))
+    try:
+        await asyncio.wait({task, gone}, return_when=asyncio.FIRST_COMPLETED)
+        if task.done():
+            return task.result()
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        return None
+    finally:
+        gone.cancel()
+        if not task.done():  # the handler itself was cancelled (shutdown)
+            task.cancel()
+
+
+async def _disconnect(request: Request) -> None:
+    # The body is already read (RequestGuard replays it), so the next message is the disconnect.
+    while (await request.receive())["type"] != "http.disconnect":
+        pass
 
 
 def _json(model: BaseModel) -> JSONResponse:
@@ -110,9 +177,10 @@ class EventStreamResponse(StreamingResponse):
         try:
             async for chunk in self._chunks:
                 yield f"data: {chunk.model_dump_json(exclude=exclude)}\n\n"
-        except OpenAIError as exc:
-            self._serving.metrics.errors.labels(self._endpoint, str(exc.status)).inc()
-            yield f"data: {exc.to_response().model_dump_json()}\n\n"
+        except (OpenAIError, *SERVING_ERRORS) as exc:
+            error = openai_error(exc)
+            self._serving.metrics.errors.labels(self._endpoint, str(error.status)).inc()
+            yield f"data: {error.to_response().model_dump_json()}\n\n"
         except Exception:
             log.exception("stream failed")
             self._serving.metrics.errors.labels(self._endpoint, "500").inc()

@@ -1,0 +1,93 @@
+"""What a request's model/persona name resolves to, with each adapter loaded into the engine once.
+
+    resolver = ModelResolver(engine, db)
+    served = await resolver.resolve("alice")     # ServedModel(id="alice", card=..., adapter=...)
+    served = await resolver.resolve(resolver.base_name)   # the bare base model
+
+The base model is named by ``public_model_name``: the model's own id, never the folder it was
+loaded from (that is a path on the server).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import anyio
+from sqlalchemy import Engine as DbEngine
+
+from likeness.inference.engines.base import AdapterInfo, AdapterMismatch, Engine
+from likeness.inference.personas import list_personas, load_persona
+from likeness.inference.serving.errors import AdapterNotServable
+
+log = logging.getLogger(__name__)
+
+
+def public_model_name(model_id: str) -> str:
+    """The name clients see for a base model: a hub id as it is (``org/name``), a local folder
+    by its own name (``/data/models/SmolLM2-135M-Instruct`` -> ``SmolLM2-135M-Instruct``)."""
+    path = Path(model_id.rstrip("/")).expanduser()
+    if path.is_absolute() or model_id.startswith((".", "~")) or path.is_dir():
+        return path.name or model_id
+    return model_id
+
+
+@dataclass(frozen=True, slots=True)
+class ServedModel:
+    """What a request's model name resolved to."""
+
+    id: str  # the name answers carry: a persona slug, or the base model's public name
+    card: str | None  # the persona card; None for the bare base model
+    adapter: str | None  # adapter name known to the engine; None = base weights
+
+
+class ModelResolver:
+    """Personas and the base model of one engine; adapters are loaded on first use and cached."""
+
+    def __init__(
+        self, engine: Engine, db: DbEngine, model_adapters: Mapping[str, str] | None = None
+    ) -> None:
+        self.engine = engine
+        self.db = db
+        #: persona slug -> adapter name the caller already loaded into the engine
+        self.model_adapters = dict(model_adapters or {})
+        self.base_name = public_model_name(engine.model_id)
+        self._loaded: dict[str, AdapterInfo] = {}
+        self._lock = asyncio.Lock()
+
+    def is_base(self, name: str) -> bool:
+        # The raw id still resolves, for clients written before the public name.
+        return name in (self.base_name, self.engine.model_id)
+
+    async def resolve(self, name: str) -> ServedModel:
+        """The base model or the persona ``name``; raises ``PersonaNotFound`` for anything else."""
+        if self.is_base(name):
+            return ServedModel(id=self.base_name, card=None, adapter=None)
+        persona = await anyio.to_thread.run_sync(load_persona, self.db, name)
+        adapter = self.model_adapters.get(persona.slug)
+        if adapter is None and persona.adapter is not None:
+            await self._ensure_adapter(persona.slug, persona.adapter)
+            adapter = persona.adapter.name
+        return ServedModel(id=persona.slug, card=persona.card, adapter=adapter)
+
+    async def persona_names(self) -> list[str]:
+        personas = await anyio.to_thread.run_sync(list_personas, self.db)
+        return [p.slug for p in personas if not self.is_base(p.slug)]
+
+    async def _ensure_adapter(self, slug: str, info: AdapterInfo) -> None:
+        # The lock keeps concurrent first requests from loading the same adapter twice.
+        async with self._lock:
+            if self._loaded.get(info.name) == info:
+                return
+            try:
+                await self.engine.load_adapter(info)
+            except (AdapterMismatch, FileNotFoundError, ValueError) as exc:
+                log.error("persona %r: its adapter %r cannot be served: %s", slug, info.name, exc)
+                raise AdapterNotServable(
+                    f"persona {slug!r} has an active adapter that this engine cannot serve "
+                    "(the inference service log says why); activate another model or retrain it"
+                ) from exc
+            self._loaded[info.name] = info
