@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -66,3 +69,36 @@ def test_chat_answers_each_turn_until_an_empty_line(cli: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     # Two turns answered, each on its own "mags>" line, then the empty line ended the chat.
     assert result.stdout.count("mags> ") == 2
+
+
+def _likeness(*args: str, timeout: float = 240) -> subprocess.CompletedProcess[str]:
+    """``python -m likeness.cli ARGS`` in a fresh process (with this test's LIKENESS_* env), so
+    libraries are imported, and draw or not, as they would for a user."""
+    return subprocess.run(
+        [sys.executable, "-m", "likeness.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=dict(os.environ),
+    )
+
+
+def test_a_json_run_draws_no_library_progress_bar(cli: CliRunner) -> None:
+    run(cli, "import", str(SAMPLE), "--persona", "mags", "--json")
+    # Loading the model draws transformers' "Loading weights" tqdm bar unless switched off.
+    result = _likeness("normalize", "--persona", "mags", "--limit", "2", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["normalized"] + json.loads(result.stdout)["empty"] == 2
+    assert "it/s]" not in result.stderr and "%|" not in result.stderr, result.stderr
+
+
+def test_serve_inference_beyond_loopback_without_keys_refuses_in_one_line(
+    cli: CliRunner,
+) -> None:
+    result = _likeness(
+        "serve", "inference", "--host", "0.0.0.0", "--http-port", "0", "--grpc-port", "0"
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    (line,) = [text for text in result.stderr.splitlines() if text.startswith("error:")]
+    assert "0.0.0.0" in line and "API key" in line
