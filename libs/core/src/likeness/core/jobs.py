@@ -33,9 +33,9 @@ from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Engine, or_, select, update
+from sqlalchemy import CursorResult, Engine, Result, or_, select, update
 from sqlalchemy.orm import Session
 
 from likeness.core.db.models import Job, Persona
@@ -310,6 +310,11 @@ def _holder_is_gone(worker: str) -> bool:
     return False
 
 
+def _changed(result: Result[Any]) -> int:
+    """Rows an UPDATE changed (``session.execute`` is typed as returning any Result)."""
+    return cast(CursorResult[Any], result).rowcount
+
+
 def _claimable(now: datetime):  # type: ignore[no-untyped-def]
     return or_(Job.status == QUEUED, (Job.status == RUNNING) & (Job.lease_expires_at < now))
 
@@ -330,7 +335,7 @@ def _take(session: Session, job_id: str, worker: str, now: datetime, lease_s: fl
         )
         .execution_options(synchronize_session=False)
     )
-    return taken.rowcount == 1
+    return _changed(taken) == 1
 
 
 def claim(
@@ -419,7 +424,7 @@ def _holding(db: Engine, job_id: str, worker: str, values: dict[str, Any]) -> It
             .values(**values)
             .execution_options(synchronize_session=False)
         )
-        if updated.rowcount != 1:
+        if _changed(updated) != 1:
             raise LeaseLost(f"job {job_id} is no longer leased to {worker}")
         yield session
 
