@@ -24,12 +24,15 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import orjson
 import psycopg
 from report import machine, write_result
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from likeness.core.db import open_database
@@ -148,53 +151,43 @@ def naive_import(engine, path: Path, persona: str, settings: Settings) -> int:  
     return written
 
 
-def fresh_database() -> str:
+@contextmanager
+def fresh_database(tmp: Path) -> Iterator[tuple[Engine, Settings]]:
+    """A new, migrated PostgreSQL database for one run, dropped afterwards."""
     name = f"likeness_bench_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{name}"')
-    return name
-
-
-def drop_database(name: str) -> None:
-    with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    settings = Settings(data_dir=tmp / "data", database_url=f"{ADMIN_URL.rsplit('/', 1)[0]}/{name}")
+    engine = open_database(settings)
+    try:
+        yield engine, settings
+    finally:
+        engine.dispose()
+        with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def timed_runs(archive: Path, tmp: Path, runs: int) -> list[tuple[float, float, int, int, int]]:
     """(import s, re-import s, posts read, rows written, rows re-written) per fresh database."""
     results = []
     for _ in range(runs):
-        name = fresh_database()
-        url = f"{ADMIN_URL.rsplit('/', 1)[0]}/{name}"
-        settings = Settings(data_dir=tmp / "data", database_url=url)
-        engine = open_database(settings)
-        try:
+        with fresh_database(tmp) as (engine, settings):
             t0 = time.perf_counter()
             first = import_path(engine, archive, "bench", settings=settings)
             ours_s = time.perf_counter() - t0
             t0 = time.perf_counter()
             again = import_path(engine, archive, "bench", settings=settings)
             reimport_s = time.perf_counter() - t0
-        finally:
-            engine.dispose()
-            drop_database(name)
         results.append((ours_s, reimport_s, first.read, first.new, again.new))
         print(f"  run: import {ours_s:.2f} s, re-import {reimport_s:.2f} s", flush=True)
     return results
 
 
 def naive_run(archive: Path, tmp: Path) -> tuple[float, int]:
-    name = fresh_database()
-    url = f"{ADMIN_URL.rsplit('/', 1)[0]}/{name}"
-    settings = Settings(data_dir=tmp / "data", database_url=url)
-    engine = open_database(settings)
-    try:
+    with fresh_database(tmp) as (engine, settings):
         t0 = time.perf_counter()
         rows = naive_import(engine, archive, "bench-naive", settings)
         return time.perf_counter() - t0, rows
-    finally:
-        engine.dispose()
-        drop_database(name)
 
 
 def main() -> int:
