@@ -92,16 +92,28 @@ def test_deeply_nested_json_fails_detection_cleanly(
     assert error.path == str(hostile)
 
 
-def _zip_with_lying_crc(path: Path) -> Path:
-    members = {"data/tweets.js": tweets_js([tweet(i, f"post number {i}") for i in range(50)])}
+def _lie_about_crc(path: Path, name: str, data: bytes) -> Path:
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
+        archive.writestr(name, data)
     (info,) = zipfile.ZipFile(path).infolist()
     # The declared CRC (local header and central directory) no longer matches the data.
     data = path.read_bytes().replace(struct.pack("<I", info.CRC), struct.pack("<I", info.CRC ^ 1))
     path.write_bytes(data)
     return path
+
+
+def _zip_with_lying_crc(path: Path) -> Path:
+    payload = tweets_js([tweet(i, f"post number {i}") for i in range(50)])
+    return _lie_about_crc(path, "data/tweets.js", payload)
+
+
+def _factbase_zip_with_lying_crc(path: Path) -> Path:
+    # Factbase is sniffed by parsing whole pages: the damage must not read as "not a page".
+    items = [
+        {"id": str(i), "platform": "Twitter", "text": f"post {i}", "social": {}} for i in range(3)
+    ]
+    page = orjson.dumps({"meta": {"page": 1}, "data": items, "stats": {}})
+    return _lie_about_crc(path, "0001.json", page)
 
 
 def _zip_with_broken_stream(path: Path) -> Path:
@@ -115,14 +127,21 @@ def _zip_with_broken_stream(path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("build", [_zip_with_lying_crc, _zip_with_broken_stream])
+@pytest.mark.parametrize(
+    ("build", "member"),
+    [
+        (_zip_with_lying_crc, "data/tweets.js"),
+        (_zip_with_broken_stream, "data/tweets.js"),
+        (_factbase_zip_with_lying_crc, "0001.json"),
+    ],
+)
 def test_damaged_zip_member_is_a_clean_error(
-    engine: Engine, settings: Settings, tmp_path: Path, build: object
+    engine: Engine, settings: Settings, tmp_path: Path, build: object, member: str
 ) -> None:
     archive = build(tmp_path / "damaged.zip")  # type: ignore[operator]
     error = refused(engine, archive, settings)
     assert isinstance(error, CorruptArchive)
-    assert error.path == f"{archive}!data/tweets.js"
+    assert error.path == f"{archive}!{member}"
     assert "damaged" in str(error)
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from likeness.ingest.errors import IngestError, MalformedInput
+from likeness.ingest.errors import MalformedInput
 from likeness.ingest.importers.fields import (
     as_int,
     bare_handle,
@@ -23,6 +23,7 @@ from likeness.ingest.importers.fields import (
 )
 from likeness.ingest.importers.file_importer import JsonFileImporter
 from likeness.ingest.importers.jsonio import load_json
+from likeness.ingest.importers.sniffing import json_or_none
 from likeness.ingest.importers.tweets import url_map
 from likeness.ingest.records import RawPost
 from likeness.ingest.source_tree import SourceTree
@@ -128,9 +129,8 @@ class FactbaseImporter(JsonFileImporter):
 
     def sniff(self, tree: SourceTree) -> bool:
         for name in self.files(tree)[:_SNIFF_FILES]:
-            try:
-                payload = load_json(tree.read_bytes(name), tree.where(name))
-            except IngestError:
+            payload = json_or_none(tree, name)
+            if payload is None:
                 return False
             if not _is_page(payload):
                 continue

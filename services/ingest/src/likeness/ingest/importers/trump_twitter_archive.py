@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from likeness.ingest.errors import IngestError, MalformedInput
+from likeness.ingest.errors import MalformedInput
 from likeness.ingest.importers.fields import bare_handle
 from likeness.ingest.importers.file_importer import JsonFileImporter
 from likeness.ingest.importers.jsonio import load_json
-from likeness.ingest.importers.sniffing import peek_or_empty
+from likeness.ingest.importers.sniffing import json_or_none, peek_or_empty
 from likeness.ingest.importers.tweets import decode_typed_tweets, general_posts, typed_posts
 from likeness.ingest.records import RawPost
 from likeness.ingest.source_tree import SourceTree
@@ -46,10 +46,7 @@ class TrumpTwitterArchiveImporter(JsonFileImporter):
         name = min(files, key=tree.size)
         if peek_or_empty(tree, name).lstrip(b"\xef\xbb\xbf \t\r\n")[:1] != b"[":
             return False
-        try:
-            data = load_json(tree.read_bytes(name), tree.where(name))
-        except IngestError:
-            return False
+        data = json_or_none(tree, name)
         if not isinstance(data, list) or not data:
             return False
         return all(_looks_like_tweet(item) for item in data[:_SNIFF_RECORDS])
