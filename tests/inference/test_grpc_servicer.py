@@ -25,7 +25,7 @@ from likeness.v1 import common_pb2, inference_pb2, inference_pb2_grpc
 @pytest.fixture
 def stub(
     engine: Engine, tiny_model_dir: Path
-) -> Iterator[tuple[inference_pb2_grpc.InferenceServiceStub, EngineThread]]:
+) -> Iterator[tuple[inference_pb2_grpc.InferenceServiceStub, EngineThread, grpc.Channel]]:
     with Session(engine) as session, session.begin():
         session.add(Persona(slug="mags", display_name="Mags", card="You are Mags.", settings={}))
     model = TransformersEngine.load(str(tiny_model_dir))
@@ -34,7 +34,7 @@ def stub(
         server.start()
         channel = client_channel(f"127.0.0.1:{port}")
         try:
-            yield inference_pb2_grpc.InferenceServiceStub(channel), runner
+            yield inference_pb2_grpc.InferenceServiceStub(channel), runner, channel
         finally:
             channel.close()
             stop_server(server, grace_s=1)
@@ -44,7 +44,7 @@ GREEDY = inference_pb2.SamplingParams(temperature=0.0, max_tokens=12)
 
 
 def test_generate_and_chat_stream_agree(stub) -> None:  # type: ignore[no-untyped-def]
-    client, _ = stub
+    client, _, _ = stub
     messages = [inference_pb2.ChatMessage(role="user", content="hello there")]
     chunks = list(
         client.Chat(
@@ -70,7 +70,7 @@ def test_generate_and_chat_stream_agree(stub) -> None:  # type: ignore[no-untype
 
 
 def test_unknown_persona_and_bad_parameters(stub) -> None:  # type: ignore[no-untyped-def]
-    client, _ = stub
+    client, _, _ = stub
     messages = [inference_pb2.ChatMessage(role="user", content="hi")]
     with pytest.raises(grpc.RpcError) as missing:
         list(
@@ -84,7 +84,7 @@ def test_unknown_persona_and_bad_parameters(stub) -> None:  # type: ignore[no-un
 
 
 def test_cancelled_chat_frees_the_engine(stub) -> None:  # type: ignore[no-untyped-def]
-    client, runner = stub
+    client, runner, _ = stub
     long = inference_pb2.SamplingParams(temperature=0.0, max_tokens=400)
     messages = [inference_pb2.ChatMessage(role="user", content="tell me everything")]
     call = client.Chat(
@@ -102,7 +102,7 @@ def test_cancelled_chat_frees_the_engine(stub) -> None:  # type: ignore[no-untyp
 
 
 def test_normalize_and_generate_posts(stub, engine: Engine) -> None:  # type: ignore[no-untyped-def]
-    client, runner = stub
+    client, runner, _ = stub
     reply = client.Normalize(
         inference_pb2.NormalizeRequest(texts=["RT @x: hello", "WOW!!! the sea"]), timeout=60
     )
@@ -148,7 +148,7 @@ def _register(engine: Engine, adapter_dir: Path, base: str, template_sha: str) -
 
 
 def test_activate_a_persona_adapter(stub, engine: Engine, tiny_adapter_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    client, runner = stub
+    client, runner, _ = stub
     served = runner.engine
     good = _register(engine, tiny_adapter_dir, served.model_id, served.chat_template_sha256)
     wrong = _register(engine, tiny_adapter_dir, served.model_id, "0" * 64)
@@ -186,7 +186,7 @@ def test_normalize_corpus_job_reports_progress_until_done(  # type: ignore[no-un
     from likeness.core.settings import Settings
     from likeness.ingest.importing import import_path
 
-    client, _ = stub
+    client, _, _ = stub
     sample = Path(__file__).resolve().parents[2] / "examples" / "sample-archive"
     import_path(engine, sample, "mags", settings=Settings(data_dir=tmp_path, database_url=db_url))
     ref = client.NormalizeCorpus(
@@ -206,3 +206,85 @@ def test_normalize_corpus_job_reports_progress_until_done(  # type: ignore[no-un
     with pytest.raises(grpc.RpcError) as nobody:
         client.NormalizeCorpus(inference_pb2.NormalizeCorpusRequest(persona="nobody"), timeout=10)
     assert nobody.value.code() == grpc.StatusCode.NOT_FOUND
+
+
+# --- hostile requests ---------------------------------------------------------------------------
+
+
+def test_tiny_temperature_is_greedy_over_grpc(stub) -> None:  # type: ignore[no-untyped-def]
+    client, runner, _ = stub
+    cold = inference_pb2.SamplingParams(temperature=1e-40, max_tokens=12)
+    first = client.Generate(
+        inference_pb2.GenerateRequest(prompt="hello", sampling=cold), timeout=30
+    )
+    greedy = client.Generate(
+        inference_pb2.GenerateRequest(prompt="hello", sampling=GREEDY), timeout=30
+    )
+    assert first.text == greedy.text  # and the engine is still alive to answer the second
+    assert runner.engine.healthy()
+
+
+def test_generate_past_its_deadline_is_aborted(stub) -> None:  # type: ignore[no-untyped-def]
+    client, runner, _ = stub
+    stats = runner.engine.stats
+    long = inference_pb2.SamplingParams(temperature=1.0, max_tokens=1500)
+    with pytest.raises(grpc.RpcError) as late:
+        client.Generate(inference_pb2.GenerateRequest(prompt="go on", sampling=long), timeout=0.3)
+    assert late.value.code() == grpc.StatusCode.DEADLINE_EXCEEDED
+    deadline = time.monotonic() + 5
+    while not stats.finished.get("abort"):
+        assert time.monotonic() < deadline, "the engine kept generating for a dead call"
+        time.sleep(0.02)
+    assert stats.finished["length"] == 0
+
+
+def test_bad_prompts_and_roles_are_invalid_argument(stub) -> None:  # type: ignore[no-untyped-def]
+    client, runner, _ = stub
+    context = runner.engine.max_context
+    for prompt in ("", "word " * (context + 10)):
+        with pytest.raises(grpc.RpcError) as bad:
+            client.Generate(inference_pb2.GenerateRequest(prompt=prompt), timeout=30)
+        assert bad.value.code() == grpc.StatusCode.INVALID_ARGUMENT, bad.value.details()
+    tool = [inference_pb2.ChatMessage(role="tool", content="42")]
+    with pytest.raises(grpc.RpcError) as refused:
+        list(client.Chat(inference_pb2.ChatRequest(persona="mags", messages=tool), timeout=30))
+    assert refused.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert "tool" in (refused.value.details() or "")  # the same rule HTTP applies
+    wide = inference_pb2.SamplingParams(top_p=1.5)
+    with pytest.raises(grpc.RpcError) as top_p:
+        client.Generate(inference_pb2.GenerateRequest(prompt="x", sampling=wide), timeout=30)
+    assert top_p.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")
+def test_health_says_not_serving_once_the_engine_died(stub) -> None:  # type: ignore[no-untyped-def]
+    from engine_faults import kill_worker
+    from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+    client, runner, channel = stub
+    health = health_pb2_grpc.HealthStub(channel)
+    check = health_pb2.HealthCheckRequest(service="likeness.v1.InferenceService")
+    assert health.Check(check, timeout=10).status == health_pb2.HealthCheckResponse.SERVING
+    kill_worker(runner.engine)
+    deadline = time.monotonic() + 5
+    while health.Check(check, timeout=10).status != health_pb2.HealthCheckResponse.NOT_SERVING:
+        assert time.monotonic() < deadline, "gRPC health still says SERVING"
+        time.sleep(0.1)
+    with pytest.raises(grpc.RpcError) as dead:
+        client.Generate(inference_pb2.GenerateRequest(prompt="hi", sampling=GREEDY), timeout=10)
+    assert dead.value.code() == grpc.StatusCode.UNAVAILABLE
+
+
+def test_serve_inference_refuses_the_bind_before_loading_the_model(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from likeness.core.bind import InsecureBind
+    from likeness.core.settings import Settings
+    from likeness.inference import server
+
+    def no_model(*_: object, **__: object) -> None:
+        raise AssertionError("the model was loaded before the bind was refused")
+
+    monkeypatch.setattr(server, "load_engine", no_model)
+    with pytest.raises(InsecureBind):
+        server.run_inference(Settings(data_dir=tmp_path, database_url=db_url), host="0.0.0.0")

@@ -339,3 +339,69 @@ def test_default_model_answers_a_chat(default_model_dir: Path) -> None:
     text, last = run_engine(default_model_dir, body)
     assert text.strip()
     assert last.finish_reason in ("stop", "length")
+
+
+# --- failures stay with their request -----------------------------------------------------------
+
+
+def test_tiny_temperature_is_greedy_and_keeps_the_engine_alive(tiny_model_dir: Path) -> None:
+    # 1e-40 once overflowed the logits (NaN probabilities) and killed the worker thread.
+    tiny = SamplingParams(max_tokens=12, temperature=1e-40)
+
+    async def body(engine: TransformersEngine) -> tuple[str, str, str]:
+        greedy, _ = await collect(engine, request("g", PROMPTS[0], SamplingParams(max_tokens=12)))
+        cold, _ = await collect(engine, request("t", PROMPTS[0], tiny))
+        after, _ = await collect(engine, request("a", PROMPTS[0], GREEDY))
+        assert engine.healthy()
+        return greedy, cold, after
+
+    greedy_ref = run_engine(
+        tiny_model_dir,
+        lambda e: collect(e, request(0, PROMPTS[0], SamplingParams(max_tokens=12, temperature=0))),
+    )[0]
+    _, cold, after = run_engine(tiny_model_dir, body)
+    assert cold == greedy_ref
+    assert after
+
+
+def test_a_failing_request_fails_alone(
+    tiny_model_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from likeness.inference.engines import transformers_engine
+
+    real_sample = transformers_engine._sample
+
+    def sample(logits: torch.Tensor, slot: Any) -> int:
+        if slot.request.request_id == "rbad":
+            raise RuntimeError("probability tensor contains either `inf`, `nan` or element < 0")
+        return int(real_sample(logits, slot))
+
+    monkeypatch.setattr(transformers_engine, "_sample", sample)
+
+    async def body(engine: TransformersEngine) -> tuple[str, str]:
+        good = asyncio.ensure_future(collect(engine, request("good", PROMPTS[1])))
+        with pytest.raises(RuntimeError, match="probability tensor"):
+            await collect(engine, request("bad", PROMPTS[0]))
+        first, _ = await good
+        later, _ = await collect(engine, request("later", PROMPTS[2]))
+        assert engine.healthy()
+        return first, later
+
+    first, later = run_engine(tiny_model_dir, body)
+    assert first and later
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")
+def test_healthy_is_false_once_the_worker_died(tiny_model_dir: Path) -> None:
+    from engine_faults import kill_worker
+
+    from likeness.inference.engines.base import EngineFailed
+
+    async def body(engine: TransformersEngine) -> None:
+        assert engine.healthy()
+        kill_worker(engine)
+        assert not engine.healthy()
+        with pytest.raises(EngineFailed):
+            await collect(engine, request("x", PROMPTS[0]))
+
+    run_engine(tiny_model_dir, body)

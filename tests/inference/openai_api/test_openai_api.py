@@ -7,6 +7,7 @@ server on loopback, with the real TransformersEngine on the tiny random Llama an
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,11 +21,11 @@ from sqlalchemy import Engine as DbEngine
 from sqlalchemy.orm import Session
 
 from likeness.core.auth import create_api_key
+from likeness.core.bind import InsecureBind
 from likeness.core.db import create_db_engine, upgrade_database
 from likeness.core.db.models import Persona
 from likeness.core.settings import Settings
 from likeness.inference.engines.transformers_engine import TransformersEngine
-from likeness.core.bind import InsecureBind
 from likeness.inference.http_server import BackgroundServer, bind_app
 from likeness.inference.openai_api import OpenAIError, ServingMetrics, build_servings, create_app
 from likeness.inference.openai_api.protocol import ChatCompletionRequest, ChatMessage
@@ -510,3 +511,101 @@ def test_metrics_are_prometheus_text(client: OpenAI, server: BackgroundServer) -
     ):
         assert name in text, name
     assert 'likeness_openai_requests_total{endpoint="chat",status="200"}' in text
+
+
+# --- hostile requests ---------------------------------------------------------------------------
+
+
+def test_tiny_temperature_is_greedy_and_the_engine_survives(
+    client: OpenAI, server: BackgroundServer
+) -> None:
+    # 1e-40 once overflowed the logits, killed the engine's worker and left every later request
+    # with a 500 while /healthz said ok.
+    cold = client.chat.completions.create(
+        model=PERSONA, messages=chat("Hello there"), temperature=1e-40, max_tokens=8
+    )
+    assert cold.choices[0].message.content == greedy_chat(client, "Hello there", max_tokens=8)
+    assert greedy_chat(client, "And again", max_tokens=4) is not None
+    assert httpx.get(f"{server.base_url}/healthz").status_code == 200
+
+
+def test_wide_seed_and_lone_surrogate_are_400(server: BackgroundServer) -> None:
+    url = f"{server.base_url}/v1/chat/completions"
+    wide = httpx.post(
+        url, json={"model": PERSONA, "messages": chat("Hi"), "seed": 2**70, "max_tokens": 2}
+    )
+    assert wide.status_code == 400 and wide.json()["error"]["param"] == "seed"
+    # JSON may carry a lone surrogate as "\ud800"; Python's json writes it that way.
+    raw = json.dumps({"model": PERSONA, "messages": chat("bad \ud800 text"), "max_tokens": 2})
+    surrogate = httpx.post(url, content=raw, headers={"content-type": "application/json"})
+    assert surrogate.status_code == 400
+    assert surrogate.json()["error"]["param"] == "messages[0].content"
+    prompt = httpx.post(
+        f"{server.base_url}/v1/completions",
+        content=json.dumps({"model": PERSONA, "prompt": "x\udfff", "max_tokens": 2}),
+        headers={"content-type": "application/json"},
+    )
+    assert prompt.status_code == 400 and prompt.json()["error"]["param"] == "prompt"
+
+
+def test_an_abandoned_non_streamed_request_is_aborted(
+    server: BackgroundServer, engine: TransformersEngine
+) -> None:
+    aborted_before = engine.stats.finished["abort"]
+    body = {
+        "model": PERSONA,
+        "messages": chat("Tell me everything"),
+        "max_tokens": MAX_TOKENS_LIMIT,
+        "n": 4,
+        "temperature": 1.0,
+    }
+    with pytest.raises(httpx.TimeoutException):
+        httpx.post(f"{server.base_url}/v1/chat/completions", json=body, timeout=0.3)
+    # The engine hears of the disconnect and drops all four choices, not runs them to the end.
+    deadline = time.monotonic() + 10
+    while engine.stats.finished["abort"] < aborted_before + 4:
+        assert time.monotonic() < deadline, "the abandoned request kept its engine slots"
+        time.sleep(0.02)
+    while metric(server, "likeness_openai_requests_running") != 0:
+        assert time.monotonic() < deadline, "the running-requests gauge never went back to 0"
+        time.sleep(0.05)
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")
+def test_healthz_reports_a_dead_engine(tiny_model_dir: Path, tmp_path: Path) -> None:
+    from engine_faults import kill_worker
+
+    db = make_db(tmp_path / "health.db")
+    dying = TransformersEngine.load(str(tiny_model_dir))
+    app = create_app(dying, db, Settings(data_dir=tmp_path / "data"))
+    with BackgroundServer(app) as server:
+        assert httpx.get(f"{server.base_url}/healthz").status_code == 200
+        kill_worker(dying)
+        health = httpx.get(f"{server.base_url}/healthz")
+        assert health.status_code == 503 and health.json()["status"] == "engine_failed"
+        client = OpenAI(base_url=f"{server.base_url}/v1", api_key="x", max_retries=0)
+        with client, pytest.raises(openai.InternalServerError) as caught:
+            greedy_chat(client, "Hi")
+        assert caught.value.status_code == 503
+    db.dispose()
+
+
+def test_revoking_the_last_key_closes_a_public_server(tiny_model_dir: Path, tmp_path: Path) -> None:
+    from likeness.core.auth import revoke_api_key
+
+    db = make_db(tmp_path / "closed.db")
+    key = create_api_key(db, "only")
+    app = create_app(
+        TransformersEngine.load(str(tiny_model_dir)), db, Settings(data_dir=tmp_path / "data")
+    )
+    with BackgroundServer(app) as server:
+        bind_app(app, "0.0.0.0")  # as `serve inference --host 0.0.0.0` does
+        models = f"{server.base_url}/v1/models"
+        headers = {"authorization": f"Bearer {key}"}
+        assert httpx.get(models, headers=headers).status_code == 200
+        revoke_api_key(db, "only")
+        app.state.access_policy.key_checker._loaded_at = None  # skip the cache's 5 s
+        refused = httpx.get(models)
+        assert refused.status_code == 401, refused.text  # never open, though no key is active
+        assert httpx.get(models, headers=headers).status_code == 401
+    db.dispose()
