@@ -404,3 +404,19 @@ def test_client_truncated_tweets_are_flagged_and_kept_out(
     assert summary.kept == 18
     kept = {p.external_id for p in list_posts(engine, "alice", kept_only=True).posts}
     assert kept == {str(1000 + i) for i in range(3, 21)}
+
+
+def test_a_2012_archive_with_client_cut_posts(engine: Engine, settings: Settings) -> None:
+    archive = FIXTURES / "twitter_archive_2012_cont"
+    summary = import_path(engine, archive, "harbour", settings=settings)
+    assert (summary.format, summary.read) == ("twitter-archive", 10)
+    truncated = {p.clean_text for p in list_posts(engine, "harbour", flags_any=["truncated"]).posts}
+    assert truncated == {
+        "The council meeting ran long tonight and I have a lot to say about the new pier plans "
+        "(cont)",
+        "Three things I learned from the storm: first, never trust the forecast; second, the "
+        "(cont'd) http://tl.gd/h4rb0r",
+        "Why the old quay should stay open to fishing boats and not become a car park for the...",
+    }  # not the repost, not the photo's own link, not a plain trailing ellipsis
+    kept = list_posts(engine, "harbour", kept_only=True).posts
+    assert not any("(cont" in p.clean_text for p in kept)
