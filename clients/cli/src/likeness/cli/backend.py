@@ -28,7 +28,7 @@ from likeness.ingest.corpus import PersonaStats, PostPage, list_posts, persona_s
 from likeness.ingest.errors import IngestError
 from likeness.ingest.importers.registry import ImportOptions
 from likeness.ingest.importing import import_path
-from likeness.ingest.personas import PersonaInfo, create_persona, list_personas, update_persona
+from likeness.ingest.personas import PersonaInfo, create_persona, list_personas
 from likeness.ingest.progress import ProgressFn
 from likeness.ingest.summary import ImportSummary
 
@@ -90,15 +90,8 @@ class Ingest(Protocol):
         page_token: str,
     ) -> PostPage: ...
 
-    def create_persona(
-        self,
-        slug: str,
-        display_name: str | None = None,
-        card: str | None = None,
-        exclude_flags: list[str] | None = None,
-    ) -> PersonaInfo: ...
-
-    def update_persona(self, slug: str, **fields: Any) -> PersonaInfo: ...
+    def create_persona(self, slug: str, *, must_exist: bool = False, **fields: Any) -> PersonaInfo:
+        """Create or update (``must_exist``: only update); fields as in ingest's create_persona."""
 
     def list_personas(self) -> list[PersonaInfo]: ...
 
@@ -124,9 +117,6 @@ class EmbeddedIngest:
     def create_persona(self, slug: str, **fields: Any) -> PersonaInfo:
         return create_persona(self.engine, slug, **fields)
 
-    def update_persona(self, slug: str, **fields: Any) -> PersonaInfo:
-        return update_persona(self.engine, slug, **fields)
-
     def list_personas(self) -> list[PersonaInfo]:
         return list_personas(self.engine)
 
@@ -138,11 +128,13 @@ def _remote_ingest(settings: Settings) -> Ingest:
     from likeness.ingest.client import IngestClient
 
     class RemoteIngest(IngestClient):
-        def update_persona(self, slug: str, **fields: Any) -> PersonaInfo:
-            # The service's CreatePersona also updates; look first so a typo creates nothing.
-            if slug not in {p.slug for p in self.list_personas()}:
+        def create_persona(  # type: ignore[override]
+            self, slug: str, *, must_exist: bool = False, **fields: Any
+        ) -> PersonaInfo:
+            # The service's CreatePersona also creates; look first so a typo creates nothing.
+            if must_exist and slug not in {p.slug for p in self.list_personas()}:
                 raise PersonaNotFound(f"no persona {slug!r}")
-            return self.create_persona(slug, **fields)
+            return super().create_persona(slug, **fields)
 
     return RemoteIngest(settings.ingest_addr or "", api_key=settings.api_key)  # type: ignore[return-value]
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, is_dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import orjson
 from rich.console import Console
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from likeness.core.registry import ModelInfo
     from likeness.trainer.training_jobs import TrainingPreview
 
+T = TypeVar("T")
 out = Console()
 err = Console(stderr=True)
 
@@ -56,6 +57,14 @@ def print_json(value: Any) -> None:
     sys.stdout.write(orjson.dumps(data, default=_default, option=orjson.OPT_INDENT_2).decode())
     sys.stdout.write("\n")
     sys.stdout.flush()
+
+
+def emit(value: T, as_json: bool, show: Callable[[T], None]) -> None:
+    """One JSON document for ``--json``, else the human rendering."""
+    if as_json:
+        print_json(value)
+    else:
+        show(value)
 
 
 #: (module, its documented switch) for the libraries that draw tqdm bars on stderr.

@@ -63,59 +63,37 @@ def ensure_persona(session: Session, slug: str, display_name: str | None = None)
     return persona
 
 
-def _check_flags(exclude_flags: list[str] | None) -> None:
-    if exclude_flags is not None:
-        try:
-            parse_flags(exclude_flags)  # reject unknown names before writing
-        except ValueError as exc:
-            raise InvalidArgument(str(exc)) from exc
-
-
-def _apply(
-    session: Session,
-    persona: Persona,
-    display_name: str | None,
-    card: str | None,
-    exclude_flags: list[str] | None,
-) -> PersonaInfo:
-    if display_name:
-        persona.display_name = display_name
-    if card:
-        persona.card = card
-    if exclude_flags is not None:
-        persona.settings = {**persona.settings, "exclude_flags": list(exclude_flags)}
-    session.flush()
-    count = session.scalar(select(func.count()).where(Post.persona_id == persona.id)) or 0
-    return _info(persona, count)
-
-
 def create_persona(
     engine: Engine,
     slug: str,
     display_name: str | None = None,
     card: str | None = None,
     exclude_flags: list[str] | None = None,
+    *,
+    must_exist: bool = False,
 ) -> PersonaInfo:
-    """Create a persona, or update the display name / card / exclusions of an existing one."""
-    _check_flags(exclude_flags)
+    """Create a persona, or update the display name / card / exclusions of an existing one
+    (None leaves a field as it is). ``must_exist`` only updates: a mistyped slug raises
+    PersonaNotFound instead of creating a persona."""
+    if exclude_flags is not None:
+        try:
+            parse_flags(exclude_flags)  # reject unknown names before writing
+        except ValueError as exc:
+            raise InvalidArgument(str(exc)) from exc
     with Session(engine) as session, session.begin():
-        persona = ensure_persona(session, slug, display_name)
-        return _apply(session, persona, display_name, card, exclude_flags)
-
-
-def update_persona(
-    engine: Engine,
-    slug: str,
-    display_name: str | None = None,
-    card: str | None = None,
-    exclude_flags: list[str] | None = None,
-) -> PersonaInfo:
-    """Change an existing persona's name, card or exclusions (None leaves a field as it is);
-    raises PersonaNotFound rather than creating one from a mistyped slug."""
-    _check_flags(exclude_flags)
-    with Session(engine) as session, session.begin():
-        persona = get_persona(session, slug)
-        return _apply(session, persona, display_name, card, exclude_flags)
+        if must_exist:
+            persona = get_persona(session, validate_slug(slug))
+        else:
+            persona = ensure_persona(session, slug, display_name)
+        if display_name:
+            persona.display_name = display_name
+        if card:
+            persona.card = card
+        if exclude_flags is not None:
+            persona.settings = {**persona.settings, "exclude_flags": list(exclude_flags)}
+        session.flush()
+        count = session.scalar(select(func.count()).where(Post.persona_id == persona.id)) or 0
+        return _info(persona, count)
 
 
 def has_default_card(persona: PersonaInfo) -> bool:

@@ -14,10 +14,7 @@ def stats(ctx: typer.Context, persona: PersonaOpt, as_json: JsonOpt = False) -> 
     """Counts by platform, year and flag, and how many posts are kept for training."""
     with backend.ingest(state(ctx).settings()) as handle:
         result = handle.stats(persona)
-    if as_json:
-        render.print_json(result)
-    else:
-        render.show_stats(result)
+    render.emit(result, as_json, render.show_stats)
 
 
 def posts(
@@ -51,7 +48,4 @@ def posts(
             page_size=limit,
             page_token=page_token,
         )
-    if as_json:
-        render.print_json(page)
-    else:
-        render.show_posts(page, raw=raw)
+    render.emit(page, as_json, lambda page: render.show_posts(page, raw=raw))

@@ -10,7 +10,7 @@ import typer
 from likeness.cli import backend, render
 from likeness.cli.app import JsonOpt, PersonaOpt, fail, state
 from likeness.ingest.importers.registry import ImportOptions, format_names
-from likeness.ingest.personas import has_default_card
+from likeness.ingest.personas import PersonaInfo, has_default_card
 
 #: The summary's JSON keys (docs/cli.md documents them).
 SUMMARY_KEYS = (
@@ -89,5 +89,5 @@ def import_command(
         render.show_default_card_hint(created)
 
 
-def _persona(handle: backend.Ingest, slug: str) -> backend.PersonaInfo | None:
+def _persona(handle: backend.Ingest, slug: str) -> PersonaInfo | None:
     return next((p for p in handle.list_personas() if p.slug == slug), None)

@@ -8,8 +8,8 @@ stopped. With a server, the same commands print the same output.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Annotated
 
@@ -71,10 +71,7 @@ def label(job: JobInfo) -> str:
 
 def finished(job: JobInfo, as_json: bool) -> None:
     """The end of a job: its outcome, and the exit code that goes with it."""
-    if as_json:
-        render.print_json(asdict(job))
-    else:
-        render.show_finished(job)
+    render.emit(job, as_json, render.show_finished)
     if job.status in ("failed", "cancelled"):
         raise typer.Exit(1)
 
@@ -128,6 +125,15 @@ def _trainer(ctx: typer.Context, server: str | None) -> AbstractContextManager[b
     return backend.trainer(state(ctx).settings(), trainer_server(ctx, server))
 
 
+@contextmanager
+def _one_job(
+    ctx: typer.Context, server: str | None, job_id: str
+) -> Iterator[tuple[backend.Trainer, JobInfo]]:
+    """The trainer, and the job an id (or a unique prefix of one) names."""
+    with _trainer(ctx, server) as handle:
+        yield handle, handle.get(resolve_job_id(handle, job_id))
+
+
 @app.callback(invoke_without_command=True)
 def jobs_list(
     ctx: typer.Context,
@@ -149,10 +155,7 @@ def jobs_list(
         raise fail(f"unknown status {', '.join(unknown)}; choose from {', '.join(STATUSES)}")
     with _trainer(ctx, server) as handle:
         found = handle.list_jobs(persona=persona, statuses=status or None, limit=limit)
-    if as_json:
-        render.print_json([asdict(j) for j in found])
-    else:
-        render.show_jobs(found)
+    render.emit(found, as_json, render.show_jobs)
 
 
 @app.command("show")
@@ -160,12 +163,8 @@ def jobs_show(
     ctx: typer.Context, job_id: JobIdArg, server: ServerOpt = None, as_json: JsonOpt = False
 ) -> None:
     """Everything about one job: config, progress, result or error."""
-    with _trainer(ctx, server) as handle:
-        job = handle.get(resolve_job_id(handle, job_id))
-    if as_json:
-        render.print_json(asdict(job))
-    else:
-        render.show_job(job)
+    with _one_job(ctx, server, job_id) as (_, job):
+        render.emit(job, as_json, render.show_job)
 
 
 @app.command("watch")
@@ -173,8 +172,7 @@ def jobs_watch(
     ctx: typer.Context, job_id: JobIdArg, server: ServerOpt = None, as_json: JsonOpt = False
 ) -> None:
     """Follow a job's progress until it ends (Ctrl-C stops watching, not the job)."""
-    with _trainer(ctx, server) as handle:
-        job = handle.get(resolve_job_id(handle, job_id))
+    with _one_job(ctx, server, job_id) as (handle, job):
         follow(handle, job.id, label(job), as_json)
 
 
@@ -207,8 +205,7 @@ def jobs_resume(
     A job still marked running whose worker died (its lease ran out) is taken over here; one a
     live worker holds is followed instead.
     """
-    with _trainer(ctx, server) as handle:
-        job = handle.get(resolve_job_id(handle, job_id))
+    with _one_job(ctx, server, job_id) as (handle, job):
         if job.done:
             raise fail(f"job {job.id} already {job.status}")
         if not isinstance(handle, backend.EmbeddedTrainer):

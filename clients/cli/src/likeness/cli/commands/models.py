@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -18,6 +17,9 @@ from likeness.cli.app import (
     with_trainer_server,
 )
 from likeness.cli.commands.jobs import unique_id
+
+if TYPE_CHECKING:
+    from likeness.core.registry import ModelInfo
 
 app = new_typer("Trained models: list them, activate a persona adapter.", no_args_is_help=False)
 
@@ -35,10 +37,7 @@ def models_list(
         return
     with backend.trainer(state(ctx).settings(), server) as handle:
         found = handle.list_models(persona)
-    if as_json:
-        render.print_json([asdict(m) for m in found])
-    else:
-        render.show_models(found)
+    render.emit(found, as_json, render.show_models)
 
 
 @app.command("activate")
@@ -55,7 +54,8 @@ def models_activate(
     with backend.trainer(state(ctx).settings(), trainer_server(ctx, server)) as handle:
         known = handle.list_models
         info = handle.activate(unique_id(model_id, lambda: [m.id for m in known()], "model"))
-    if as_json:
-        render.print_json(asdict(info))
-    else:
-        render.out.print(f"model {info.id} is now active for {info.persona}", highlight=False)
+    render.emit(info, as_json, _activated)
+
+
+def _activated(info: ModelInfo) -> None:
+    render.out.print(f"model {info.id} is now active for {info.persona}", highlight=False)

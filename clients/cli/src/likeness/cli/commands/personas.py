@@ -3,7 +3,7 @@ prompt) training and chat use for them."""
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -11,10 +11,13 @@ import typer
 
 from likeness.cli import backend, render
 from likeness.cli.app import JsonOpt, fail, new_typer, state
+from likeness.ingest.personas import PersonaInfo
 
 app = new_typer("Create, update and list personas.")
 
-SlugArg = Annotated[str, typer.Argument(help="Short id: lowercase letters, digits, '-'.")]
+SlugArg = Annotated[
+    str, typer.Argument(help="The persona's short id: lowercase letters, digits, '-'.")
+]
 NameOpt = Annotated[str | None, typer.Option("--name", help="Display name.")]
 CardOpt = Annotated[
     str | None,
@@ -52,59 +55,53 @@ def _excluded(exclude: list[str] | None) -> list[str] | None:
     return None if exclude is None else [f for f in exclude if f.lower() != "none"]
 
 
-def _show(result: backend.PersonaInfo, as_json: bool) -> None:
-    if as_json:
-        render.print_json(result)
-    else:
-        render.show_personas([result])
+def _show_one(persona: PersonaInfo) -> None:
+    render.show_personas([persona])
 
 
 @app.command("list")
 def personas_list(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """All personas and their post counts."""
     with backend.ingest(state(ctx).settings()) as handle:
-        result = handle.list_personas()
-    if as_json:
-        render.print_json([asdict(p) for p in result])
-    else:
-        render.show_personas(result)
+        render.emit(handle.list_personas(), as_json, render.show_personas)
 
 
-@app.command("create")
-def personas_create(
-    ctx: typer.Context,
-    slug: SlugArg,
-    name: NameOpt = None,
-    card: CardOpt = None,
-    card_file: CardFileOpt = None,
-    exclude: ExcludeOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
-    """Create a persona (or update the name, card and excluded flags of an existing one)."""
-    fields = {"display_name": name, "card": _card(card, card_file)}
-    with backend.ingest(state(ctx).settings()) as handle:
-        result = handle.create_persona(slug, **fields, exclude_flags=_excluded(exclude))
-    _show(result, as_json)
+def _saving(update: bool) -> Callable[..., None]:
+    """``personas create`` (or update when it exists) and ``personas update`` (only that)."""
+
+    def save(
+        ctx: typer.Context,
+        slug: SlugArg,
+        name: NameOpt = None,
+        card: CardOpt = None,
+        card_file: CardFileOpt = None,
+        exclude: ExcludeOpt = None,
+        as_json: JsonOpt = False,
+    ) -> None:
+        text = _card(card, card_file)
+        if update and not (name or text) and exclude is None:
+            raise fail("nothing to change: give --name, --card, --card-file or --exclude")
+        with backend.ingest(state(ctx).settings()) as handle:
+            result = handle.create_persona(
+                slug,
+                must_exist=update,
+                display_name=name,
+                card=text,
+                exclude_flags=_excluded(exclude),
+            )
+        render.emit(result, as_json, _show_one)
+
+    return save
 
 
-@app.command("update")
-def personas_update(
-    ctx: typer.Context,
-    slug: Annotated[str, typer.Argument(help="An existing persona (`likeness personas list`).")],
-    name: NameOpt = None,
-    card: CardOpt = None,
-    card_file: CardFileOpt = None,
-    exclude: ExcludeOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
-    """Change an existing persona's name, card or excluded flags; what is not given stays.
+app.command(
+    "create",
+    help="Create a persona (or update the name, card and excluded flags of an existing one).",
+)(_saving(update=False))
+app.command(
+    "update",
+    help="""Change an existing persona's name, card or excluded flags; what is not given stays.
 
     A persona created by its first import has a placeholder card; this is how it gets a real
-    name and voice.
-    """
-    fields = {"display_name": name, "card": _card(card, card_file)}
-    if not any(fields.values()) and exclude is None:
-        raise fail("nothing to change: give --name, --card, --card-file or --exclude")
-    with backend.ingest(state(ctx).settings()) as handle:
-        result = handle.update_persona(slug, **fields, exclude_flags=_excluded(exclude))
-    _show(result, as_json)
+    name and voice.""",
+)(_saving(update=True))
