@@ -140,7 +140,11 @@ def test_registry_errors_come_first_without_a_round_trip(
 
 @pytest.mark.parametrize(
     "refusal",
-    [AdapterMismatch("trained with another chat template"), FileNotFoundError("no adapter")],
+    [
+        AdapterMismatch("trained with another chat template"),
+        FileNotFoundError("no adapter"),
+        RuntimeError("the engine failed loading it"),
+    ],
 )
 def test_a_refusing_service_is_activation_refused(
     engine: Engine, settings: Settings, adapter: str, refusal: Exception

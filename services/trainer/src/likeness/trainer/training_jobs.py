@@ -250,5 +250,6 @@ def activate(
         raise
     except ServiceError as exc:  # unreachable, refused key, or an error of its own
         raise ActivationRefused(str(exc)) from None
-    except (ValueError, OSError) as exc:  # other base or chat template, adapter files missing
+    except (RuntimeError, ValueError, OSError) as exc:
+        # Another base or chat template, adapter files missing, the engine failed loading it.
         raise ActivationRefused(f"the inference service refused: {exc}") from None
