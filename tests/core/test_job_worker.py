@@ -21,12 +21,12 @@ KIND = "count"
 def counting(steps: int, step_s: float = 0.005) -> Callable[[JobContext], JobOutcome]:
     """A handler that counts to ``steps``, with a safe point before each step."""
 
-    def handler(job: JobContext) -> JobOutcome:
+    def handler(run: JobContext) -> JobOutcome:
         for step in range(1, steps + 1):
-            if job.should_stop():
+            if run.should_stop():
                 return JobOutcome.stopped_early()
             time.sleep(step_s)
-            job.report(ProgressReport(step=step, total=steps))
+            run.report(ProgressReport(step=step, total=steps))
         return JobOutcome(result={"counted": steps})
 
     return handler
@@ -67,10 +67,10 @@ def test_a_handler_runs_its_kind_to_success_with_progress(engine: Engine) -> Non
 def test_a_failing_handler_fails_its_job_in_one_line_and_the_worker_goes_on(
     engine: Engine,
 ) -> None:
-    def broken(job: JobContext) -> JobOutcome:
-        raise ValueError(job.job.config["why"])
+    def broken(run: JobContext) -> JobOutcome:
+        raise ValueError(run.job.config["why"])
 
-    def crashing(job: JobContext) -> JobOutcome:
+    def crashing(run: JobContext) -> JobOutcome:
         raise RuntimeError("the engine died")
 
     bad = jobs.submit(engine, "broken", config={"why": "no rows"}, priority=2)
@@ -130,8 +130,8 @@ def test_a_worker_that_lost_its_lease_writes_nothing_more(engine: Engine) -> Non
 
 
 def test_a_hard_interrupt_gives_the_job_back(engine: Engine) -> None:
-    def interrupted(job: JobContext) -> JobOutcome:
-        job.report(ProgressReport(step=1, total=2))
+    def interrupted(run: JobContext) -> JobOutcome:
+        run.report(ProgressReport(step=1, total=2))
         raise KeyboardInterrupt
 
     job_id = jobs.submit(engine, KIND)

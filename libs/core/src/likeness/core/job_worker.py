@@ -4,13 +4,13 @@ A service registers a handler for each job kind it runs; the loop does the rest.
 gets a ``JobContext`` (the job, ``report`` for progress, ``should_stop`` for its safe points)
 and returns a ``JobOutcome``, say for the labeler's coming kind::
 
-    def label(job: JobContext) -> JobOutcome:
-        posts = posts_to_label(db, job.job.persona)
+    def label(run: JobContext) -> JobOutcome:
+        posts = posts_to_label(db, run.job.persona, run.job.config)
         for done, post in enumerate(posts, 1):
-            if job.should_stop():                  # cancel, lost lease or shutdown: a safe point
+            if run.should_stop():                  # cancel, lost lease or shutdown: a safe point
                 return JobOutcome.stopped_early()
             label_one(db, post)                    # committed: a resumed run skips it
-            job.report(ProgressReport(step=done, total=len(posts)))
+            run.report(ProgressReport(step=done, total=len(posts)))
         return JobOutcome(result={"labelled": len(posts)})
 
     worker = JobWorker(db, {"label": label}, worker_id=f"{default_worker_id()}:labeler")

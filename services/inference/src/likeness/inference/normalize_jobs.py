@@ -92,30 +92,30 @@ class NormalizeJobs:
         return jobs.watch(self.db, job_id, poll_s=0.25, still_wanted=still_wanted)
 
     # -- the handler ---------------------------------------------------------------------------
-    def _normalize(self, job: JobContext) -> JobOutcome:
+    def _normalize(self, run: JobContext) -> JobOutcome:
         """The committed chunks stay whatever happens; a stop comes between chunks."""
         started = time.monotonic()
 
         def progress(done: int, total: int) -> None:
             elapsed = time.monotonic() - started
             eta = elapsed / done * (total - done) if done else 0.0
-            job.report(ProgressReport(step=done, total=total, eta_s=round(eta, 1)))
+            run.report(ProgressReport(step=done, total=total, eta_s=round(eta, 1)))
 
-        config = job.job.config
+        config = run.job.config
         summary = self.runner.run(
             normalize_corpus(
                 self.db,
                 self.runner.engine,
-                job.job.persona,
+                run.job.persona,
                 chunk_size=self.chunk_size,
                 kept_only=bool(config.get("kept_only", True)),
                 limit=config.get("limit"),
                 progress=progress,
-                should_stop=job.should_stop,
+                should_stop=run.should_stop,
             )
         )
         message = f"{summary.normalized} normalised, {summary.remaining} remaining"
-        job.report(replace(job.latest, message=message, eta_s=0.0))
+        run.report(replace(run.latest, message=message, eta_s=0.0))
         if summary.stopped:
             return JobOutcome.stopped_early()
         return JobOutcome(result={"normalized": summary.normalized})

@@ -32,19 +32,19 @@ from likeness.trainer.training_jobs import InvalidConfig, describe_validation_er
 __all__ = ["Worker", "default_worker_id", "stop_on_signals", "train_job"]
 
 
-def train_job(db: Engine, settings: Settings, job: JobContext) -> JobOutcome:
+def train_job(db: Engine, settings: Settings, run: JobContext) -> JobOutcome:
     """The handler of every recipe's jobs: run (or resume) the recipe in the job's run dir."""
-    info = job.job
+    job = run.job
     ctx = RunContext(
-        run_dir=settings.data_dir / "runs" / info.id,
+        run_dir=settings.data_dir / "runs" / job.id,
         data_dir=settings.data_dir,
-        report=job.report,
-        should_stop=job.should_stop,
+        report=run.report,
+        should_stop=run.should_stop,
     )
     try:
-        result = run_training(db, settings, info.kind, info.persona, info.config, ctx)
+        result = run_training(db, settings, job.kind, job.persona, job.config, ctx)
     except ValidationError as exc:  # a config submitted around SubmitJob's validation
-        raise InvalidConfig(describe_validation_error(info.kind, exc)) from None
+        raise InvalidConfig(describe_validation_error(job.kind, exc)) from None
     if result.stopped:
         return JobOutcome.stopped_early()
     return JobOutcome(result=result.as_result())
