@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any, get_args
 
 import pytest
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from likeness.trainer.recipes.lora import LoraOptions, lora_config
 from likeness.trainer.recipes.registry import get_recipe, parse_config, recipe_names, recipe_options
@@ -69,3 +69,14 @@ def test_the_sft_recipes_old_target_modules_key_still_works() -> None:
     config = parse_config("normalizer-sft", {"target_modules": ["q_proj", "v_proj"]})
     assert isinstance(config, LoraOptions)
     assert config.lora_target_modules == ["q_proj", "v_proj"]
+
+
+@pytest.mark.parametrize("name", ["reward-model", "normalizer-rl", "normalizer-dpo", "scratch"])
+def test_a_recipe_default_keeps_the_shared_bounds_and_description(name: str) -> None:
+    base = {o.name: o for o in recipe_options("persona-sft")}
+    options = {o.name: o for o in recipe_options(name)}
+    assert options["learning_rate"].description == "Peak learning rate (cosine decay)."
+    assert options["weight_decay"].description == base["weight_decay"].description
+    for bad in ({"learning_rate": 0}, {"warmup_ratio": 1}, {"weight_decay": -1}, {"epochs": 0}):
+        with pytest.raises(ValidationError):
+            parse_config(name, bad)

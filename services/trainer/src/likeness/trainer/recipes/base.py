@@ -19,13 +19,23 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from likeness.core.jobs import ProgressReport
 
 logger = logging.getLogger(__name__)
+
+
+# Options each recipe gives its own default (``learning_rate: LearningRate = 1e-3``): the bounds
+# and the description stay the base's.
+Epochs = Annotated[float, Field(gt=0, description="Passes over the training set.")]
+LearningRate = Annotated[float, Field(gt=0, description="Peak learning rate (cosine decay).")]
+WarmupRatio = Annotated[
+    float, Field(ge=0, lt=1, description="Fraction of the steps the learning rate warms up over.")
+]
+WeightDecay = Annotated[float, Field(ge=0, description="AdamW weight decay.")]
 
 
 class RecipeConfig(BaseModel):
@@ -36,16 +46,14 @@ class RecipeConfig(BaseModel):
     base_model: str = Field(
         "", description="Hugging Face id or folder of the base model; empty = the default model."
     )
-    epochs: float = Field(1.0, gt=0, description="Passes over the training set.")
+    epochs: Epochs = 1.0
     max_steps: int = Field(-1, description="Stop after this many optimizer steps (-1: epochs).")
-    learning_rate: float = Field(2e-4, gt=0, description="Peak learning rate (cosine decay).")
+    learning_rate: LearningRate = 2e-4
     batch_size: int = Field(16, ge=1, description="Examples per optimizer step on one device.")
     grad_accum: int = Field(1, ge=1, description="Micro-batches accumulated per step.")
     max_length: int = Field(256, ge=8, description="Tokens per example; longer ones are cut.")
-    warmup_ratio: float = Field(
-        0.03, ge=0, lt=1, description="Fraction of the steps the learning rate warms up over."
-    )
-    weight_decay: float = Field(0.0, ge=0, description="AdamW weight decay.")
+    warmup_ratio: WarmupRatio = 0.03
+    weight_decay: WeightDecay = 0.0
     seed: int = Field(42, description="Seed of the initial weights, data order and sampling.")
     save_steps: int = Field(50, ge=1, description="Checkpoint every N steps (for resume).")
     logging_steps: int = Field(5, ge=1, description="Report loss and progress every N steps.")
@@ -156,6 +164,23 @@ def training_arguments(config: RecipeConfig, ctx: RunContext, **overrides: Any) 
     }
     args.update(overrides)
     return args
+
+
+def heldout_metrics(
+    trainer: Any, rows: list[dict[str, Any]], names: Mapping[str, str]
+) -> dict[str, float]:
+    """The trainer's evaluation of the held-out ``rows`` under our names (``names`` maps the
+    trainer's metric keys to ours; a key it did not report is left out). No rows: none."""
+    if not rows:
+        return {}
+    from datasets import Dataset
+
+    evaluated = trainer.evaluate(Dataset.from_list(rows))
+    return {
+        ours: float(evaluated[key])
+        for key, ours in names.items()
+        if isinstance(evaluated.get(key), int | float)
+    }
 
 
 def count_real_tokens(batch: Any) -> int:

@@ -15,14 +15,32 @@ from pydantic import Field
 
 from likeness.trainer.datasets.spec import BuiltDataset
 from likeness.trainer.encoding import Encoded, encode_chat
-from likeness.trainer.recipes.base import RecipeConfig, run_trainer, training_arguments
+from likeness.trainer.recipes.base import (
+    LearningRate,
+    RecipeConfig,
+    heldout_metrics,
+    run_trainer,
+    training_arguments,
+)
 from likeness.trainer.recipes.policy import PolicyConfig, save_policy, start_policy
 from likeness.trainer.recipes.registry import Recipe, RecipeInputs, RecipeResult, finished, reads
-from likeness.trainer.recipes.reward_model import KIND, load_tokenizer, preference_rows
+from likeness.trainer.recipes.reward_model import (
+    KIND,
+    load_tokenizer,
+    preference_rows,
+    preference_splits,
+)
+
+# What trl's DPO evaluation reports, under the names the run records.
+HELDOUT_METRICS = {
+    "eval_loss": "heldout_loss",
+    "eval_rewards/accuracies": "heldout_reward_accuracy",
+    "eval_rewards/margins": "heldout_reward_margin",
+}
 
 
 class NormalizerDPOConfig(RecipeConfig, PolicyConfig):
-    learning_rate: float = Field(5e-5, gt=0, description="Peak learning rate (cosine decay).")
+    learning_rate: LearningRate = 5e-5
     batch_size: int = Field(8, ge=1, description="Preference pairs per optimizer step.")
     max_length: int = Field(
         512, ge=8, description="Tokens of prompt + answer; longer answers are cut at the end."
@@ -45,10 +63,7 @@ def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
 
     config = inputs.config
     assert isinstance(config, NormalizerDPOConfig)
-    train_rows = preference_rows(datasets, "train", config.limit)
-    if not train_rows:
-        raise ValueError("no preference pairs to train on: label some posts first")
-    heldout_rows = preference_rows(datasets, "heldout")
+    train_rows, heldout_rows = preference_splits(datasets, config.limit)
 
     tokenizer = load_tokenizer(inputs.base_model)
     _, model, peft_config = start_policy(inputs, config, tokenizer)
@@ -63,20 +78,10 @@ def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
         peft_config=peft_config,
     )
     outcome = run_trainer(trainer, inputs.ctx)
-    metrics: dict[str, float] = {}
     if outcome.stopped:
-        return finished(inputs, "normalizer", tokenizer, outcome, metrics)
+        return finished(inputs, "normalizer", tokenizer, outcome, {})
 
-    if heldout_rows:
-        evaluated = trainer.evaluate(Dataset.from_list(heldout_rows))
-        wanted = {
-            "eval_loss": "heldout_loss",
-            "eval_rewards/accuracies": "heldout_reward_accuracy",
-            "eval_rewards/margins": "heldout_reward_margin",
-        }
-        for key, name in wanted.items():
-            if isinstance(evaluated.get(key), int | float):
-                metrics[name] = float(evaluated[key])
+    metrics = heldout_metrics(trainer, heldout_rows, HELDOUT_METRICS)
     policy = trainer.model
     return finished(
         inputs, "normalizer", tokenizer, outcome, metrics, lambda d: save_policy(policy, d)

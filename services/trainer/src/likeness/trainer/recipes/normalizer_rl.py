@@ -27,7 +27,12 @@ from likeness.core.chat import render_chat
 from likeness.core.prompts import normalizer_messages
 from likeness.trainer.datasets.spec import BuiltDataset, Split, newest
 from likeness.trainer.encoding import Encoded, encode_chat
-from likeness.trainer.recipes.base import RecipeConfig, run_trainer, training_arguments
+from likeness.trainer.recipes.base import (
+    LearningRate,
+    RecipeConfig,
+    run_trainer,
+    training_arguments,
+)
 from likeness.trainer.recipes.policy import (
     PolicyConfig,
     save_policy,
@@ -59,7 +64,7 @@ class NormalizerRLConfig(RecipeConfig, PolicyConfig):
     reward_model_path: str = Field(
         "", description="Folder of a reward model; empty = the persona's newest one."
     )
-    learning_rate: float = Field(2e-5, gt=0, description="Peak learning rate (cosine decay).")
+    learning_rate: LearningRate = 2e-5
     max_length: int = Field(512, ge=8, description="Tokens per previewed prompt + answer.")
     batch_size: int = Field(
         4, ge=1, description="Completions per optimizer step (prompts x num_generations)."

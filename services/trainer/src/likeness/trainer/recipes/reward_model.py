@@ -26,7 +26,13 @@ from pydantic import Field
 
 from likeness.trainer.datasets.spec import BuiltDataset, Split, newest, the_dataset
 from likeness.trainer.encoding import Encoded, encode_chat
-from likeness.trainer.recipes.base import RecipeConfig, run_trainer, training_arguments
+from likeness.trainer.recipes.base import (
+    LearningRate,
+    RecipeConfig,
+    heldout_metrics,
+    run_trainer,
+    training_arguments,
+)
 from likeness.trainer.recipes.lora import LoraOptions, lora_config
 from likeness.trainer.recipes.registry import Recipe, RecipeInputs, RecipeResult, finished, reads
 
@@ -36,7 +42,7 @@ KIND = "normalizer-prefs"
 
 
 class RewardModelConfig(RecipeConfig, LoraOptions):
-    learning_rate: float = Field(1e-4, gt=0, description="Peak learning rate (cosine decay).")
+    learning_rate: LearningRate = 1e-4
     batch_size: int = Field(8, ge=1, description="Preference pairs per optimizer step.")
     max_length: int = Field(
         512, ge=8, description="Tokens of prompt + response; longer pairs are left out."
@@ -59,6 +65,16 @@ def preference_rows(
         for r in the_dataset(datasets, KIND).rows_if_any(split)
     ]
     return newest(rows, limit, split)
+
+
+def preference_splits(
+    datasets: list[BuiltDataset], limit: int | None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(train, held-out) preference rows; no training pair is an error that says what to do."""
+    train = preference_rows(datasets, "train", limit)
+    if not train:
+        raise ValueError("no preference pairs to train on: label some posts first")
+    return train, preference_rows(datasets, "heldout")
 
 
 def preview(
@@ -109,10 +125,7 @@ def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
 
     config = inputs.config
     assert isinstance(config, RewardModelConfig)
-    train_rows = preference_rows(datasets, "train", config.limit)
-    if not train_rows:
-        raise ValueError("no preference pairs to train on: label some posts first")
-    heldout_rows = preference_rows(datasets, "heldout")
+    train_rows, heldout_rows = preference_splits(datasets, config.limit)
 
     tokenizer = load_tokenizer(inputs.base_model)
     model = AutoModelForSequenceClassification.from_pretrained(
@@ -143,15 +156,11 @@ def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
             "%d of %d pairs exceed max_length=%d", dropped, len(train_rows), args.max_length
         )
     outcome = run_trainer(trainer, inputs.ctx)
-    metrics: dict[str, float] = {}
     if outcome.stopped:
-        return finished(inputs, "reward", tokenizer, outcome, metrics, self_contained=True)
+        return finished(inputs, "reward", tokenizer, outcome, {}, self_contained=True)
 
-    if heldout_rows:
-        evaluated = trainer.evaluate(Dataset.from_list(heldout_rows))
-        for key in ("loss", "accuracy", "margin"):
-            if isinstance(evaluated.get(f"eval_{key}"), int | float):
-                metrics[f"heldout_{key}"] = float(evaluated[f"eval_{key}"])
+    names = {f"eval_{key}": f"heldout_{key}" for key in ("loss", "accuracy", "margin")}
+    metrics = heldout_metrics(trainer, heldout_rows, names)
     final: Any = trainer.model  # a PeftModel with LoRA, else the plain model
     if config.method == "lora":
         final = final.merge_and_unload()

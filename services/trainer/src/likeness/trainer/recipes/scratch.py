@@ -22,7 +22,15 @@ from pydantic import Field, model_validator
 
 from likeness.trainer.datasets.spec import BuiltDataset, Split, newest, the_dataset
 from likeness.trainer.encoding import IGNORE, Encoded, encode_text
-from likeness.trainer.recipes.base import RecipeConfig, run_trainer, training_arguments
+from likeness.trainer.recipes.base import (
+    Epochs,
+    LearningRate,
+    RecipeConfig,
+    WarmupRatio,
+    WeightDecay,
+    run_trainer,
+    training_arguments,
+)
 from likeness.trainer.recipes.registry import Recipe, RecipeInputs, RecipeResult, finished, reads
 
 KIND = "persona-completion"
@@ -37,14 +45,12 @@ TOKENIZER_DIR = "tokenizer"
 
 
 class ScratchConfig(RecipeConfig):
-    learning_rate: float = Field(1e-3, gt=0, description="Peak learning rate (cosine decay).")
+    learning_rate: LearningRate = 1e-3
     batch_size: int = Field(16, ge=1, description="Posts per optimizer step on one device.")
-    epochs: float = Field(5.0, gt=0, description="Passes over the training set.")
+    epochs: Epochs = 5.0
     max_length: int = Field(256, ge=8, description="Tokens per post; longer ones are cut.")
-    warmup_ratio: float = Field(
-        0.05, ge=0, lt=1, description="Fraction of the steps the learning rate warms up over."
-    )
-    weight_decay: float = Field(0.01, ge=0, description="AdamW weight decay.")
+    warmup_ratio: WarmupRatio = 0.05
+    weight_decay: WeightDecay = 0.01
     vocab_size: int = Field(8000, ge=300, description="BPE vocabulary (256 bytes + merges).")
     n_layer: int = Field(4, ge=1, description="Transformer blocks.")
     n_embd: int = Field(256, ge=8, description="Width of the hidden states (embedding size).")
@@ -202,9 +208,8 @@ def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
         metrics["heldout_loss"] = loss
         metrics["heldout_perplexity"] = math.exp(min(loss, 50.0))  # exp overflows past ~709
     trained: Any = trainer.model
-    trained.generation_config.bos_token_id = tokenizer.bos_token_id
-    trained.generation_config.eos_token_id = tokenizer.eos_token_id
-    trained.generation_config.pad_token_id = tokenizer.pad_token_id
+    special = ("bos_token_id", "eos_token_id", "pad_token_id")
+    trained.generation_config.update(**{name: getattr(tokenizer, name) for name in special})
     return finished(
         inputs, "scratch", tokenizer, outcome, metrics, trained.save_pretrained, self_contained=True
     )
