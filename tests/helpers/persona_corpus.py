@@ -34,7 +34,7 @@ class Corpus:
         self,
         text: str,
         *,
-        day: int | None,
+        day: float | None,
         flags: int = 0,
         platform: str = "mastodon",
         normalized: str | None = None,

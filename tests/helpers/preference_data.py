@@ -21,12 +21,25 @@ POSTS = [
 ]
 
 
-def pref_row(noisy: str, clean: str) -> dict[str, Any]:
+def pref_row(
+    noisy: str,
+    clean: str,
+    *,
+    rejected: str | None = None,
+    system: str | None = None,
+    meta: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """A ``normalizer-prefs`` row: ``clean`` beat ``rejected`` (default: the noisy post itself)
+    on the normaliser prompt for ``noisy`` (``system``: another system prompt, as a stale row
+    would carry)."""
+    prompt = normalizer_messages(noisy)
+    if system is not None:
+        prompt[0] = {"role": "system", "content": system}
     return {
-        "prompt": normalizer_messages(noisy),
+        "prompt": prompt,
         "chosen": [{"role": "assistant", "content": clean}],
-        "rejected": [{"role": "assistant", "content": noisy}],
-        "meta": {"post_id": 7},
+        "rejected": [{"role": "assistant", "content": noisy if rejected is None else rejected}],
+        "meta": {"post_id": 7} if meta is None else meta,
     }
 
 

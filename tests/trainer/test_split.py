@@ -2,43 +2,16 @@
 
 from __future__ import annotations
 
-import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, timedelta
 
 import pytest
+from persona_corpus import DAY0, make_persona
 from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
-from likeness.core.db.models import Persona, Post
+from likeness.core.db.models import Post
 from likeness.core.errors import PersonaNotFound
 from likeness.trainer.split import assign_split
-
-DAY0 = datetime(2022, 6, 1, tzinfo=UTC)
-
-
-def persona(db: Engine, slug: str = "mags") -> int:
-    with Session(db) as session, session.begin():
-        row = Persona(slug=slug, display_name=slug)
-        session.add(row)
-        session.flush()
-        return row.id
-
-
-def add(db: Engine, persona_id: int, day: float | None) -> str:
-    pid = uuid.uuid4().hex
-    with Session(db) as session, session.begin():
-        session.add(
-            Post(
-                id=pid,
-                persona_id=persona_id,
-                platform="mastodon",
-                external_id=pid,
-                created_at=None if day is None else DAY0 + timedelta(days=day),
-                raw_text="text",
-                clean_text="text",
-            )
-        )
-    return pid
 
 
 def splits(db: Engine) -> dict[str, str | None]:
@@ -47,9 +20,9 @@ def splits(db: Engine) -> dict[str, str | None]:
 
 
 def test_the_newest_fraction_of_dated_posts_is_held_out(engine: Engine) -> None:
-    pid = persona(engine)
-    ids = [add(engine, pid, day) for day in range(10)]
-    undated = add(engine, pid, None)
+    mags = make_persona(engine, "mags")
+    ids = [mags.add("text", day=day) for day in range(10)]
+    undated = mags.add("text", day=None)
     summary = assign_split(engine, "mags", 0.3)
     split = splits(engine)
     assert [split[i] for i in ids] == ["train"] * 7 + ["heldout"] * 3
@@ -62,15 +35,15 @@ def test_the_newest_fraction_of_dated_posts_is_held_out(engine: Engine) -> None:
 
 
 def test_a_post_once_held_out_is_never_trained_on(engine: Engine) -> None:
-    pid = persona(engine)
-    ids = [add(engine, pid, day) for day in range(10)]
+    mags = make_persona(engine, "mags")
+    ids = [mags.add("text", day=day) for day in range(10)]
     assign_split(engine, "mags", 0.2)
     held = {i for i, s in splits(engine).items() if s == "heldout"}
     assert held == set(ids[8:])
     # New imports, newer and older than the held-out posts, and a build asking for none held out.
-    newer = add(engine, pid, 30)
-    between = add(engine, pid, 8.5)
-    older = add(engine, pid, -5)
+    newer = mags.add("text", day=30)
+    between = mags.add("text", day=8.5)
+    older = mags.add("text", day=-5)
     summary = assign_split(engine, "mags", 0.0)
     split = splits(engine)
     assert {i for i in held if split[i] == "heldout"} == held
@@ -84,11 +57,11 @@ def test_a_post_once_held_out_is_never_trained_on(engine: Engine) -> None:
 
 
 def test_training_posts_stay_training_posts(engine: Engine) -> None:
-    pid = persona(engine)
-    ids = [add(engine, pid, day) for day in range(5)]
+    mags = make_persona(engine, "mags")
+    ids = [mags.add("text", day=day) for day in range(5)]
     assign_split(engine, "mags", 0.0)
     assert set(splits(engine).values()) == {"train"}
-    newest = add(engine, pid, 10)
+    newest = mags.add("text", day=10)
     summary = assign_split(engine, "mags", 0.5)
     split = splits(engine)
     assert all(split[i] == "train" for i in ids)
@@ -97,21 +70,21 @@ def test_training_posts_stay_training_posts(engine: Engine) -> None:
 
 
 def test_something_is_left_to_train_on(engine: Engine) -> None:
-    pid = persona(engine)
-    alone = add(engine, pid, 1)
+    mags = make_persona(engine, "mags")
+    alone = mags.add("text", day=1)
     assign_split(engine, "mags", 0.5)
     assert splits(engine)[alone] == "train"
     # Posts that all share one date cannot be split by time: they all train.
-    other = persona(engine, "twins")
-    same = [add(engine, other, 3) for _ in range(4)]
+    other = make_persona(engine, "twins")
+    same = [other.add("text", day=3) for _ in range(4)]
     assign_split(engine, "twins", 0.5)
     assert {splits(engine)[i] for i in same} == {"train"}
 
 
 def test_only_the_persona_s_own_unassigned_posts_change(engine: Engine) -> None:
-    mags, bob = persona(engine), persona(engine, "bob")
-    bobs = [add(engine, bob, day) for day in range(4)]
-    add(engine, mags, 1)
+    mags, bob = make_persona(engine, "mags"), make_persona(engine, "bob")
+    bobs = [bob.add("text", day=day) for day in range(4)]
+    mags.add("text", day=1)
     with Session(engine) as session, session.begin():
         session.execute(update(Post).where(Post.id == bobs[0]).values(split="heldout"))
     assign_split(engine, "mags", 0.5)
@@ -122,6 +95,6 @@ def test_only_the_persona_s_own_unassigned_posts_change(engine: Engine) -> None:
 def test_unknown_persona_and_bad_fraction(engine: Engine) -> None:
     with pytest.raises(PersonaNotFound):
         assign_split(engine, "nobody", 0.1)
-    persona(engine)
+    make_persona(engine, "mags")
     with pytest.raises(ValueError, match="heldout_fraction"):
         assign_split(engine, "mags", 1.0)

@@ -3,23 +3,21 @@
 from __future__ import annotations
 
 import shutil
-import uuid
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from preference_data import write_prefs
+from persona_corpus import make_persona
+from preference_data import pref_row, write_prefs
 from pydantic import ValidationError
 from recipe_data import recipe_inputs
+from registered_models import add_model
 from sqlalchemy import Engine, create_engine
-from sqlalchemy.orm import Session
 
 from likeness.core.chat import render_chat
 from likeness.core.db import create_db_engine
-from likeness.core.db.models import Model, Persona
 from likeness.core.jobs import ProgressReport
-from likeness.core.prompts import NORMALIZER_SYSTEM, normalizer_messages
+from likeness.core.prompts import normalizer_messages
 from likeness.trainer.datasets.spec import BuiltDataset
 from likeness.trainer.encoding import IGNORE
 from likeness.trainer.recipes.normalizer_rl import (
@@ -40,39 +38,20 @@ POSTS = [
 ]
 
 
-def _row(noisy: str, clean: str, system: str = NORMALIZER_SYSTEM) -> dict[str, Any]:
-    return {
-        "prompt": [{"role": "system", "content": system}, {"role": "user", "content": noisy}],
-        "chosen": [{"role": "assistant", "content": clean}],
-        "rejected": [{"role": "assistant", "content": noisy}],
-    }
-
-
 def prefs_dataset(root: Path) -> BuiltDataset:
     # Two pairs share the first post (one proposal beat two others); a stale system prompt
     # in a row must not leak into RL, which rebuilds prompts with normalizer_messages.
-    train = [_row(*POSTS[0]), _row(POSTS[0][0], "I walked", system="old prompt"), _row(*POSTS[1])]
-    heldout = [_row(*POSTS[2]), _row(*POSTS[3])]
+    stale = pref_row(POSTS[0][0], "I walked", system="old prompt")
+    train = [pref_row(*POSTS[0]), stale, pref_row(*POSTS[1])]
+    heldout = [pref_row(*POSTS[2]), pref_row(*POSTS[3])]
     return write_prefs(root, train, heldout)
 
 
 def _register(engine: Engine, persona: str, kinds_paths: list[tuple[str, str]]) -> None:
-    now = datetime.now(UTC)
-    with Session(engine) as session, session.begin():
-        person = Persona(slug=persona, display_name=persona)
-        session.add(person)
-        session.flush()
-        for age, (kind, path) in enumerate(reversed(kinds_paths)):
-            session.add(
-                Model(
-                    id=uuid.uuid4().hex,
-                    persona_id=person.id,
-                    kind=kind,
-                    base_model="base",
-                    adapter_path=path,
-                    created_at=now - timedelta(hours=age),  # the last one listed is the newest
-                )
-            )
+    """The persona, and its models in the order listed (the last one is the newest)."""
+    make_persona(engine, persona)
+    for age, (kind, path) in enumerate(reversed(kinds_paths)):
+        add_model(engine, persona, path, kind=kind, hours_ago=age)
 
 
 def _config(**overrides: Any) -> NormalizerRLConfig:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import math
 import shutil
-import uuid
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,12 +12,13 @@ import pytest
 import torch
 from preference_data import prefs_dataset
 from recipe_data import recipe_inputs
+from registered_models import add_model
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from likeness.core.chat import chat_template_sha256
 from likeness.core.db import create_db_engine
-from likeness.core.db.models import Model, Persona
+from likeness.core.db.models import Persona
 from likeness.inference.engines.base import AdapterMismatch
 from likeness.trainer.artifacts import MANIFEST
 from likeness.trainer.recipes.normalizer_dpo import NormalizerDPOConfig
@@ -54,23 +53,8 @@ def _adapter(root: Path, name: str) -> str:
     return str(path)
 
 
-def _register(
-    db: Engine, path: str, *, recipe: str, base: str, template: str, hours_ago: float
-) -> None:
-    with Session(db) as session, session.begin():
-        persona_id = session.query(Persona.id).filter_by(slug="alice").scalar()
-        session.add(
-            Model(
-                id=uuid.uuid4().hex,
-                persona_id=persona_id,
-                kind="normalizer",
-                base_model=base,
-                adapter_path=path,
-                chat_template_sha256=template,
-                config={"recipe": recipe},
-                created_at=datetime.now(UTC) - timedelta(hours=hours_ago),
-            )
-        )
+def _register(db: Engine, path: str, **fields: Any) -> None:
+    add_model(db, "alice", path, **fields)
 
 
 def test_auto_takes_the_newest_sft_adapter_on_this_base_and_template_and_pins_it(

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from preference_data import write_prefs
+from preference_data import pref_row, write_prefs
 from recipe_data import recipe_inputs
 
 from likeness.core.prompts import normalizer_messages
@@ -34,12 +34,8 @@ POSTS = [
 
 
 def _row(noisy: str, clean: str) -> dict[str, Any]:
-    return {
-        "prompt": normalizer_messages(noisy),
-        "chosen": [{"role": "assistant", "content": clean}],
-        "rejected": [{"role": "assistant", "content": noisy + " extra words"}],
-        "meta": {"post_id": 1, "created_at": "2024-01-01"},
-    }
+    meta = {"post_id": 1, "created_at": "2024-01-01"}
+    return pref_row(noisy, clean, rejected=noisy + " extra words", meta=meta)
 
 
 def prefs_dataset(root: Path) -> BuiltDataset:
