@@ -49,9 +49,12 @@ def state(ctx: typer.Context) -> CliState:
     return found if found is not None else CliState()
 
 
-def with_trainer_server(ctx: typer.Context, server: str | None) -> None:
-    """Hand a group's ``--server`` down to its subcommands (their contexts inherit ``obj``)."""
+def listing(ctx: typer.Context, server: str | None) -> bool:
+    """For a trainer group's callback (``likeness jobs [--server ADDR] [show ID]``): hand its
+    ``--server`` down to the subcommands (their contexts inherit ``obj``); True when no
+    subcommand follows, so the group lists."""
     ctx.obj = replace(state(ctx), trainer_server=server)
+    return ctx.invoked_subcommand is None
 
 
 def trainer_server(ctx: typer.Context, server: str | None) -> str | None:

@@ -21,10 +21,10 @@ from likeness.cli.app import (
     OptionalPersonaOpt,
     ServerOpt,
     fail,
+    listing,
     new_typer,
     state,
     trainer_server,
-    with_trainer_server,
 )
 from likeness.core.jobs import JobHeld
 
@@ -147,8 +147,7 @@ def jobs_list(
     as_json: JsonOpt = False,
 ) -> None:
     """List training jobs, newest first (or run one of the commands below)."""
-    with_trainer_server(ctx, server)
-    if ctx.invoked_subcommand is not None:
+    if not listing(ctx, server):
         return
     unknown = sorted(set(status or []) - set(STATUSES))
     if unknown:

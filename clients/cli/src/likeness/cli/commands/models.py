@@ -11,10 +11,10 @@ from likeness.cli.app import (
     JsonOpt,
     OptionalPersonaOpt,
     ServerOpt,
+    listing,
     new_typer,
     state,
     trainer_server,
-    with_trainer_server,
 )
 from likeness.cli.commands.jobs import unique_id
 
@@ -32,8 +32,7 @@ def models_list(
     as_json: JsonOpt = False,
 ) -> None:
     """List trained models (or activate one, below)."""
-    with_trainer_server(ctx, server)
-    if ctx.invoked_subcommand is not None:
+    if not listing(ctx, server):
         return
     with backend.trainer(state(ctx).settings(), server) as handle:
         found = handle.list_models(persona)
