@@ -60,6 +60,20 @@ def test_the_cli_modules_import_one_way_only() -> None:
         assert "likeness.cli.main" not in _cli_imports(module), module.name
 
 
+def test_no_module_level_state_only_constants() -> None:
+    """Per-run choices (``--server``) live in the typer context object, not in a module dict."""
+    for module in [*CLI_SOURCE.glob("*.py"), *(CLI_SOURCE / "commands").glob("*.py")]:
+        for node in ast.parse(module.read_text("utf-8")).body:
+            if isinstance(node, ast.Assign | ast.AnnAssign) and isinstance(
+                node.value, ast.Dict | ast.List | ast.Set
+            ):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                for target in targets:
+                    assert isinstance(target, ast.Name) and target.id.isupper(), (
+                        f"{module.name}:{node.lineno} holds module-level mutable state"
+                    )
+
+
 @pytest.mark.parametrize(
     ("command", "wrapped_sentence"),
     [

@@ -12,7 +12,7 @@ from likeness.cli.app import JsonOpt, PersonaOpt, fail, state
 from likeness.ingest.importers.registry import ImportOptions, format_names
 from likeness.ingest.personas import PersonaInfo, has_default_card
 
-#: The summary's JSON keys (docs/cli.md documents them).
+#: The summary's JSON keys (docs/data-formats.md lists them).
 SUMMARY_KEYS = (
     "read",
     "kept",
