@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Engine, Result, or_, select, update
+from sqlalchemy import CursorResult, Engine, Result, Select, or_, select, update
 from sqlalchemy.orm import Session
 
 from likeness.core.db.models import Job, Persona
@@ -216,16 +216,20 @@ def submit(
     return job_id
 
 
-def _select_with_slug():  # type: ignore[no-untyped-def]
+def _select_with_slug() -> Select[tuple[Job, str]]:
     return select(Job, Persona.slug).outerjoin(Persona, Job.persona_id == Persona.id)
 
 
-def get(db: Engine, job_id: str) -> JobInfo:
+def _fetch(db: Engine, query: Select[tuple[Job, str]]) -> list[JobInfo]:
     with Session(db) as session:
-        row = session.execute(_select_with_slug().where(Job.id == job_id)).first()
-        if row is None:
-            raise JobNotFound(f"no job {job_id!r}")
-        return _info(row[0], row[1])
+        return [_info(job, slug) for job, slug in session.execute(query).all()]
+
+
+def get(db: Engine, job_id: str) -> JobInfo:
+    found = _fetch(db, _select_with_slug().where(Job.id == job_id))
+    if not found:
+        raise JobNotFound(f"no job {job_id!r}")
+    return found[0]
 
 
 def list_jobs(
@@ -247,9 +251,7 @@ def list_jobs(
         query = query.where(Job.status.in_(list(statuses)))
     if before is not None:
         query = query.where(Job.created_at < before)
-    query = query.order_by(Job.created_at.desc(), Job.id).limit(limit)
-    with Session(db) as session:
-        return [_info(job, slug) for job, slug in session.execute(query).all()]
+    return _fetch(db, query.order_by(Job.created_at.desc(), Job.id).limit(limit))
 
 
 def _fail_exhausted(session: Session, now: datetime) -> None:
