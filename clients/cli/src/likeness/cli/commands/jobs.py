@@ -10,7 +10,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import asdict
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -157,34 +156,47 @@ def jobs_list(
     render.emit(found, as_json, render.show_jobs)
 
 
-@app.command("show")
-def jobs_show(
-    ctx: typer.Context, job_id: JobIdArg, server: ServerOpt = None, as_json: JsonOpt = False
-) -> None:
-    """Everything about one job: config, progress, result or error."""
-    with _one_job(ctx, server, job_id) as (_, job):
-        render.emit(job, as_json, render.show_job)
+JobAction = Callable[[backend.Trainer, "JobInfo", bool], None]
 
 
-@app.command("watch")
-def jobs_watch(
-    ctx: typer.Context, job_id: JobIdArg, server: ServerOpt = None, as_json: JsonOpt = False
-) -> None:
-    """Follow a job's progress until it ends (Ctrl-C stops watching, not the job)."""
-    with _one_job(ctx, server, job_id) as (handle, job):
-        follow(handle, job.id, label(job), as_json)
+def job_command(name: str, help: str) -> Callable[[JobAction], JobAction]:
+    """Register ``likeness jobs NAME ID``: ``act(trainer, job, as_json)`` on the job ID names."""
+
+    def register(act: JobAction) -> JobAction:
+        def command(
+            ctx: typer.Context,
+            job_id: JobIdArg,
+            server: ServerOpt = None,
+            as_json: JsonOpt = False,
+        ) -> None:
+            with _one_job(ctx, server, job_id) as (handle, job):
+                act(handle, job, as_json)
+
+        app.command(name, help=help)(command)
+        return act
+
+    return register
 
 
-@app.command("cancel")
-def jobs_cancel(
-    ctx: typer.Context, job_id: JobIdArg, server: ServerOpt = None, as_json: JsonOpt = False
-) -> None:
-    """Cancel a job: a queued one at once, a running one at its worker's next heartbeat."""
-    with _trainer(ctx, server) as handle:
-        job = handle.cancel(resolve_job_id(handle, job_id))
-    if as_json:
-        render.print_json(asdict(job))
-    elif job.status == "cancelled":
+@job_command("show", "Everything about one job: config, progress, result or error.")
+def jobs_show(handle: backend.Trainer, job: JobInfo, as_json: bool) -> None:
+    render.emit(job, as_json, render.show_job)
+
+
+@job_command("watch", "Follow a job's progress until it ends (Ctrl-C stops watching, not the job).")
+def jobs_watch(handle: backend.Trainer, job: JobInfo, as_json: bool) -> None:
+    follow(handle, job.id, label(job), as_json)
+
+
+@job_command(
+    "cancel", "Cancel a job: a queued one at once, a running one at its worker's next heartbeat."
+)
+def jobs_cancel(handle: backend.Trainer, job: JobInfo, as_json: bool) -> None:
+    render.emit(handle.cancel(job.id), as_json, _cancelled)
+
+
+def _cancelled(job: JobInfo) -> None:
+    if job.status == "cancelled":
         render.out.print(f"job {job.id} cancelled", highlight=False)
     elif job.cancel_requested:
         render.out.print(
@@ -195,26 +207,24 @@ def jobs_cancel(
         render.out.print(f"job {job.id} already {job.status}", highlight=False)
 
 
-@app.command("resume")
-def jobs_resume(
-    ctx: typer.Context, job_id: JobIdArg, server: ServerOpt = None, as_json: JsonOpt = False
-) -> None:
+@job_command(
+    "resume",
     """Resume a stopped job from its last checkpoint (here; with a server, its workers do).
 
     A job still marked running whose worker died (its lease ran out) is taken over here; one a
-    live worker holds is followed instead.
-    """
-    with _one_job(ctx, server, job_id) as (handle, job):
-        if job.done:
-            raise fail(f"job {job.id} already {job.status}")
-        if not isinstance(handle, backend.EmbeddedTrainer):
-            follow(handle, job.id, label(job), as_json)
-            return
-        try:
-            run_here(handle, job.id, as_json, take_over=True)
-        except JobHeld as held:  # a live worker runs it: watch it there
-            render.err.print(str(held), highlight=False)
-            follow(handle, job.id, label(job), as_json)
+    live worker holds is followed instead.""",
+)
+def jobs_resume(handle: backend.Trainer, job: JobInfo, as_json: bool) -> None:
+    if job.done:
+        raise fail(f"job {job.id} already {job.status}")
+    if not isinstance(handle, backend.EmbeddedTrainer):
+        follow(handle, job.id, label(job), as_json)
+        return
+    try:
+        run_here(handle, job.id, as_json, take_over=True)
+    except JobHeld as held:  # a live worker runs it: watch it there
+        render.err.print(str(held), highlight=False)
+        follow(handle, job.id, label(job), as_json)
 
 
 @app.command("work")
