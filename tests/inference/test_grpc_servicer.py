@@ -224,12 +224,16 @@ def test_tiny_temperature_is_greedy_over_grpc(stub) -> None:  # type: ignore[no-
     assert runner.engine.healthy()
 
 
-def test_generate_past_its_deadline_is_aborted(stub) -> None:  # type: ignore[no-untyped-def]
+def test_generate_past_its_deadline_is_aborted(stub, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     client, runner, _ = stub
     stats = runner.engine.stats
-    long = inference_pb2.SamplingParams(temperature=1.0, max_tokens=1500)
+    # No end-of-text token: the request runs to max_tokens (seconds), far past the deadline.
+    monkeypatch.setattr(runner.engine, "_eos_ids", set())
+    long = inference_pb2.SamplingParams(temperature=0.0, max_tokens=1500)
     with pytest.raises(grpc.RpcError) as late:
-        client.Generate(inference_pb2.GenerateRequest(prompt="go on", sampling=long), timeout=0.3)
+        client.Generate(
+            inference_pb2.GenerateRequest(prompt="tell me everything", sampling=long), timeout=0.3
+        )
     assert late.value.code() == grpc.StatusCode.DEADLINE_EXCEEDED
     deadline = time.monotonic() + 5
     while not stats.finished.get("abort"):

@@ -549,8 +549,10 @@ def test_wide_seed_and_lone_surrogate_are_400(server: BackgroundServer) -> None:
 
 
 def test_an_abandoned_non_streamed_request_is_aborted(
-    server: BackgroundServer, engine: TransformersEngine
+    server: BackgroundServer, engine: TransformersEngine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # No end-of-text token: every choice runs to max_tokens (seconds), unless it is aborted.
+    monkeypatch.setattr(engine, "_eos_ids", set())
     aborted_before = engine.stats.finished["abort"]
     body = {
         "model": PERSONA,

@@ -10,8 +10,9 @@
 Failed calls raise what the service raised, read back through ``INFERENCE_ERRORS`` (the table the
 inference server installs): ``ModelNotFound``, ``PersonaNotFound``, ``NotAnAdapter``,
 ``AdapterMismatch`` (other base model or chat template), ``FileNotFoundError`` (adapter files
-missing), ``ValueError`` (bad request); transport failures are ``likeness.core.grpc_client``'s.
-The trainer activates models through it, so it never imports inference's internals.
+missing), ``AdapterNotServable``, ``EngineFailed`` (the engine died), ``JobNotFound``,
+``ValueError`` (bad request); transport failures are ``likeness.core.grpc_client``'s. The trainer
+activates models through it, so it never imports inference's internals.
 """
 
 from __future__ import annotations
@@ -24,10 +25,12 @@ import grpc
 
 from likeness.core.grpc_client import ServiceClient
 from likeness.core.grpc_errors import ErrorRule, ErrorTable
+from likeness.core.jobs import JobNotFound
 from likeness.core.model_messages import model_from_message
 from likeness.core.registry import ModelInfo, NotAnAdapter
 from likeness.core.settings import Settings
 from likeness.inference.engines.base import AdapterMismatch
+from likeness.inference.serving.errors import AdapterNotServable, EngineFailed, TooLarge
 from likeness.v1 import common_pb2, inference_pb2, inference_pb2_grpc
 
 #: Activation loads an adapter into the running engine (a vLLM engine may restart for it).
@@ -41,6 +44,10 @@ INFERENCE_ERRORS = ErrorTable(
         ErrorRule(NotAnAdapter, grpc.StatusCode.FAILED_PRECONDITION, "not_an_adapter"),
         ErrorRule(AdapterMismatch, grpc.StatusCode.FAILED_PRECONDITION, "adapter_mismatch"),
         ErrorRule(FileNotFoundError, grpc.StatusCode.FAILED_PRECONDITION, "adapter_missing"),
+        ErrorRule(AdapterNotServable, grpc.StatusCode.FAILED_PRECONDITION, "adapter_not_servable"),
+        ErrorRule(EngineFailed, grpc.StatusCode.UNAVAILABLE, "engine_failed"),
+        ErrorRule(JobNotFound, grpc.StatusCode.NOT_FOUND, "job_not_found"),
+        ErrorRule(TooLarge, grpc.StatusCode.RESOURCE_EXHAUSTED, "too_large"),
         ErrorRule(ValueError, grpc.StatusCode.INVALID_ARGUMENT, "invalid_argument"),
     ]
 )

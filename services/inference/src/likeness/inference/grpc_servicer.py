@@ -31,6 +31,7 @@ from likeness.inference.serving import (
     InvalidRequest,
     ModelResolver,
     ServedModel,
+    TooLarge,
     chat_messages,
     check_prompt,
     sampling_params,
@@ -41,10 +42,6 @@ SERVICE_NAME = "likeness.v1.InferenceService"
 MAX_BATCH_TEXTS = 1024
 MAX_DRAFTS = 64
 DEFAULT_MAX_TOKENS = 256
-
-
-class TooManyTexts(InvalidRequest):
-    """More texts in one Normalize call than it takes."""
 
 
 def sampling_from(message: inference_pb2.SamplingParams) -> SamplingParams:
@@ -124,7 +121,7 @@ class InferenceServicer(inference_pb2_grpc.InferenceServiceServicer):
         self, request: inference_pb2.NormalizeRequest, context: grpc.ServicerContext
     ) -> inference_pb2.NormalizeResponse:
         if len(request.texts) > MAX_BATCH_TEXTS:
-            raise TooManyTexts(f"at most {MAX_BATCH_TEXTS} texts per call", param="texts")
+            raise TooLarge(f"at most {MAX_BATCH_TEXTS} texts per call", param="texts")
         sampling = SamplingParams(max_tokens=160, temperature=0.0)
 
         async def all_texts() -> list[str]:

@@ -21,36 +21,23 @@ from sqlalchemy import Engine as DbEngine
 from likeness.core.auth import KeyChecker
 from likeness.core.bind import check_bind
 from likeness.core.db import open_database
-from likeness.core.grpc_errors import ErrorRule, ErrorTable
 from likeness.core.grpc_server import ServiceSpec, build_server, health_servicer_of, serve_forever
-from likeness.core.jobs import JobNotFound
 from likeness.core.settings import Settings
 from likeness.inference.client import INFERENCE_ERRORS
 from likeness.inference.engine_thread import EngineThread
 from likeness.inference.engines.base import Engine
 from likeness.inference.engines.loading import load_engine
-from likeness.inference.grpc_servicer import SERVICE_NAME, InferenceServicer, TooManyTexts
+from likeness.inference.grpc_servicer import SERVICE_NAME, InferenceServicer
 from likeness.inference.http_server import uvicorn_config
 from likeness.inference.openai_api.app import create_app
 from likeness.inference.personas import any_active_adapter
-from likeness.inference.serving import AdapterNotServable, EngineFailed, ModelResolver
+from likeness.inference.serving import ModelResolver
 from likeness.v1 import inference_pb2_grpc
 
 logger = logging.getLogger(__name__)
 DEFAULT_GRPC_PORT = 50052
 DEFAULT_HTTP_PORT = 8000
 HEALTH_POLL_S = 0.5
-
-#: The client's table (``INFERENCE_ERRORS``) plus the serving failures only a server raises.
-SERVER_ERRORS = ErrorTable(
-    [
-        ErrorRule(EngineFailed, grpc.StatusCode.UNAVAILABLE, "engine_failed"),
-        ErrorRule(AdapterNotServable, grpc.StatusCode.FAILED_PRECONDITION, "adapter_not_servable"),
-        ErrorRule(TooManyTexts, grpc.StatusCode.RESOURCE_EXHAUSTED, "too_large"),
-        ErrorRule(JobNotFound, grpc.StatusCode.NOT_FOUND, "job_not_found"),
-        *INFERENCE_ERRORS.rules,
-    ]
-)
 
 
 def make_inference_grpc_server(
@@ -70,7 +57,7 @@ def make_inference_grpc_server(
                 inference_pb2_grpc.add_InferenceServiceServicer_to_server,
                 servicer,
                 SERVICE_NAME,
-                errors=SERVER_ERRORS,
+                errors=INFERENCE_ERRORS,
             )
         ],
         host=host,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from likeness.core.errors import PersonaNotFound
-from likeness.inference.openai_api.protocol import ErrorInfo, ErrorResponse
+from likeness.inference.openai_api.protocol import ErrorInfo, ErrorResponse, SamplingRequest
 from likeness.inference.serving import AdapterNotServable, EngineFailed, InvalidRequest
 
 
@@ -34,6 +34,28 @@ class OpenAIError(Exception):
 
 def bad_request(message: str, param: str | None = None) -> OpenAIError:
     return OpenAIError(400, message, param=param, code="invalid_value" if param else None)
+
+
+def refuse(param: str, what: str) -> OpenAIError:
+    """A known OpenAI parameter this server does not honour (rather than silently ignore)."""
+    return bad_request(f"{param} is not supported by this server ({what})", param=param)
+
+
+#: Sampling parameters only served at their neutral value, and what that value is.
+_NEUTRAL_ONLY = {
+    "frequency_penalty": "only 0",
+    "presence_penalty": "only 0",
+    "logit_bias": "only empty",
+}
+
+
+def refuse_unsupported(request: SamplingRequest, **unsupported: str) -> None:
+    """Refuse each parameter (the sampling ones, then ``unsupported``: name -> what is served)
+    that is set to anything but its neutral value. Neutral values pass, since SDKs send them;
+    anything else would otherwise be silently ignored."""
+    for param, what in {**_NEUTRAL_ONLY, **unsupported}.items():
+        if getattr(request, param, None):
+            raise refuse(param, what)
 
 
 #: The serving errors the app turns into OpenAI errors (any other exception is a 500).

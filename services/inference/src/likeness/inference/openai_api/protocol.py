@@ -142,14 +142,19 @@ class ChatCompletionChoice(_Response):
     logprobs: None = None
 
 
-class ChatCompletionResponse(_Response):
+class _Completion(_Response):
+    """What every completion answer and chunk carries besides its object, choices and usage."""
+
     id: str
-    object: Literal["chat.completion"] = "chat.completion"
     created: int = Field(default_factory=_created)
     model: str
+    system_fingerprint: str | None = None
+
+
+class ChatCompletionResponse(_Completion):
+    object: Literal["chat.completion"] = "chat.completion"
     choices: list[ChatCompletionChoice]
     usage: Usage
-    system_fingerprint: str | None = None
 
 
 class DeltaMessage(_Response):
@@ -171,16 +176,12 @@ class ChatCompletionStreamChoice(_Response):
     logprobs: None = None
 
 
-class ChatCompletionStreamResponse(_Response):
+class ChatCompletionStreamResponse(_Completion):
     """One ``chat.completion.chunk``; with include_usage the last one has no choices and usage."""
 
-    id: str
     object: Literal["chat.completion.chunk"] = "chat.completion.chunk"
-    created: int = Field(default_factory=_created)
-    model: str
     choices: list[ChatCompletionStreamChoice]
     usage: Usage | None = None
-    system_fingerprint: str | None = None
 
 
 # --- /v1/completions ----------------------------------------------------------------------------
@@ -202,16 +203,12 @@ class CompletionChoice(_Response):
     logprobs: None = None
 
 
-class CompletionResponse(_Response):
+class CompletionResponse(_Completion):
     """A ``text_completion``; stream chunks have the same shape (and usage only on the last)."""
 
-    id: str
     object: Literal["text_completion"] = "text_completion"
-    created: int = Field(default_factory=_created)
-    model: str
     choices: list[CompletionChoice]
     usage: Usage | None = None
-    system_fingerprint: str | None = None
 
 
 CompletionStreamResponse = CompletionResponse

@@ -11,7 +11,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator, Coroutine
-from typing import Annotated, Any
+from typing import Any
 
 import anyio
 from fastapi import APIRouter, Depends, Request
@@ -63,45 +63,25 @@ def require_api_key(request: Request) -> None:
         raise OpenAIError(401, str(exc), code=code) from exc
 
 
-def _chat(request: Request) -> OpenAIServingChat:
-    serving: OpenAIServingChat = request.app.state.openai_chat
-    return serving
-
-
-def _completion(request: Request) -> OpenAIServingCompletion:
-    serving: OpenAIServingCompletion = request.app.state.openai_completion
-    return serving
-
-
-def _models(request: Request) -> OpenAIServingModels:
-    serving: OpenAIServingModels = request.app.state.openai_models
-    return serving
-
-
 router = APIRouter(prefix="/v1", dependencies=[Depends(require_api_key)])
 
 
 @router.get("/models")
-async def list_models(serving: Annotated[OpenAIServingModels, Depends(_models)]) -> Response:
-    return _json(await serving.list_models())
+async def list_models(request: Request) -> Response:
+    models: OpenAIServingModels = request.app.state.openai_models
+    return _json(await models.list_models())
 
 
 @router.post("/chat/completions")
-async def create_chat_completion(
-    body: ChatCompletionRequest,
-    request: Request,
-    serving: Annotated[OpenAIServingChat, Depends(_chat)],
-) -> Response:
-    return await _respond(request, serving, serving.create_chat_completion(body), "chat")
+async def create_chat_completion(body: ChatCompletionRequest, request: Request) -> Response:
+    chat: OpenAIServingChat = request.app.state.openai_chat
+    return await _respond(request, chat, chat.create_chat_completion(body), "chat")
 
 
 @router.post("/completions")
-async def create_completion(
-    body: CompletionRequest,
-    request: Request,
-    serving: Annotated[OpenAIServingCompletion, Depends(_completion)],
-) -> Response:
-    return await _respond(request, serving, serving.create_completion(body), "completions")
+async def create_completion(body: CompletionRequest, request: Request) -> Response:
+    text: OpenAIServingCompletion = request.app.state.openai_completion
+    return await _respond(request, text, text.create_completion(body), "completions")
 
 
 async def _respond(

@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator, Sequence
 from likeness.core.chat import persona_messages
 from likeness.inference.engines.base import Delta, GenerationRequest
 from likeness.inference.openai_api.admission import Admission
-from likeness.inference.openai_api.errors import bad_request
+from likeness.inference.openai_api.errors import bad_request, refuse, refuse_unsupported
 from likeness.inference.openai_api.protocol import (
     ChatCompletionChoice,
     ChatCompletionMessage,
@@ -27,8 +27,6 @@ from likeness.inference.openai_api.serving_engine import (
     Results,
     check_not_aborted,
     final_usage,
-    refuse,
-    refuse_unsupported_sampling,
     usage,
 )
 from likeness.inference.serving import ServedModel, chat_messages, check_n, check_prompt
@@ -137,13 +135,9 @@ def _text_messages(messages: Sequence[ChatMessage]) -> list[tuple[str, str]]:
 
 
 def _refuse_unsupported_chat(request: ChatCompletionRequest) -> None:
-    refuse_unsupported_sampling(request)
-    if request.logprobs:
-        raise refuse("logprobs", "only false")
-    if request.top_logprobs:
-        raise refuse("top_logprobs", "only 0")
-    if request.tools:
-        raise refuse("tools", "no tool calling")
+    refuse_unsupported(
+        request, logprobs="only false", top_logprobs="only 0", tools="no tool calling"
+    )
     if request.tool_choice not in (None, "none", "auto"):
         raise refuse("tool_choice", "no tool calling")
     if request.response_format and request.response_format.get("type") not in (None, "text"):

@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 
 from likeness.inference.engines.base import Delta, GenerationRequest
 from likeness.inference.openai_api.admission import Admission
-from likeness.inference.openai_api.errors import bad_request
+from likeness.inference.openai_api.errors import bad_request, refuse, refuse_unsupported
 from likeness.inference.openai_api.protocol import (
     CompletionChoice,
     CompletionRequest,
@@ -20,8 +20,6 @@ from likeness.inference.openai_api.serving_engine import (
     Results,
     check_not_aborted,
     final_usage,
-    refuse,
-    refuse_unsupported_sampling,
     usage,
 )
 from likeness.inference.serving import check_n, check_prompt
@@ -104,12 +102,6 @@ def _completion_prompts(request: CompletionRequest) -> list[str]:
 
 
 def _refuse_unsupported_completion(request: CompletionRequest) -> None:
-    refuse_unsupported_sampling(request)
-    if request.logprobs:
-        raise refuse("logprobs", "only null")
-    if request.echo:
-        raise refuse("echo", "only false")
-    if request.suffix:
-        raise refuse("suffix", "only null")
+    refuse_unsupported(request, logprobs="only null", echo="only false", suffix="only null")
     if request.best_of is not None and request.best_of != (request.n or 1):
         raise refuse("best_of", "only equal to n")

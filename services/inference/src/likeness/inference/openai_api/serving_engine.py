@@ -17,7 +17,7 @@ import anyio
 
 from likeness.inference.engines.base import Delta, Engine, GenerationRequest, SamplingParams
 from likeness.inference.openai_api.admission import Admission, AdmissionControl, Slot
-from likeness.inference.openai_api.errors import OpenAIError, bad_request
+from likeness.inference.openai_api.errors import OpenAIError
 from likeness.inference.openai_api.protocol import SamplingRequest, Usage
 from likeness.inference.openai_api.serving_models import OpenAIServingModels
 from likeness.inference.serving import choice_sampling, sampling_params
@@ -223,20 +223,6 @@ class OpenAIServing:
                 for task in tasks:
                     task.cancel()
                 await asyncio.gather(*tasks, return_exceptions=True)
-
-
-def refuse(param: str, what: str) -> OpenAIError:
-    return bad_request(f"{param} is not supported by this server ({what})", param=param)
-
-
-def refuse_unsupported_sampling(request: SamplingRequest) -> None:
-    # Neutral values pass (SDKs send them); anything else would be silently ignored otherwise.
-    if request.frequency_penalty:
-        raise refuse("frequency_penalty", "only 0")
-    if request.presence_penalty:
-        raise refuse("presence_penalty", "only 0")
-    if request.logit_bias:
-        raise refuse("logit_bias", "only empty")
 
 
 def check_not_aborted(last: Delta) -> None:

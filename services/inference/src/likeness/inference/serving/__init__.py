@@ -12,7 +12,12 @@ Every refusal is an ``InvalidRequest`` (a ``ValueError`` naming the parameter): 
 gRPC INVALID_ARGUMENT.
 """
 
-from likeness.inference.serving.errors import AdapterNotServable, EngineFailed, InvalidRequest
+from likeness.inference.serving.errors import (
+    AdapterNotServable,
+    EngineFailed,
+    InvalidRequest,
+    TooLarge,
+)
 from likeness.inference.serving.models import ModelResolver, ServedModel, public_model_name
 from likeness.inference.serving.validation import (
     MAX_N,
@@ -35,6 +40,7 @@ __all__ = [
     "InvalidRequest",
     "ModelResolver",
     "ServedModel",
+    "TooLarge",
     "chat_messages",
     "check_n",
     "check_prompt",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from likeness.inference.engines.base import EngineFailed
 
-__all__ = ["AdapterNotServable", "EngineFailed", "InvalidRequest"]
+__all__ = ["AdapterNotServable", "EngineFailed", "InvalidRequest", "TooLarge"]
 
 
 class InvalidRequest(ValueError):
@@ -20,6 +20,10 @@ class InvalidRequest(ValueError):
         self.message = message
         self.param = param
         self.code = code or ("invalid_value" if param else None)
+
+
+class TooLarge(InvalidRequest):
+    """A request over one of the server's size limits: gRPC RESOURCE_EXHAUSTED, HTTP 400."""
 
 
 class AdapterNotServable(RuntimeError):

@@ -6,6 +6,7 @@ One set of rules: HTTP and gRPC refuse the same values with the same messages. U
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 
 from likeness.core.chat import Message
@@ -94,13 +95,7 @@ def choice_sampling(sampling: SamplingParams, index: int) -> SamplingParams:
     if sampling.seed is None or index == 0:
         return sampling
     seed = (sampling.seed + index - SEED_MIN) % 2**64 + SEED_MIN  # stays 64-bit signed
-    return SamplingParams(
-        max_tokens=sampling.max_tokens,
-        temperature=sampling.temperature,
-        top_p=sampling.top_p,
-        stop=sampling.stop,
-        seed=seed,
-    )
+    return dataclasses.replace(sampling, seed=seed)
 
 
 def check_n(n: int | None) -> int:
