@@ -175,6 +175,33 @@ def test_chat_greedy_completion(engine: VllmEngine, run: Any) -> None:
 
 
 @pytest.mark.slow
+def test_renders_with_the_shared_renderer_and_knows_its_context(
+    engine: VllmEngine, run: Any
+) -> None:
+    from transformers import AutoTokenizer
+
+    from likeness.core.chat import chat_template_sha256, render_chat
+    from likeness.inference.serving import InvalidRequest, check_prompt
+
+    tokenizer = AutoTokenizer.from_pretrained(engine.model_id)
+    messages = [{"role": "user", "content": "hi"}]
+    assert engine.render_chat(messages) == render_chat(tokenizer, messages)
+    assert engine.chat_template_sha256 == chat_template_sha256(tokenizer)  # training's digest
+    assert engine.max_context == 2048 and engine.healthy()
+    # The prompt-length check now applies to vLLM too (it was skipped without max_context).
+    with pytest.raises(InvalidRequest, match="context"):
+        check_prompt(engine, "word " * 4000, "prompt")
+    # A temperature too small to divide by is greedy here as well.
+    cold = SamplingParams(max_tokens=16, temperature=1e-40)
+    prompt = _prompt(engine, QUESTIONS[0])
+    texts = [
+        _text(run(_collect(engine, GenerationRequest(f"cold-{i}", prompt, params))))
+        for i, params in enumerate((cold, SamplingParams(max_tokens=16, temperature=0.0)))
+    ]
+    assert texts[0] == texts[1]
+
+
+@pytest.mark.slow
 def test_streaming_deltas_concatenate_to_final_text(engine: VllmEngine, run: Any) -> None:
     from vllm import SamplingParams as VllmSamplingParams
     from vllm.sampling_params import RequestOutputKind
