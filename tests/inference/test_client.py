@@ -11,12 +11,14 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from likeness.core.db.models import Model, Persona
-from likeness.core.grpc_client import ServiceError, ServiceUnavailable
+from likeness.core.errors import ModelNotFound, PersonaNotFound
+from likeness.core.grpc_client import ServiceUnavailable
 from likeness.core.grpc_server import stop_server
 from likeness.core.registry import get_model
 from likeness.core.settings import Settings
 from likeness.inference.client import InferenceClient, configured_inference
 from likeness.inference.engine_thread import EngineThread
+from likeness.inference.engines.base import AdapterMismatch
 from likeness.inference.engines.transformers_engine import TransformersEngine
 from likeness.inference.server import make_inference_grpc_server
 from likeness.v1 import inference_pb2
@@ -75,14 +77,17 @@ def test_generate_and_chat(served) -> None:  # type: ignore[no-untyped-def]
     assert list(client.chat("mags", [("user", "hello there")], GREEDY)) == deltas  # greedy
 
 
-def test_refusals_are_errors_not_answers(served) -> None:  # type: ignore[no-untyped-def]
-    client, _, _ = served
-    # With INFERENCE_ERRORS installed on the server they come back as ModelNotFound and
-    # PersonaNotFound; a servicer that still aborts with codes of its own gives ServiceError.
-    with pytest.raises((LookupError, ServiceError)):
+def test_refusals_come_back_as_the_servers_exceptions(served, engine: Engine) -> None:  # type: ignore[no-untyped-def]
+    client, _, model_id = served
+    with pytest.raises(ModelNotFound, match="nope"):
         client.activate("nope")
-    with pytest.raises((LookupError, ServiceError)):
+    with pytest.raises(PersonaNotFound, match="nobody"):
         client.generate("nobody", "hello", GREEDY)
+    with Session(engine) as session, session.begin():
+        session.get(Model, model_id).chat_template_sha256 = "0" * 64  # type: ignore[union-attr]
+    with pytest.raises(AdapterMismatch, match="chat template"):
+        client.activate(model_id)
+    assert not get_model(engine, model_id).active
 
 
 def test_unreachable_and_configured() -> None:
