@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from likeness.core.errors import PersonaNotFound
+from likeness.inference.engines.base import Delta
 from likeness.inference.openai_api.protocol import ErrorInfo, ErrorResponse, SamplingRequest
 from likeness.inference.serving import AdapterNotServable, EngineFailed, InvalidRequest
 
@@ -56,6 +57,14 @@ def refuse_unsupported(request: SamplingRequest, **unsupported: str) -> None:
     for param, what in {**_NEUTRAL_ONLY, **unsupported}.items():
         if getattr(request, param, None):
             raise refuse(param, what)
+
+
+def check_not_aborted(last: Delta) -> None:
+    if last.finish_reason == "abort":
+        # Only the engine aborts a request we did not abort ourselves: it is shutting down.
+        raise OpenAIError(
+            503, "the engine aborted the request (shutting down?)", type="server_error"
+        )
 
 
 #: The serving errors the app turns into OpenAI errors (any other exception is a 500).

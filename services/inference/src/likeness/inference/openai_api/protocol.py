@@ -14,6 +14,7 @@ the rules gRPC follows as well), so that every bad value produces the same error
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from typing import Any, Literal
 
 from pydantic import (
@@ -23,6 +24,8 @@ from pydantic import (
     SerializerFunctionWrapHandler,
     model_serializer,
 )
+
+from likeness.inference.engines.base import Delta
 
 
 class _Request(BaseModel):
@@ -62,6 +65,17 @@ class Usage(_Response):
     prompt_tokens: int = 0
     completion_tokens: int = 0
     total_tokens: int = 0
+
+    @classmethod
+    def of(cls, lasts: Sequence[Delta | None], *, per_prompt: int) -> Usage:
+        """From each choice's last delta (None: the choice never finished). Prompt tokens count
+        once per distinct prompt (not once per choice), as OpenAI counts."""
+        done = [(i, last) for i, last in enumerate(lasts) if last is not None]
+        prompt = sum(last.prompt_tokens for i, last in done if i % per_prompt == 0)
+        completion = sum(last.completion_tokens for _, last in done)
+        return cls(
+            prompt_tokens=prompt, completion_tokens=completion, total_tokens=prompt + completion
+        )
 
 
 def _created() -> int:

@@ -7,9 +7,14 @@ import uuid
 from collections.abc import AsyncIterator, Sequence
 
 from likeness.core.chat import persona_messages
-from likeness.inference.engines.base import Delta, GenerationRequest
+from likeness.inference.engines.base import Delta
 from likeness.inference.openai_api.admission import Admission
-from likeness.inference.openai_api.errors import bad_request, refuse, refuse_unsupported
+from likeness.inference.openai_api.errors import (
+    bad_request,
+    check_not_aborted,
+    refuse,
+    refuse_unsupported,
+)
 from likeness.inference.openai_api.protocol import (
     ChatCompletionChoice,
     ChatCompletionMessage,
@@ -21,14 +26,7 @@ from likeness.inference.openai_api.protocol import (
     DeltaMessage,
     Usage,
 )
-from likeness.inference.openai_api.serving_engine import (
-    ChunkStream,
-    OpenAIServing,
-    Results,
-    check_not_aborted,
-    final_usage,
-    usage,
-)
+from likeness.inference.openai_api.serving_engine import ChunkStream, OpenAIServing, Results
 from likeness.inference.serving import ServedModel, chat_messages, check_n, check_prompt
 
 
@@ -55,7 +53,7 @@ class OpenAIServingChat(OpenAIServing):
         response_id = f"chatcmpl-{uuid.uuid4().hex}"
         requests = self._requests(response_id, [prompt], n, sampling, served.adapter)
 
-        def respond(results: Results) -> ChatCompletionResponse:
+        def respond(results: Results, usage: Usage) -> ChatCompletionResponse:
             choices = [
                 ChatCompletionChoice(
                     index=i,
@@ -65,54 +63,44 @@ class OpenAIServingChat(OpenAIServing):
                 for i, (text, last) in enumerate(results)
             ]
             return ChatCompletionResponse(
-                id=response_id, model=served.id, choices=choices, usage=usage(results, per_prompt=n)
+                id=response_id, model=served.id, choices=choices, usage=usage
             )
 
-        def chunks(
+        async def chunks(
             admission: Admission, include_usage: bool
         ) -> AsyncIterator[ChatCompletionStreamResponse]:
-            return self._chat_chunks(response_id, served.id, requests, admission, include_usage)
+            created = int(time.time())
 
-        return await self._serve("chat", requests, request, chunks, respond)
-
-    async def _chat_chunks(
-        self,
-        response_id: str,
-        model: str,
-        requests: list[GenerationRequest],
-        admission: Admission,
-        include_usage: bool,
-    ) -> AsyncIterator[ChatCompletionStreamResponse]:
-        created = int(time.time())
-
-        def chunk(
-            choices: list[ChatCompletionStreamChoice], usage: Usage | None = None
-        ) -> ChatCompletionStreamResponse:
-            return ChatCompletionStreamResponse(
-                id=response_id, created=created, model=model, choices=choices, usage=usage
-            )
-
-        # The role comes first, before any token, as OpenAI sends it (and clients expect it).
-        for i in range(len(requests)):
-            role = DeltaMessage(role="assistant", content="")
-            yield chunk([ChatCompletionStreamChoice(index=i, delta=role)])
-        lasts: list[Delta | None] = [None] * len(requests)
-        async for index, delta in self._merged(requests, admission):
-            if delta.text:
-                content = DeltaMessage(content=delta.text)
-                yield chunk([ChatCompletionStreamChoice(index=index, delta=content)])
-            if delta.finished:
-                lasts[index] = delta
-                check_not_aborted(delta)
-                yield chunk(
-                    [
-                        ChatCompletionStreamChoice(
-                            index=index, delta=DeltaMessage(), finish_reason=delta.finish_reason
-                        )
-                    ]
+            def chunk(
+                choices: list[ChatCompletionStreamChoice], usage: Usage | None = None
+            ) -> ChatCompletionStreamResponse:
+                return ChatCompletionStreamResponse(
+                    id=response_id, created=created, model=served.id, choices=choices, usage=usage
                 )
-        if include_usage:
-            yield chunk([], usage=final_usage(lasts, len(requests)))
+
+            # The role comes first, before any token, as OpenAI sends it (and clients expect it).
+            for i in range(len(requests)):
+                role = DeltaMessage(role="assistant", content="")
+                yield chunk([ChatCompletionStreamChoice(index=i, delta=role)])
+            lasts: list[Delta | None] = [None] * len(requests)
+            async for index, delta in self._merged(requests, admission):
+                if delta.text:
+                    content = DeltaMessage(content=delta.text)
+                    yield chunk([ChatCompletionStreamChoice(index=index, delta=content)])
+                if delta.finished:
+                    lasts[index] = delta
+                    check_not_aborted(delta)
+                    yield chunk(
+                        [
+                            ChatCompletionStreamChoice(
+                                index=index, delta=DeltaMessage(), finish_reason=delta.finish_reason
+                            )
+                        ]
+                    )
+            if include_usage:
+                yield chunk([], usage=Usage.of(lasts, per_prompt=len(requests)))
+
+        return await self._serve("chat", requests, request, chunks, respond, n)
 
 
 def _text_messages(messages: Sequence[ChatMessage]) -> list[tuple[str, str]]:

@@ -6,22 +6,21 @@ import time
 import uuid
 from collections.abc import AsyncIterator
 
-from likeness.inference.engines.base import Delta, GenerationRequest
+from likeness.inference.engines.base import Delta
 from likeness.inference.openai_api.admission import Admission
-from likeness.inference.openai_api.errors import bad_request, refuse, refuse_unsupported
+from likeness.inference.openai_api.errors import (
+    bad_request,
+    check_not_aborted,
+    refuse,
+    refuse_unsupported,
+)
 from likeness.inference.openai_api.protocol import (
     CompletionChoice,
     CompletionRequest,
     CompletionResponse,
+    Usage,
 )
-from likeness.inference.openai_api.serving_engine import (
-    ChunkStream,
-    OpenAIServing,
-    Results,
-    check_not_aborted,
-    final_usage,
-    usage,
-)
+from likeness.inference.openai_api.serving_engine import ChunkStream, OpenAIServing, Results
 from likeness.inference.serving import check_n, check_prompt
 
 DEFAULT_COMPLETION_MAX_TOKENS = 16  # the OpenAI default for /v1/completions
@@ -42,52 +41,39 @@ class OpenAIServingCompletion(OpenAIServing):
         response_id = f"cmpl-{uuid.uuid4().hex}"
         requests = self._requests(response_id, prompts, n, sampling, served.adapter)
 
-        def respond(results: Results) -> CompletionResponse:
+        def respond(results: Results, usage: Usage) -> CompletionResponse:
             choices = [
                 CompletionChoice(index=i, text=text, finish_reason=last.finish_reason)
                 for i, (text, last) in enumerate(results)
             ]
-            return CompletionResponse(
-                id=response_id, model=served.id, choices=choices, usage=usage(results, per_prompt=n)
-            )
+            return CompletionResponse(id=response_id, model=served.id, choices=choices, usage=usage)
 
-        def chunks(admission: Admission, include_usage: bool) -> AsyncIterator[CompletionResponse]:
-            return self._completion_chunks(
-                response_id, served.id, requests, admission, include_usage, n
-            )
-
-        return await self._serve("completions", requests, request, chunks, respond)
-
-    async def _completion_chunks(
-        self,
-        response_id: str,
-        model: str,
-        requests: list[GenerationRequest],
-        admission: Admission,
-        include_usage: bool,
-        n: int,
-    ) -> AsyncIterator[CompletionResponse]:
-        created = int(time.time())
-        lasts: list[Delta | None] = [None] * len(requests)
-        async for index, delta in self._merged(requests, admission):
-            if delta.finished:
-                lasts[index] = delta
-                check_not_aborted(delta)
-            if delta.text or delta.finished:
-                choice = CompletionChoice(
-                    index=index, text=delta.text, finish_reason=delta.finish_reason
-                )
+        async def chunks(
+            admission: Admission, include_usage: bool
+        ) -> AsyncIterator[CompletionResponse]:
+            created = int(time.time())
+            lasts: list[Delta | None] = [None] * len(requests)
+            async for index, delta in self._merged(requests, admission):
+                if delta.finished:
+                    lasts[index] = delta
+                    check_not_aborted(delta)
+                if delta.text or delta.finished:
+                    choice = CompletionChoice(
+                        index=index, text=delta.text, finish_reason=delta.finish_reason
+                    )
+                    yield CompletionResponse(
+                        id=response_id, created=created, model=served.id, choices=[choice]
+                    )
+            if include_usage:
                 yield CompletionResponse(
-                    id=response_id, created=created, model=model, choices=[choice]
+                    id=response_id,
+                    created=created,
+                    model=served.id,
+                    choices=[],
+                    usage=Usage.of(lasts, per_prompt=n),
                 )
-        if include_usage:
-            yield CompletionResponse(
-                id=response_id,
-                created=created,
-                model=model,
-                choices=[],
-                usage=final_usage(lasts, n),
-            )
+
+        return await self._serve("completions", requests, request, chunks, respond, n)
 
 
 def _completion_prompts(request: CompletionRequest) -> list[str]:

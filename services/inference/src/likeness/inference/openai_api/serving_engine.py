@@ -17,7 +17,7 @@ import anyio
 
 from likeness.inference.engines.base import Delta, Engine, GenerationRequest, SamplingParams
 from likeness.inference.openai_api.admission import Admission, AdmissionControl, Slot
-from likeness.inference.openai_api.errors import OpenAIError
+from likeness.inference.openai_api.errors import OpenAIError, check_not_aborted
 from likeness.inference.openai_api.protocol import SamplingRequest, Usage
 from likeness.inference.openai_api.serving_models import OpenAIServingModels
 from likeness.inference.serving import choice_sampling, sampling_params
@@ -129,9 +129,11 @@ class OpenAIServing:
         requests: list[GenerationRequest],
         request: SamplingRequest,
         chunks: ChunkMaker[T],
-        respond: Callable[[Results], R],
+        respond: Callable[[Results, Usage], R],
+        per_prompt: int,
     ) -> R | ChunkStream[T]:
-        """Admit ``requests``; stream them through ``chunks``, or collect them for ``respond``."""
+        """Admit ``requests``; stream them through ``chunks``, or collect them for ``respond``
+        (with their usage; ``per_prompt`` choices share each prompt)."""
         admission = self.admission.admit(endpoint, len(requests))
         if request.stream:
             include_usage = bool(request.stream_options and request.stream_options.include_usage)
@@ -140,7 +142,7 @@ class OpenAIServing:
             results = await self._collect(requests, admission)
         finally:
             admission.release()
-        return respond(results)
+        return respond(results, Usage.of([last for _, last in results], per_prompt=per_prompt))
 
     async def _generate(self, request: GenerationRequest, slot: Slot) -> AsyncIterator[Delta]:
         """The engine's deltas for one request, with metrics; an early exit aborts it."""
@@ -223,25 +225,3 @@ class OpenAIServing:
                 for task in tasks:
                     task.cancel()
                 await asyncio.gather(*tasks, return_exceptions=True)
-
-
-def check_not_aborted(last: Delta) -> None:
-    if last.finish_reason == "abort":
-        # Only the engine aborts a request we did not abort ourselves: it is shutting down.
-        raise OpenAIError(
-            503, "the engine aborted the request (shutting down?)", type="server_error"
-        )
-
-
-def usage(results: Sequence[tuple[str, Delta]], *, per_prompt: int) -> Usage:
-    """Prompt tokens count once per distinct prompt (not once per choice), as OpenAI counts."""
-    prompt = sum(last.prompt_tokens for i, (_, last) in enumerate(results) if i % per_prompt == 0)
-    completion = sum(last.completion_tokens for _, last in results)
-    return Usage(
-        prompt_tokens=prompt, completion_tokens=completion, total_tokens=prompt + completion
-    )
-
-
-def final_usage(lasts: Sequence[Delta | None], per_prompt: int) -> Usage:
-    """The usage a stream's closing chunk carries, from each choice's last delta."""
-    return usage([("", last) for last in lasts if last is not None], per_prompt=per_prompt)
