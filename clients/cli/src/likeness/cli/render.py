@@ -27,7 +27,7 @@ from likeness.ingest.summary import ImportSummary
 
 if TYPE_CHECKING:
     from likeness.core.jobs import JobInfo, ProgressReport
-    from likeness.core.registry import ModelInfo
+    from likeness.core.registry import ModelInfo, ModelKind
     from likeness.trainer.training_jobs import TrainingPreview
 
 T = TypeVar("T")
@@ -356,7 +356,7 @@ def show_finished(job: JobInfo) -> None:
         out.print(f"job {job.id} succeeded: model {model_id}", highlight=False)
         if shown:
             out.print(f"  {shown}", highlight=False)
-        if job.result.get("model_kind") == "persona-lora":
+        if job.result.get("model_kind") == ModelKind.PERSONA_LORA:
             out.print(f"activate it with: likeness models activate {model_id}")
     elif job.status == "failed":
         err.print(f"[bold red]job {job.id} failed:[/bold red] {escape(job.error or '')}")

@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import Field
 
+from likeness.core.registry import ModelKind
 from likeness.trainer.datasets.spec import BuiltDataset
 from likeness.trainer.encoding import Encoded, encode_chat
 from likeness.trainer.recipes.base import (
@@ -79,12 +80,12 @@ def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
     )
     outcome = run_trainer(trainer, inputs.ctx)
     if outcome.stopped:
-        return finished(inputs, "normalizer", tokenizer, outcome, {})
+        return finished(inputs, ModelKind.NORMALIZER, tokenizer, outcome, {})
 
     metrics = heldout_metrics(trainer, heldout_rows, HELDOUT_METRICS)
     policy = trainer.model
     return finished(
-        inputs, "normalizer", tokenizer, outcome, metrics, lambda d: save_policy(policy, d)
+        inputs, ModelKind.NORMALIZER, tokenizer, outcome, metrics, lambda d: save_policy(policy, d)
     )
 
 

@@ -25,6 +25,7 @@ from sqlalchemy import Engine
 
 from likeness.core.chat import render_chat
 from likeness.core.prompts import normalizer_messages
+from likeness.core.registry import ModelKind
 from likeness.trainer.datasets.spec import BuiltDataset, Split, newest
 from likeness.trainer.encoding import Encoded, encode_chat
 from likeness.trainer.recipes.base import (
@@ -142,7 +143,7 @@ def resolve_reward_model(
         return config.reward_model_path
 
     def newest() -> str:
-        path = newest_registered(db, persona, "reward")
+        path = newest_registered(db, persona, ModelKind.REWARD)
         if not path:
             raise RewardModelMissing(
                 f"persona {persona!r} has no reward model: "
@@ -251,7 +252,7 @@ def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
     outcome = run_trainer(trainer, inputs.ctx, trainer_counts_tokens=True)
     metrics: dict[str, float] = {}
     if outcome.stopped:
-        return finished(inputs, "normalizer", tokenizer, outcome, metrics)
+        return finished(inputs, ModelKind.NORMALIZER, tokenizer, outcome, metrics)
 
     for key, name in (("reward", "mean_reward"), ("reward_std", "mean_reward_std")):
         value = _mean_logged(outcome.log_history, key)
@@ -268,7 +269,7 @@ def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
                 tuned, tokenizer, reward, heldout, length
             )
     return finished(
-        inputs, "normalizer", tokenizer, outcome, metrics, lambda d: save_policy(tuned, d)
+        inputs, ModelKind.NORMALIZER, tokenizer, outcome, metrics, lambda d: save_policy(tuned, d)
     )
 
 

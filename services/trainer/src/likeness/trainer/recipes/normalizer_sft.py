@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from likeness.core.registry import ModelKind
 from likeness.trainer.recipes.registry import reads
 from likeness.trainer.recipes.sft import SftConfig, sft_recipe
 
@@ -21,6 +22,6 @@ RECIPE = sft_recipe(
     "Fine-tune the normaliser on accepted, edited and own texts from labeling.",
     NormalizerSftConfig,
     reads("normalizer-sft"),
-    adapter_kind="normalizer",
-    full_kind="normalizer",
+    adapter_kind=ModelKind.NORMALIZER,
+    full_kind=ModelKind.NORMALIZER,
 )

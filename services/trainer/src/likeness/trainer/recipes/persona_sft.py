@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from likeness.core.registry import ModelKind
 from likeness.trainer.datasets.spec import DatasetSpec
 from likeness.trainer.recipes.registry import dataset_spec
 from likeness.trainer.recipes.sft import SftConfig, sft_recipe
@@ -51,6 +52,6 @@ RECIPE = sft_recipe(
     "Fine-tune a base model on the persona's posts (LoRA, QLoRA or full).",
     PersonaSftConfig,
     dataset_specs,
-    adapter_kind="persona-lora",
-    full_kind="persona-full",
+    adapter_kind=ModelKind.PERSONA_LORA,
+    full_kind=ModelKind.PERSONA_FULL,
 )

@@ -24,6 +24,7 @@ from sqlalchemy import Engine
 
 from likeness.core.chat import chat_template_sha256
 from likeness.core.db.models import Model
+from likeness.core.registry import ModelKind
 from likeness.inference.engines.base import AdapterInfo, check_adapter_fits, same_model
 from likeness.trainer.artifacts import MANIFEST, read_manifest
 from likeness.trainer.recipes.lora import LoraOptions, lora_config
@@ -93,7 +94,10 @@ def resolve_start_adapter(
 
         def newest() -> str | None:
             return newest_registered(
-                db, persona, "normalizer", lambda row: _fits(row, base_model, template_sha256)
+                db,
+                persona,
+                ModelKind.NORMALIZER,
+                lambda row: _fits(row, base_model, template_sha256),
             )
 
         return pinned(run_dir, START_PIN, newest)

@@ -17,12 +17,13 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from likeness.core.db.models import Model, Persona
+from likeness.core.registry import ModelKind
 
 NONE = ""
 
 
 def newest_registered(
-    db: Engine, persona: str, kind: str, accept: Callable[[Model], bool] = lambda _: True
+    db: Engine, persona: str, kind: ModelKind, accept: Callable[[Model], bool] = lambda _: True
 ) -> str | None:
     """The folder of the persona's newest model of ``kind`` that ``accept`` takes, if any."""
     with Session(db) as session:

@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from likeness.core.registry import ModelKind
 from likeness.trainer.datasets.spec import BuiltDataset, DatasetSpec
 from likeness.trainer.encoding import Encoded
 from likeness.trainer.recipes.base import RecipeConfig, RunContext, TrainOutcome
@@ -49,7 +50,7 @@ class RecipeInputs:
 
 @dataclass(slots=True)
 class RecipeResult:
-    model_kind: str  # persona-lora | persona-full | normalizer | reward | scratch
+    model_kind: ModelKind
     base_model: str  # what the artifact must be served on ("" for a self-contained model)
     tokenizer: Any  # the tokenizer the artifact was trained with (hashed into the manifest)
     outcome: TrainOutcome
@@ -58,7 +59,7 @@ class RecipeResult:
 
 def finished(
     inputs: RecipeInputs,
-    kind: str,
+    kind: ModelKind,
     tokenizer: Any,
     outcome: TrainOutcome,
     metrics: dict[str, float],

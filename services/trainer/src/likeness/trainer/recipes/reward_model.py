@@ -24,6 +24,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from likeness.core.registry import ModelKind
 from likeness.trainer.datasets.spec import BuiltDataset, Split, newest, the_dataset
 from likeness.trainer.encoding import Encoded, encode_chat
 from likeness.trainer.recipes.base import (
@@ -157,7 +158,7 @@ def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
         )
     outcome = run_trainer(trainer, inputs.ctx)
     if outcome.stopped:
-        return finished(inputs, "reward", tokenizer, outcome, {}, self_contained=True)
+        return finished(inputs, ModelKind.REWARD, tokenizer, outcome, {}, self_contained=True)
 
     names = {f"eval_{key}": f"heldout_{key}" for key in ("loss", "accuracy", "margin")}
     metrics = heldout_metrics(trainer, heldout_rows, names)
@@ -167,7 +168,13 @@ def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
     final.config.pad_token_id = tokenizer.pad_token_id
     # Merged: the artifact needs no base model to load.
     return finished(
-        inputs, "reward", tokenizer, outcome, metrics, final.save_pretrained, self_contained=True
+        inputs,
+        ModelKind.REWARD,
+        tokenizer,
+        outcome,
+        metrics,
+        final.save_pretrained,
+        self_contained=True,
     )
 
 

@@ -20,6 +20,7 @@ from typing import Any, Self
 
 from pydantic import Field, model_validator
 
+from likeness.core.registry import ModelKind
 from likeness.trainer.datasets.spec import BuiltDataset, Split, newest, the_dataset
 from likeness.trainer.encoding import IGNORE, Encoded, encode_text
 from likeness.trainer.recipes.base import (
@@ -201,7 +202,7 @@ def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
     outcome = run_trainer(trainer, inputs.ctx)
     metrics: dict[str, float] = {}
     if outcome.stopped:
-        return finished(inputs, "scratch", tokenizer, outcome, metrics, self_contained=True)
+        return finished(inputs, ModelKind.SCRATCH, tokenizer, outcome, metrics, self_contained=True)
 
     if heldout:
         loss = float(trainer.evaluate(_encoded(tokenizer, heldout, length))["eval_loss"])
@@ -211,7 +212,13 @@ def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
     special = ("bos_token_id", "eos_token_id", "pad_token_id")
     trained.generation_config.update(**{name: getattr(tokenizer, name) for name in special})
     return finished(
-        inputs, "scratch", tokenizer, outcome, metrics, trained.save_pretrained, self_contained=True
+        inputs,
+        ModelKind.SCRATCH,
+        tokenizer,
+        outcome,
+        metrics,
+        trained.save_pretrained,
+        self_contained=True,
     )
 
 

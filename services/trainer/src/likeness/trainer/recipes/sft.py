@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from likeness.core.registry import ModelKind
 from likeness.trainer.datasets.spec import BuiltDataset, DatasetSpec, Split, newest
 from likeness.trainer.encoding import Encoded, encode_row
 from likeness.trainer.evaluation import heldout_loss
@@ -116,7 +117,11 @@ def lean_trainer_type() -> type:
 
 
 def train_sft(
-    inputs: RecipeInputs, datasets: list[BuiltDataset], *, adapter_kind: str, full_kind: str
+    inputs: RecipeInputs,
+    datasets: list[BuiltDataset],
+    *,
+    adapter_kind: ModelKind,
+    full_kind: ModelKind,
 ) -> RecipeResult:
     from datasets import Dataset
     from trl import SFTConfig, SFTTrainer
@@ -173,8 +178,8 @@ def sft_recipe(
     config_type: type[SftConfig],
     dataset_specs: Callable[[str, Any], list[DatasetSpec]],
     *,
-    adapter_kind: str,
-    full_kind: str,
+    adapter_kind: ModelKind,
+    full_kind: ModelKind,
 ) -> Recipe:
     """A recipe trained by ``train_sft``: its artifact is a LoRA adapter of ``adapter_kind``,
     or a model of ``full_kind`` when configured ``method=full``."""
