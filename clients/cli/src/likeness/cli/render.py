@@ -123,11 +123,13 @@ def show_default_card_hint(persona: PersonaInfo) -> None:
     """A persona the import just created has a placeholder card: say how to give it a voice."""
     out.print(
         f"persona {persona.slug} was created with a placeholder card ({persona.card!r}); "
-        f'give it a real name and card with: likeness personas update {persona.slug} --name "…" '
-        "--card-file card.txt",
+        "give it a real name and card with:",
         highlight=False,
         markup=False,
     )
+    # On a line of its own and never wrapped, so it can be copied whole.
+    command = f'likeness personas update {persona.slug} --name "…" --card-file card.txt'
+    out.print(f"  {command}", highlight=False, markup=False, soft_wrap=True)
 
 
 def show_stats(stats: PersonaStats) -> None:
