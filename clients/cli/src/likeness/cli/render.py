@@ -21,13 +21,14 @@ from rich.table import Table
 from rich.text import Text
 
 from likeness.core.auth import ApiKeyInfo
+from likeness.core.registry import ModelKind
 from likeness.ingest.corpus import PersonaStats, PostPage
 from likeness.ingest.personas import PersonaInfo
 from likeness.ingest.summary import ImportSummary
 
 if TYPE_CHECKING:
     from likeness.core.jobs import JobInfo, ProgressReport
-    from likeness.core.registry import ModelInfo, ModelKind
+    from likeness.core.registry import ModelInfo
     from likeness.trainer.training_jobs import TrainingPreview
 
 T = TypeVar("T")
