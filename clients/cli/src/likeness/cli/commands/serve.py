@@ -22,16 +22,9 @@ HostOpt = Annotated[str, typer.Option(help="Address to bind (loopback unless an 
 def refusals() -> Iterator[None]:
     """A service that cannot start (bind refused without API keys, port taken, bad settings)
     says why in one line and exits non-zero, instead of a traceback."""
-    refused: tuple[type[Exception], ...] = (InsecureBind, OSError, IngestError)
-    try:
-        from likeness.inference.http_server import UnsafeBindError
-    except ImportError:  # an ingest-only install, or the HTTP server now raises InsecureBind
-        pass
-    else:
-        refused += (UnsafeBindError,)
     try:
         yield
-    except refused as exc:
+    except (InsecureBind, OSError, IngestError) as exc:
         raise fail(str(exc)) from exc
 
 
