@@ -52,6 +52,27 @@ class Settings(BaseSettings):
         "model (`likeness models activate`, TrainerService.ActivateModel) goes through it, so "
         "the running server loads the adapter at once.",
     )
+    labeler_addr: str | None = Field(
+        default=None,
+        description="host:port of a running labeler service. When set, `likeness label` and "
+        "`likeness drafts` talk to it instead of opening the database themselves.",
+    )
+    label_proposals: int = Field(
+        default=4, ge=1, le=16, description="Proposals shown per post when labeling."
+    )
+    label_lease_s: float = Field(
+        default=900.0,
+        gt=0,
+        description="How long a label task stays reserved for its annotator; after that the "
+        "post goes back to the pool and a late Submit is refused.",
+    )
+    label_prefetch: int = Field(
+        default=2,
+        ge=0,
+        le=16,
+        description="Tasks the labeler keeps ready (proposals generated) per active annotator, "
+        "so the next post never waits on the model. 0 turns prefetch off.",
+    )
     model: str | None = Field(
         default=None,
         description="Base model to serve and train: a Hugging Face model id or a local path. "

@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from likeness.v1 import common_pb2 as likeness_dot_v1_dot_common__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1blikeness/v1/inference.proto\x12\x0blikeness.v1\x1a\x18likeness/v1/common.proto\"d\n\x0eSamplingParams\x12\x13\n\x0btemperature\x18\x01 \x01(\x01\x12\r\n\x05top_p\x18\x02 \x01(\x01\x12\x12\n\nmax_tokens\x18\x03 \x01(\x05\x12\x0c\n\x04stop\x18\x04 \x03(\t\x12\x0c\n\x04seed\x18\x05 \x01(\x03\"a\n\x0fGenerateRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12\x0e\n\x06prompt\x18\x02 \x01(\t\x12-\n\x08sampling\x18\x03 \x01(\x0b\x32\x1b.likeness.v1.SamplingParams\"R\n\x10GenerateResponse\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\x15\n\rprompt_tokens\x18\x02 \x01(\x05\x12\x19\n\x11\x63ompletion_tokens\x18\x03 \x01(\x05\",\n\x0b\x43hatMessage\x12\x0c\n\x04role\x18\x01 \x01(\t\x12\x0f\n\x07\x63ontent\x18\x02 \x01(\t\"y\n\x0b\x43hatRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12*\n\x08messages\x18\x02 \x03(\x0b\x32\x18.likeness.v1.ChatMessage\x12-\n\x08sampling\x18\x03 \x01(\x0b\x32\x1b.likeness.v1.SamplingParams\"Z\n\tChatChunk\x12\r\n\x05\x64\x65lta\x18\x01 \x01(\t\x12\x0c\n\x04\x64one\x18\x02 \x01(\x08\x12\x15\n\rprompt_tokens\x18\x03 \x01(\x05\x12\x19\n\x11\x63ompletion_tokens\x18\x04 \x01(\x05\"0\n\x10NormalizeRequest\x12\r\n\x05texts\x18\x01 \x03(\t\x12\r\n\x05model\x18\x02 \x01(\t\">\n\x11NormalizeResponse\x12\r\n\x05texts\x18\x01 \x03(\t\x12\x1a\n\x12normalizer_version\x18\x02 \x01(\t\"p\n\x14GeneratePostsRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12\r\n\x05topic\x18\x02 \x01(\t\x12\t\n\x01n\x18\x03 \x01(\x05\x12-\n\x08sampling\x18\x04 \x01(\x0b\x32\x1b.likeness.v1.SamplingParams\"!\n\x05\x44raft\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\";\n\x15GeneratePostsResponse\x12\"\n\x06\x64rafts\x18\x01 \x03(\x0b\x32\x12.likeness.v1.Draft\"Z\n\x16NormalizeCorpusRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12\r\n\x05model\x18\x02 \x01(\t\x12\r\n\x05limit\x18\x03 \x01(\x05\x12\x11\n\tall_posts\x18\x04 \x01(\x08\x32\xd9\x04\n\x10InferenceService\x12G\n\x08Generate\x12\x1c.likeness.v1.GenerateRequest\x1a\x1d.likeness.v1.GenerateResponse\x12:\n\x04\x43hat\x12\x18.likeness.v1.ChatRequest\x1a\x16.likeness.v1.ChatChunk0\x01\x12J\n\tNormalize\x12\x1d.likeness.v1.NormalizeRequest\x1a\x1e.likeness.v1.NormalizeResponse\x12V\n\rGeneratePosts\x12!.likeness.v1.GeneratePostsRequest\x1a\".likeness.v1.GeneratePostsResponse\x12K\n\x0fNormalizeCorpus\x12#.likeness.v1.NormalizeCorpusRequest\x1a\x13.likeness.v1.JobRef\x12M\n\nListModels\x12\x1e.likeness.v1.ListModelsRequest\x1a\x1f.likeness.v1.ListModelsResponse\x12\x46\n\rActivateModel\x12!.likeness.v1.ActivateModelRequest\x1a\x12.likeness.v1.Model\x12\x38\n\x08WatchJob\x12\x13.likeness.v1.JobRef\x1a\x15.likeness.v1.Progress0\x01\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1blikeness/v1/inference.proto\x12\x0blikeness.v1\x1a\x18likeness/v1/common.proto\"d\n\x0eSamplingParams\x12\x13\n\x0btemperature\x18\x01 \x01(\x01\x12\r\n\x05top_p\x18\x02 \x01(\x01\x12\x12\n\nmax_tokens\x18\x03 \x01(\x05\x12\x0c\n\x04stop\x18\x04 \x03(\t\x12\x0c\n\x04seed\x18\x05 \x01(\x03\"a\n\x0fGenerateRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12\x0e\n\x06prompt\x18\x02 \x01(\t\x12-\n\x08sampling\x18\x03 \x01(\x0b\x32\x1b.likeness.v1.SamplingParams\"R\n\x10GenerateResponse\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\x15\n\rprompt_tokens\x18\x02 \x01(\x05\x12\x19\n\x11\x63ompletion_tokens\x18\x03 \x01(\x05\",\n\x0b\x43hatMessage\x12\x0c\n\x04role\x18\x01 \x01(\t\x12\x0f\n\x07\x63ontent\x18\x02 \x01(\t\"y\n\x0b\x43hatRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12*\n\x08messages\x18\x02 \x03(\x0b\x32\x18.likeness.v1.ChatMessage\x12-\n\x08sampling\x18\x03 \x01(\x0b\x32\x1b.likeness.v1.SamplingParams\"Z\n\tChatChunk\x12\r\n\x05\x64\x65lta\x18\x01 \x01(\t\x12\x0c\n\x04\x64one\x18\x02 \x01(\x08\x12\x15\n\rprompt_tokens\x18\x03 \x01(\x05\x12\x19\n\x11\x63ompletion_tokens\x18\x04 \x01(\x05\"A\n\x10NormalizeRequest\x12\r\n\x05texts\x18\x01 \x03(\t\x12\r\n\x05model\x18\x02 \x01(\t\x12\x0f\n\x07persona\x18\x03 \x01(\t\"X\n\x11NormalizeResponse\x12\r\n\x05texts\x18\x01 \x03(\t\x12\x1a\n\x12normalizer_version\x18\x02 \x01(\t\x12\x18\n\x10normalizer_model\x18\x03 \x01(\t\"\\\n\x0eProposeRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\x12\t\n\x01n\x18\x03 \x01(\x05\x12\x12\n\nmax_tokens\x18\x04 \x01(\x05\x12\x0c\n\x04seed\x18\x05 \x01(\x03\"1\n\x0cProposedText\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\x13\n\x0btemperature\x18\x02 \x01(\x01\"z\n\x0fProposeResponse\x12,\n\tproposals\x18\x01 \x03(\x0b\x32\x19.likeness.v1.ProposedText\x12\x11\n\tgenerator\x18\x02 \x01(\t\x12\x16\n\x0eprompt_version\x18\x03 \x01(\t\x12\x0e\n\x06prompt\x18\x04 \x01(\t\"p\n\x14GeneratePostsRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12\r\n\x05topic\x18\x02 \x01(\t\x12\t\n\x01n\x18\x03 \x01(\x05\x12-\n\x08sampling\x18\x04 \x01(\x0b\x32\x1b.likeness.v1.SamplingParams\"!\n\x05\x44raft\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\";\n\x15GeneratePostsResponse\x12\"\n\x06\x64rafts\x18\x01 \x03(\x0b\x32\x12.likeness.v1.Draft\"Z\n\x16NormalizeCorpusRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12\r\n\x05model\x18\x02 \x01(\t\x12\r\n\x05limit\x18\x03 \x01(\x05\x12\x11\n\tall_posts\x18\x04 \x01(\x08\x32\x9f\x05\n\x10InferenceService\x12G\n\x08Generate\x12\x1c.likeness.v1.GenerateRequest\x1a\x1d.likeness.v1.GenerateResponse\x12:\n\x04\x43hat\x12\x18.likeness.v1.ChatRequest\x1a\x16.likeness.v1.ChatChunk0\x01\x12J\n\tNormalize\x12\x1d.likeness.v1.NormalizeRequest\x1a\x1e.likeness.v1.NormalizeResponse\x12\x44\n\x07Propose\x12\x1b.likeness.v1.ProposeRequest\x1a\x1c.likeness.v1.ProposeResponse\x12V\n\rGeneratePosts\x12!.likeness.v1.GeneratePostsRequest\x1a\".likeness.v1.GeneratePostsResponse\x12K\n\x0fNormalizeCorpus\x12#.likeness.v1.NormalizeCorpusRequest\x1a\x13.likeness.v1.JobRef\x12M\n\nListModels\x12\x1e.likeness.v1.ListModelsRequest\x1a\x1f.likeness.v1.ListModelsResponse\x12\x46\n\rActivateModel\x12!.likeness.v1.ActivateModelRequest\x1a\x12.likeness.v1.Model\x12\x38\n\x08WatchJob\x12\x13.likeness.v1.JobRef\x1a\x15.likeness.v1.Progress0\x01\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -45,17 +45,23 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_CHATCHUNK']._serialized_start=524
   _globals['_CHATCHUNK']._serialized_end=614
   _globals['_NORMALIZEREQUEST']._serialized_start=616
-  _globals['_NORMALIZEREQUEST']._serialized_end=664
-  _globals['_NORMALIZERESPONSE']._serialized_start=666
-  _globals['_NORMALIZERESPONSE']._serialized_end=728
-  _globals['_GENERATEPOSTSREQUEST']._serialized_start=730
-  _globals['_GENERATEPOSTSREQUEST']._serialized_end=842
-  _globals['_DRAFT']._serialized_start=844
-  _globals['_DRAFT']._serialized_end=877
-  _globals['_GENERATEPOSTSRESPONSE']._serialized_start=879
-  _globals['_GENERATEPOSTSRESPONSE']._serialized_end=938
-  _globals['_NORMALIZECORPUSREQUEST']._serialized_start=940
-  _globals['_NORMALIZECORPUSREQUEST']._serialized_end=1030
-  _globals['_INFERENCESERVICE']._serialized_start=1033
-  _globals['_INFERENCESERVICE']._serialized_end=1634
+  _globals['_NORMALIZEREQUEST']._serialized_end=681
+  _globals['_NORMALIZERESPONSE']._serialized_start=683
+  _globals['_NORMALIZERESPONSE']._serialized_end=771
+  _globals['_PROPOSEREQUEST']._serialized_start=773
+  _globals['_PROPOSEREQUEST']._serialized_end=865
+  _globals['_PROPOSEDTEXT']._serialized_start=867
+  _globals['_PROPOSEDTEXT']._serialized_end=916
+  _globals['_PROPOSERESPONSE']._serialized_start=918
+  _globals['_PROPOSERESPONSE']._serialized_end=1040
+  _globals['_GENERATEPOSTSREQUEST']._serialized_start=1042
+  _globals['_GENERATEPOSTSREQUEST']._serialized_end=1154
+  _globals['_DRAFT']._serialized_start=1156
+  _globals['_DRAFT']._serialized_end=1189
+  _globals['_GENERATEPOSTSRESPONSE']._serialized_start=1191
+  _globals['_GENERATEPOSTSRESPONSE']._serialized_end=1250
+  _globals['_NORMALIZECORPUSREQUEST']._serialized_start=1252
+  _globals['_NORMALIZECORPUSREQUEST']._serialized_end=1342
+  _globals['_INFERENCESERVICE']._serialized_start=1345
+  _globals['_INFERENCESERVICE']._serialized_end=2016
 # @@protoc_insertion_point(module_scope)

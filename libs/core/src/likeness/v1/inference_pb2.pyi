@@ -72,20 +72,58 @@ class ChatChunk(_message.Message):
     def __init__(self, delta: _Optional[str] = ..., done: _Optional[bool] = ..., prompt_tokens: _Optional[int] = ..., completion_tokens: _Optional[int] = ...) -> None: ...
 
 class NormalizeRequest(_message.Message):
-    __slots__ = ("texts", "model")
+    __slots__ = ("texts", "model", "persona")
     TEXTS_FIELD_NUMBER: _ClassVar[int]
     MODEL_FIELD_NUMBER: _ClassVar[int]
+    PERSONA_FIELD_NUMBER: _ClassVar[int]
     texts: _containers.RepeatedScalarFieldContainer[str]
     model: str
-    def __init__(self, texts: _Optional[_Iterable[str]] = ..., model: _Optional[str] = ...) -> None: ...
+    persona: str
+    def __init__(self, texts: _Optional[_Iterable[str]] = ..., model: _Optional[str] = ..., persona: _Optional[str] = ...) -> None: ...
 
 class NormalizeResponse(_message.Message):
-    __slots__ = ("texts", "normalizer_version")
+    __slots__ = ("texts", "normalizer_version", "normalizer_model")
     TEXTS_FIELD_NUMBER: _ClassVar[int]
     NORMALIZER_VERSION_FIELD_NUMBER: _ClassVar[int]
+    NORMALIZER_MODEL_FIELD_NUMBER: _ClassVar[int]
     texts: _containers.RepeatedScalarFieldContainer[str]
     normalizer_version: str
-    def __init__(self, texts: _Optional[_Iterable[str]] = ..., normalizer_version: _Optional[str] = ...) -> None: ...
+    normalizer_model: str
+    def __init__(self, texts: _Optional[_Iterable[str]] = ..., normalizer_version: _Optional[str] = ..., normalizer_model: _Optional[str] = ...) -> None: ...
+
+class ProposeRequest(_message.Message):
+    __slots__ = ("persona", "text", "n", "max_tokens", "seed")
+    PERSONA_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    N_FIELD_NUMBER: _ClassVar[int]
+    MAX_TOKENS_FIELD_NUMBER: _ClassVar[int]
+    SEED_FIELD_NUMBER: _ClassVar[int]
+    persona: str
+    text: str
+    n: int
+    max_tokens: int
+    seed: int
+    def __init__(self, persona: _Optional[str] = ..., text: _Optional[str] = ..., n: _Optional[int] = ..., max_tokens: _Optional[int] = ..., seed: _Optional[int] = ...) -> None: ...
+
+class ProposedText(_message.Message):
+    __slots__ = ("text", "temperature")
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    TEMPERATURE_FIELD_NUMBER: _ClassVar[int]
+    text: str
+    temperature: float
+    def __init__(self, text: _Optional[str] = ..., temperature: _Optional[float] = ...) -> None: ...
+
+class ProposeResponse(_message.Message):
+    __slots__ = ("proposals", "generator", "prompt_version", "prompt")
+    PROPOSALS_FIELD_NUMBER: _ClassVar[int]
+    GENERATOR_FIELD_NUMBER: _ClassVar[int]
+    PROMPT_VERSION_FIELD_NUMBER: _ClassVar[int]
+    PROMPT_FIELD_NUMBER: _ClassVar[int]
+    proposals: _containers.RepeatedCompositeFieldContainer[ProposedText]
+    generator: str
+    prompt_version: str
+    prompt: str
+    def __init__(self, proposals: _Optional[_Iterable[_Union[ProposedText, _Mapping]]] = ..., generator: _Optional[str] = ..., prompt_version: _Optional[str] = ..., prompt: _Optional[str] = ...) -> None: ...
 
 class GeneratePostsRequest(_message.Message):
     __slots__ = ("persona", "topic", "n", "sampling")

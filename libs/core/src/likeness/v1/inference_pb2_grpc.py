@@ -52,6 +52,11 @@ class InferenceServiceStub:
                 request_serializer=likeness_dot_v1_dot_inference__pb2.NormalizeRequest.SerializeToString,
                 response_deserializer=likeness_dot_v1_dot_inference__pb2.NormalizeResponse.FromString,
                 _registered_method=True)
+        self.Propose = channel.unary_unary(
+                '/likeness.v1.InferenceService/Propose',
+                request_serializer=likeness_dot_v1_dot_inference__pb2.ProposeRequest.SerializeToString,
+                response_deserializer=likeness_dot_v1_dot_inference__pb2.ProposeResponse.FromString,
+                _registered_method=True)
         self.GeneratePosts = channel.unary_unary(
                 '/likeness.v1.InferenceService/GeneratePosts',
                 request_serializer=likeness_dot_v1_dot_inference__pb2.GeneratePostsRequest.SerializeToString,
@@ -98,6 +103,15 @@ class InferenceServiceServicer:
 
     def Normalize(self, request, context):
         """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def Propose(self, request, context):
+        """Normalisation proposals for one post from the persona's current normaliser (its active
+        normalizer adapter, else the base model), all rendered by the one versioned normaliser
+        prompt: greedy first, then samples at rising temperature, identical texts merged.
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -151,6 +165,11 @@ def add_InferenceServiceServicer_to_server(servicer, server):
                     servicer.Normalize,
                     request_deserializer=likeness_dot_v1_dot_inference__pb2.NormalizeRequest.FromString,
                     response_serializer=likeness_dot_v1_dot_inference__pb2.NormalizeResponse.SerializeToString,
+            ),
+            'Propose': grpc.unary_unary_rpc_method_handler(
+                    servicer.Propose,
+                    request_deserializer=likeness_dot_v1_dot_inference__pb2.ProposeRequest.FromString,
+                    response_serializer=likeness_dot_v1_dot_inference__pb2.ProposeResponse.SerializeToString,
             ),
             'GeneratePosts': grpc.unary_unary_rpc_method_handler(
                     servicer.GeneratePosts,
@@ -261,6 +280,33 @@ class InferenceService:
             '/likeness.v1.InferenceService/Normalize',
             likeness_dot_v1_dot_inference__pb2.NormalizeRequest.SerializeToString,
             likeness_dot_v1_dot_inference__pb2.NormalizeResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def Propose(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/likeness.v1.InferenceService/Propose',
+            likeness_dot_v1_dot_inference__pb2.ProposeRequest.SerializeToString,
+            likeness_dot_v1_dot_inference__pb2.ProposeResponse.FromString,
             options,
             channel_credentials,
             insecure,

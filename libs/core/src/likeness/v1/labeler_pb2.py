@@ -22,36 +22,66 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
-from likeness.v1 import common_pb2 as likeness_dot_v1_dot_common__pb2
+from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19likeness/v1/labeler.proto\x12\x0blikeness.v1\x1a\x18likeness/v1/common.proto\"L\n\x0fNextItemRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12\x11\n\tannotator\x18\x02 \x01(\t\x12\x15\n\rnum_proposals\x18\x03 \x01(\x05\"7\n\x08Proposal\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\x12\x11\n\tgenerator\x18\x03 \x01(\t\"r\n\tLabelItem\x12\x0f\n\x07post_id\x18\x01 \x01(\t\x12\x12\n\nclean_text\x18\x02 \x01(\t\x12(\n\tproposals\x18\x03 \x03(\x0b\x32\x15.likeness.v1.Proposal\x12\x16\n\x0eprompt_version\x18\x04 \x01(\t\"\xed\x01\n\x08Judgment\x12\x0f\n\x07post_id\x18\x01 \x01(\t\x12\x11\n\tannotator\x18\x02 \x01(\t\x12,\n\x06\x61\x63tion\x18\x03 \x01(\x0e\x32\x1c.likeness.v1.Judgment.Action\x12\x13\n\x0bproposal_id\x18\x04 \x01(\t\x12\x0c\n\x04text\x18\x05 \x01(\t\x12\x15\n\rseconds_spent\x18\x06 \x01(\x01\"U\n\x06\x41\x63tion\x12\x16\n\x12\x41\x43TION_UNSPECIFIED\x10\x00\x12\n\n\x06\x41\x43\x43\x45PT\x10\x01\x12\x0e\n\nREJECT_ALL\x10\x02\x12\x08\n\x04\x45\x44IT\x10\x03\x12\r\n\tWRITE_OWN\x10\x04\"\"\n\x0bJudgmentAck\x12\x13\n\x0bjudgment_id\x18\x01 \x01(\t\"$\n\x11LabelStatsRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\"\xae\x01\n\nLabelStats\x12\x0e\n\x06judged\x18\x01 \x01(\x03\x12\x38\n\tby_action\x18\x02 \x03(\x0b\x32%.likeness.v1.LabelStats.ByActionEntry\x12%\n\x07persona\x18\x03 \x01(\x0b\x32\x14.likeness.v1.Persona\x1a/\n\rByActionEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x03:\x02\x38\x01\x32\xdf\x01\n\x0eLabelerService\x12@\n\x08NextItem\x12\x1c.likeness.v1.NextItemRequest\x1a\x16.likeness.v1.LabelItem\x12\x41\n\x0eSubmitJudgment\x12\x15.likeness.v1.Judgment\x1a\x18.likeness.v1.JudgmentAck\x12H\n\rGetLabelStats\x12\x1e.likeness.v1.LabelStatsRequest\x1a\x17.likeness.v1.LabelStatsb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19likeness/v1/labeler.proto\x12\x0blikeness.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"L\n\x0fNextTaskRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12\x11\n\tannotator\x18\x02 \x01(\t\x12\x15\n\rnum_proposals\x18\x03 \x01(\x05\"\xa7\x01\n\tLabelPost\x12\n\n\x02id\x18\x01 \x01(\t\x12\x10\n\x08platform\x18\x02 \x01(\t\x12.\n\ncreated_at\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x10\n\x08raw_text\x18\x04 \x01(\t\x12\x12\n\nclean_text\x18\x05 \x01(\t\x12\r\n\x05\x66lags\x18\x06 \x03(\t\x12\x17\n\x0fnormalized_text\x18\x07 \x01(\t\"H\n\x08Proposal\x12\n\n\x02id\x18\x01 \x01(\t\x12\r\n\x05index\x18\x02 \x01(\x05\x12\x0c\n\x04text\x18\x03 \x01(\t\x12\x13\n\x0btemperature\x18\x04 \x01(\x01\"\xab\x02\n\tLabelTask\x12\x0f\n\x07task_id\x18\x01 \x01(\t\x12\x0f\n\x07persona\x18\x02 \x01(\t\x12\x11\n\tannotator\x18\x03 \x01(\t\x12$\n\x04post\x18\x04 \x01(\x0b\x32\x16.likeness.v1.LabelPost\x12(\n\tproposals\x18\x05 \x03(\x0b\x32\x15.likeness.v1.Proposal\x12\x11\n\tgenerator\x18\x06 \x01(\t\x12\x16\n\x0eprompt_version\x18\x07 \x01(\t\x12\x34\n\x10lease_expires_at\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0f\n\x07resumed\x18\t \x01(\x08\x12\x14\n\x0c\x64isagreement\x18\n \x01(\x01\x12\x11\n\tremaining\x18\x0b \x01(\x03\"\x8f\x02\n\rSubmitRequest\x12\x0f\n\x07task_id\x18\x01 \x01(\t\x12\x11\n\tannotator\x18\x02 \x01(\t\x12\x31\n\x06\x61\x63tion\x18\x03 \x01(\x0e\x32!.likeness.v1.SubmitRequest.Action\x12\x16\n\x0eproposal_index\x18\x04 \x01(\x05\x12\x0c\n\x04text\x18\x05 \x01(\t\x12\x0f\n\x07\x63omment\x18\x06 \x01(\t\x12\x15\n\rseconds_spent\x18\x07 \x01(\x01\"Y\n\x06\x41\x63tion\x12\x16\n\x12\x41\x43TION_UNSPECIFIED\x10\x00\x12\n\n\x06\x41\x43\x43\x45PT\x10\x01\x12\x08\n\x04\x45\x44IT\x10\x02\x12\x07\n\x03OWN\x10\x03\x12\x0e\n\nREJECT_ALL\x10\x04\x12\x08\n\x04SKIP\x10\x05\"M\n\x0eSubmitResponse\x12\x13\n\x0bjudgment_id\x18\x01 \x01(\t\x12\x15\n\redit_distance\x18\x02 \x01(\x05\x12\x0f\n\x07labeled\x18\x03 \x01(\x03\"1\n\x0bUndoRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12\x11\n\tannotator\x18\x02 \x01(\t\"\"\n\x0fProgressRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\"\xf1\x01\n\x11\x41nnotatorProgress\x12\x11\n\tannotator\x18\x01 \x01(\t\x12\x0f\n\x07labeled\x18\x02 \x01(\x03\x12\x19\n\x11labels_per_minute\x18\x03 \x01(\x01\x12+\n\x07last_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12?\n\tby_action\x18\x05 \x03(\x0b\x32,.likeness.v1.AnnotatorProgress.ByActionEntry\x1a/\n\rByActionEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x03:\x02\x38\x01\"\x95\x02\n\rLabelProgress\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12\x0f\n\x07labeled\x18\x02 \x01(\x03\x12\x11\n\tremaining\x18\x03 \x01(\x03\x12;\n\tby_action\x18\x04 \x03(\x0b\x32(.likeness.v1.LabelProgress.ByActionEntry\x12\x32\n\nannotators\x18\x05 \x03(\x0b\x32\x1e.likeness.v1.AnnotatorProgress\x12\x19\n\x11labels_per_minute\x18\x06 \x01(\x01\x12\x12\n\nopen_tasks\x18\x07 \x01(\x03\x1a/\n\rByActionEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x03:\x02\x38\x01\"M\n\rExportRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12\x0c\n\x04kind\x18\x02 \x01(\t\x12\x0e\n\x06\x66ormat\x18\x03 \x01(\t\x12\r\n\x05split\x18\x04 \x01(\t\"0\n\x0b\x45xportChunk\x12\r\n\x05lines\x18\x01 \x03(\t\x12\x12\n\ntotal_rows\x18\x02 \x01(\x03\"\x8e\x02\n\tDraftView\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0f\n\x07persona\x18\x02 \x01(\t\x12\r\n\x05topic\x18\x03 \x01(\t\x12\x0c\n\x04text\x18\x04 \x01(\t\x12\r\n\x05state\x18\x05 \x01(\t\x12\x10\n\x08model_id\x18\x06 \x01(\t\x12.\n\ncreated_at\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0breviewed_at\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0b\x65xported_at\x18\t \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x14\n\x0c\x65xport_batch\x18\n \x01(\t\"B\n\x11ListDraftsRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12\r\n\x05state\x18\x02 \x01(\t\x12\r\n\x05limit\x18\x03 \x01(\x05\"K\n\x12ListDraftsResponse\x12&\n\x06\x64rafts\x18\x01 \x03(\x0b\x32\x16.likeness.v1.DraftView\x12\r\n\x05total\x18\x02 \x01(\x03\":\n\x13ReviewDraftsRequest\x12\x11\n\tdraft_ids\x18\x01 \x03(\t\x12\x10\n\x08\x64\x65\x63ision\x18\x02 \x01(\t\">\n\x14ReviewDraftsResponse\x12&\n\x06\x64rafts\x18\x01 \x03(\x0b\x32\x16.likeness.v1.DraftView\"8\n\x13\x45xportDraftsRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12\x10\n\x08\x62\x61tch_id\x18\x02 \x01(\t\"\x94\x01\n\x14\x45xportDraftsResponse\x12\x10\n\x08\x62\x61tch_id\x18\x01 \x01(\t\x12&\n\x06\x64rafts\x18\x02 \x03(\x0b\x32\x16.likeness.v1.DraftView\x12\x0f\n\x07message\x18\x03 \x01(\t\x12\x1a\n\x12skipped_duplicates\x18\x04 \x01(\x03\x12\x15\n\rskipped_blank\x18\x05 \x01(\x03\x32\xda\x02\n\x0eLabelerService\x12@\n\x08NextTask\x12\x1c.likeness.v1.NextTaskRequest\x1a\x16.likeness.v1.LabelTask\x12\x41\n\x06Submit\x12\x1a.likeness.v1.SubmitRequest\x1a\x1b.likeness.v1.SubmitResponse\x12\x38\n\x04Undo\x12\x18.likeness.v1.UndoRequest\x1a\x16.likeness.v1.LabelTask\x12G\n\x0bGetProgress\x12\x1c.likeness.v1.ProgressRequest\x1a\x1a.likeness.v1.LabelProgress\x12@\n\x06\x45xport\x12\x1a.likeness.v1.ExportRequest\x1a\x18.likeness.v1.ExportChunk0\x01\x32\x87\x02\n\x0c\x44raftService\x12M\n\nListDrafts\x12\x1e.likeness.v1.ListDraftsRequest\x1a\x1f.likeness.v1.ListDraftsResponse\x12S\n\x0cReviewDrafts\x12 .likeness.v1.ReviewDraftsRequest\x1a!.likeness.v1.ReviewDraftsResponse\x12S\n\x0c\x45xportDrafts\x12 .likeness.v1.ExportDraftsRequest\x1a!.likeness.v1.ExportDraftsResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'likeness.v1.labeler_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_LABELSTATS_BYACTIONENTRY']._loaded_options = None
-  _globals['_LABELSTATS_BYACTIONENTRY']._serialized_options = b'8\001'
-  _globals['_NEXTITEMREQUEST']._serialized_start=68
-  _globals['_NEXTITEMREQUEST']._serialized_end=144
-  _globals['_PROPOSAL']._serialized_start=146
-  _globals['_PROPOSAL']._serialized_end=201
-  _globals['_LABELITEM']._serialized_start=203
-  _globals['_LABELITEM']._serialized_end=317
-  _globals['_JUDGMENT']._serialized_start=320
-  _globals['_JUDGMENT']._serialized_end=557
-  _globals['_JUDGMENT_ACTION']._serialized_start=472
-  _globals['_JUDGMENT_ACTION']._serialized_end=557
-  _globals['_JUDGMENTACK']._serialized_start=559
-  _globals['_JUDGMENTACK']._serialized_end=593
-  _globals['_LABELSTATSREQUEST']._serialized_start=595
-  _globals['_LABELSTATSREQUEST']._serialized_end=631
-  _globals['_LABELSTATS']._serialized_start=634
-  _globals['_LABELSTATS']._serialized_end=808
-  _globals['_LABELSTATS_BYACTIONENTRY']._serialized_start=761
-  _globals['_LABELSTATS_BYACTIONENTRY']._serialized_end=808
-  _globals['_LABELERSERVICE']._serialized_start=811
-  _globals['_LABELERSERVICE']._serialized_end=1034
+  _globals['_ANNOTATORPROGRESS_BYACTIONENTRY']._loaded_options = None
+  _globals['_ANNOTATORPROGRESS_BYACTIONENTRY']._serialized_options = b'8\001'
+  _globals['_LABELPROGRESS_BYACTIONENTRY']._loaded_options = None
+  _globals['_LABELPROGRESS_BYACTIONENTRY']._serialized_options = b'8\001'
+  _globals['_NEXTTASKREQUEST']._serialized_start=75
+  _globals['_NEXTTASKREQUEST']._serialized_end=151
+  _globals['_LABELPOST']._serialized_start=154
+  _globals['_LABELPOST']._serialized_end=321
+  _globals['_PROPOSAL']._serialized_start=323
+  _globals['_PROPOSAL']._serialized_end=395
+  _globals['_LABELTASK']._serialized_start=398
+  _globals['_LABELTASK']._serialized_end=697
+  _globals['_SUBMITREQUEST']._serialized_start=700
+  _globals['_SUBMITREQUEST']._serialized_end=971
+  _globals['_SUBMITREQUEST_ACTION']._serialized_start=882
+  _globals['_SUBMITREQUEST_ACTION']._serialized_end=971
+  _globals['_SUBMITRESPONSE']._serialized_start=973
+  _globals['_SUBMITRESPONSE']._serialized_end=1050
+  _globals['_UNDOREQUEST']._serialized_start=1052
+  _globals['_UNDOREQUEST']._serialized_end=1101
+  _globals['_PROGRESSREQUEST']._serialized_start=1103
+  _globals['_PROGRESSREQUEST']._serialized_end=1137
+  _globals['_ANNOTATORPROGRESS']._serialized_start=1140
+  _globals['_ANNOTATORPROGRESS']._serialized_end=1381
+  _globals['_ANNOTATORPROGRESS_BYACTIONENTRY']._serialized_start=1334
+  _globals['_ANNOTATORPROGRESS_BYACTIONENTRY']._serialized_end=1381
+  _globals['_LABELPROGRESS']._serialized_start=1384
+  _globals['_LABELPROGRESS']._serialized_end=1661
+  _globals['_LABELPROGRESS_BYACTIONENTRY']._serialized_start=1334
+  _globals['_LABELPROGRESS_BYACTIONENTRY']._serialized_end=1381
+  _globals['_EXPORTREQUEST']._serialized_start=1663
+  _globals['_EXPORTREQUEST']._serialized_end=1740
+  _globals['_EXPORTCHUNK']._serialized_start=1742
+  _globals['_EXPORTCHUNK']._serialized_end=1790
+  _globals['_DRAFTVIEW']._serialized_start=1793
+  _globals['_DRAFTVIEW']._serialized_end=2063
+  _globals['_LISTDRAFTSREQUEST']._serialized_start=2065
+  _globals['_LISTDRAFTSREQUEST']._serialized_end=2131
+  _globals['_LISTDRAFTSRESPONSE']._serialized_start=2133
+  _globals['_LISTDRAFTSRESPONSE']._serialized_end=2208
+  _globals['_REVIEWDRAFTSREQUEST']._serialized_start=2210
+  _globals['_REVIEWDRAFTSREQUEST']._serialized_end=2268
+  _globals['_REVIEWDRAFTSRESPONSE']._serialized_start=2270
+  _globals['_REVIEWDRAFTSRESPONSE']._serialized_end=2332
+  _globals['_EXPORTDRAFTSREQUEST']._serialized_start=2334
+  _globals['_EXPORTDRAFTSREQUEST']._serialized_end=2390
+  _globals['_EXPORTDRAFTSRESPONSE']._serialized_start=2393
+  _globals['_EXPORTDRAFTSRESPONSE']._serialized_end=2541
+  _globals['_LABELERSERVICE']._serialized_start=2544
+  _globals['_LABELERSERVICE']._serialized_end=2890
+  _globals['_DRAFTSERVICE']._serialized_start=2893
+  _globals['_DRAFTSERVICE']._serialized_end=3156
 # @@protoc_insertion_point(module_scope)

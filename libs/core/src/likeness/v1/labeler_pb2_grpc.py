@@ -26,7 +26,9 @@ if _version_not_supported:
 
 
 class LabelerServiceStub:
-    """Human feedback on normalisation. Drafted; implemented with the labeler issue.
+    """Human feedback on normalisation: a person judges the normaliser's proposals for a post.
+    Every decision is stored the moment Submit returns; see docs/architecture.md for the
+    preference pairs each action yields.
     """
 
     def __init__(self, channel):
@@ -35,43 +37,73 @@ class LabelerServiceStub:
         Args:
             channel: A grpc.Channel.
         """
-        self.NextItem = channel.unary_unary(
-                '/likeness.v1.LabelerService/NextItem',
-                request_serializer=likeness_dot_v1_dot_labeler__pb2.NextItemRequest.SerializeToString,
-                response_deserializer=likeness_dot_v1_dot_labeler__pb2.LabelItem.FromString,
+        self.NextTask = channel.unary_unary(
+                '/likeness.v1.LabelerService/NextTask',
+                request_serializer=likeness_dot_v1_dot_labeler__pb2.NextTaskRequest.SerializeToString,
+                response_deserializer=likeness_dot_v1_dot_labeler__pb2.LabelTask.FromString,
                 _registered_method=True)
-        self.SubmitJudgment = channel.unary_unary(
-                '/likeness.v1.LabelerService/SubmitJudgment',
-                request_serializer=likeness_dot_v1_dot_labeler__pb2.Judgment.SerializeToString,
-                response_deserializer=likeness_dot_v1_dot_labeler__pb2.JudgmentAck.FromString,
+        self.Submit = channel.unary_unary(
+                '/likeness.v1.LabelerService/Submit',
+                request_serializer=likeness_dot_v1_dot_labeler__pb2.SubmitRequest.SerializeToString,
+                response_deserializer=likeness_dot_v1_dot_labeler__pb2.SubmitResponse.FromString,
                 _registered_method=True)
-        self.GetLabelStats = channel.unary_unary(
-                '/likeness.v1.LabelerService/GetLabelStats',
-                request_serializer=likeness_dot_v1_dot_labeler__pb2.LabelStatsRequest.SerializeToString,
-                response_deserializer=likeness_dot_v1_dot_labeler__pb2.LabelStats.FromString,
+        self.Undo = channel.unary_unary(
+                '/likeness.v1.LabelerService/Undo',
+                request_serializer=likeness_dot_v1_dot_labeler__pb2.UndoRequest.SerializeToString,
+                response_deserializer=likeness_dot_v1_dot_labeler__pb2.LabelTask.FromString,
+                _registered_method=True)
+        self.GetProgress = channel.unary_unary(
+                '/likeness.v1.LabelerService/GetProgress',
+                request_serializer=likeness_dot_v1_dot_labeler__pb2.ProgressRequest.SerializeToString,
+                response_deserializer=likeness_dot_v1_dot_labeler__pb2.LabelProgress.FromString,
+                _registered_method=True)
+        self.Export = channel.unary_stream(
+                '/likeness.v1.LabelerService/Export',
+                request_serializer=likeness_dot_v1_dot_labeler__pb2.ExportRequest.SerializeToString,
+                response_deserializer=likeness_dot_v1_dot_labeler__pb2.ExportChunk.FromString,
                 _registered_method=True)
 
 
 class LabelerServiceServicer:
-    """Human feedback on normalisation. Drafted; implemented with the labeler issue.
+    """Human feedback on normalisation: a person judges the normaliser's proposals for a post.
+    Every decision is stored the moment Submit returns; see docs/architecture.md for the
+    preference pairs each action yields.
     """
 
-    def NextItem(self, request, context):
-        """The next post to label, with N generator proposals (stored before they are shown).
+    def NextTask(self, request, context):
+        """The annotator's open task (resumed) or the next one: a post nobody has labeled or holds,
+        with N distinct proposals from the persona's current normaliser, stored before they are
+        returned. The task is leased to the annotator until lease_expires_at.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
-    def SubmitJudgment(self, request, context):
-        """One decision, stored at once: accept / reject all / edit / write own.
+    def Submit(self, request, context):
+        """One decision on a task, stored at once in one transaction. A task whose lease expired or
+        that was already judged is refused (FAILED_PRECONDITION), never stored twice.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
-    def GetLabelStats(self, request, context):
+    def Undo(self, request, context):
+        """Take back the annotator's last decision: its judgment is marked undone and its task is
+        open again for the same annotator (returned, so the client can show it).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetProgress(self, request, context):
         """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def Export(self, request, context):
+        """The persona's labels as training rows, built by the same row builders the trainer uses.
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -79,20 +111,30 @@ class LabelerServiceServicer:
 
 def add_LabelerServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
-            'NextItem': grpc.unary_unary_rpc_method_handler(
-                    servicer.NextItem,
-                    request_deserializer=likeness_dot_v1_dot_labeler__pb2.NextItemRequest.FromString,
-                    response_serializer=likeness_dot_v1_dot_labeler__pb2.LabelItem.SerializeToString,
+            'NextTask': grpc.unary_unary_rpc_method_handler(
+                    servicer.NextTask,
+                    request_deserializer=likeness_dot_v1_dot_labeler__pb2.NextTaskRequest.FromString,
+                    response_serializer=likeness_dot_v1_dot_labeler__pb2.LabelTask.SerializeToString,
             ),
-            'SubmitJudgment': grpc.unary_unary_rpc_method_handler(
-                    servicer.SubmitJudgment,
-                    request_deserializer=likeness_dot_v1_dot_labeler__pb2.Judgment.FromString,
-                    response_serializer=likeness_dot_v1_dot_labeler__pb2.JudgmentAck.SerializeToString,
+            'Submit': grpc.unary_unary_rpc_method_handler(
+                    servicer.Submit,
+                    request_deserializer=likeness_dot_v1_dot_labeler__pb2.SubmitRequest.FromString,
+                    response_serializer=likeness_dot_v1_dot_labeler__pb2.SubmitResponse.SerializeToString,
             ),
-            'GetLabelStats': grpc.unary_unary_rpc_method_handler(
-                    servicer.GetLabelStats,
-                    request_deserializer=likeness_dot_v1_dot_labeler__pb2.LabelStatsRequest.FromString,
-                    response_serializer=likeness_dot_v1_dot_labeler__pb2.LabelStats.SerializeToString,
+            'Undo': grpc.unary_unary_rpc_method_handler(
+                    servicer.Undo,
+                    request_deserializer=likeness_dot_v1_dot_labeler__pb2.UndoRequest.FromString,
+                    response_serializer=likeness_dot_v1_dot_labeler__pb2.LabelTask.SerializeToString,
+            ),
+            'GetProgress': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetProgress,
+                    request_deserializer=likeness_dot_v1_dot_labeler__pb2.ProgressRequest.FromString,
+                    response_serializer=likeness_dot_v1_dot_labeler__pb2.LabelProgress.SerializeToString,
+            ),
+            'Export': grpc.unary_stream_rpc_method_handler(
+                    servicer.Export,
+                    request_deserializer=likeness_dot_v1_dot_labeler__pb2.ExportRequest.FromString,
+                    response_serializer=likeness_dot_v1_dot_labeler__pb2.ExportChunk.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -103,11 +145,13 @@ def add_LabelerServiceServicer_to_server(servicer, server):
 
  # This class is part of an EXPERIMENTAL API.
 class LabelerService:
-    """Human feedback on normalisation. Drafted; implemented with the labeler issue.
+    """Human feedback on normalisation: a person judges the normaliser's proposals for a post.
+    Every decision is stored the moment Submit returns; see docs/architecture.md for the
+    preference pairs each action yields.
     """
 
     @staticmethod
-    def NextItem(request,
+    def NextTask(request,
             target,
             options=(),
             channel_credentials=None,
@@ -120,9 +164,9 @@ class LabelerService:
         return grpc.experimental.unary_unary(
             request,
             target,
-            '/likeness.v1.LabelerService/NextItem',
-            likeness_dot_v1_dot_labeler__pb2.NextItemRequest.SerializeToString,
-            likeness_dot_v1_dot_labeler__pb2.LabelItem.FromString,
+            '/likeness.v1.LabelerService/NextTask',
+            likeness_dot_v1_dot_labeler__pb2.NextTaskRequest.SerializeToString,
+            likeness_dot_v1_dot_labeler__pb2.LabelTask.FromString,
             options,
             channel_credentials,
             insecure,
@@ -134,7 +178,7 @@ class LabelerService:
             _registered_method=True)
 
     @staticmethod
-    def SubmitJudgment(request,
+    def Submit(request,
             target,
             options=(),
             channel_credentials=None,
@@ -147,9 +191,9 @@ class LabelerService:
         return grpc.experimental.unary_unary(
             request,
             target,
-            '/likeness.v1.LabelerService/SubmitJudgment',
-            likeness_dot_v1_dot_labeler__pb2.Judgment.SerializeToString,
-            likeness_dot_v1_dot_labeler__pb2.JudgmentAck.FromString,
+            '/likeness.v1.LabelerService/Submit',
+            likeness_dot_v1_dot_labeler__pb2.SubmitRequest.SerializeToString,
+            likeness_dot_v1_dot_labeler__pb2.SubmitResponse.FromString,
             options,
             channel_credentials,
             insecure,
@@ -161,7 +205,7 @@ class LabelerService:
             _registered_method=True)
 
     @staticmethod
-    def GetLabelStats(request,
+    def Undo(request,
             target,
             options=(),
             channel_credentials=None,
@@ -174,9 +218,230 @@ class LabelerService:
         return grpc.experimental.unary_unary(
             request,
             target,
-            '/likeness.v1.LabelerService/GetLabelStats',
-            likeness_dot_v1_dot_labeler__pb2.LabelStatsRequest.SerializeToString,
-            likeness_dot_v1_dot_labeler__pb2.LabelStats.FromString,
+            '/likeness.v1.LabelerService/Undo',
+            likeness_dot_v1_dot_labeler__pb2.UndoRequest.SerializeToString,
+            likeness_dot_v1_dot_labeler__pb2.LabelTask.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetProgress(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/likeness.v1.LabelerService/GetProgress',
+            likeness_dot_v1_dot_labeler__pb2.ProgressRequest.SerializeToString,
+            likeness_dot_v1_dot_labeler__pb2.LabelProgress.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def Export(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/likeness.v1.LabelerService/Export',
+            likeness_dot_v1_dot_labeler__pb2.ExportRequest.SerializeToString,
+            likeness_dot_v1_dot_labeler__pb2.ExportChunk.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+
+class DraftServiceStub:
+    """The review queue of generated drafts (GeneratePosts writes them). Approved drafts are
+    exported exactly once; blank and duplicate drafts never are.
+    """
+
+    def __init__(self, channel):
+        """Constructor.
+
+        Args:
+            channel: A grpc.Channel.
+        """
+        self.ListDrafts = channel.unary_unary(
+                '/likeness.v1.DraftService/ListDrafts',
+                request_serializer=likeness_dot_v1_dot_labeler__pb2.ListDraftsRequest.SerializeToString,
+                response_deserializer=likeness_dot_v1_dot_labeler__pb2.ListDraftsResponse.FromString,
+                _registered_method=True)
+        self.ReviewDrafts = channel.unary_unary(
+                '/likeness.v1.DraftService/ReviewDrafts',
+                request_serializer=likeness_dot_v1_dot_labeler__pb2.ReviewDraftsRequest.SerializeToString,
+                response_deserializer=likeness_dot_v1_dot_labeler__pb2.ReviewDraftsResponse.FromString,
+                _registered_method=True)
+        self.ExportDrafts = channel.unary_unary(
+                '/likeness.v1.DraftService/ExportDrafts',
+                request_serializer=likeness_dot_v1_dot_labeler__pb2.ExportDraftsRequest.SerializeToString,
+                response_deserializer=likeness_dot_v1_dot_labeler__pb2.ExportDraftsResponse.FromString,
+                _registered_method=True)
+
+
+class DraftServiceServicer:
+    """The review queue of generated drafts (GeneratePosts writes them). Approved drafts are
+    exported exactly once; blank and duplicate drafts never are.
+    """
+
+    def ListDrafts(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ReviewDrafts(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ExportDrafts(self, request, context):
+        """Approved drafts not exported yet, marked exported in the same transaction (one batch).
+        An empty queue is a normal answer (no drafts, a message), not an error. Passing batch_id
+        returns that earlier batch again (to re-write a file lost after the call).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+
+def add_DraftServiceServicer_to_server(servicer, server):
+    rpc_method_handlers = {
+            'ListDrafts': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListDrafts,
+                    request_deserializer=likeness_dot_v1_dot_labeler__pb2.ListDraftsRequest.FromString,
+                    response_serializer=likeness_dot_v1_dot_labeler__pb2.ListDraftsResponse.SerializeToString,
+            ),
+            'ReviewDrafts': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReviewDrafts,
+                    request_deserializer=likeness_dot_v1_dot_labeler__pb2.ReviewDraftsRequest.FromString,
+                    response_serializer=likeness_dot_v1_dot_labeler__pb2.ReviewDraftsResponse.SerializeToString,
+            ),
+            'ExportDrafts': grpc.unary_unary_rpc_method_handler(
+                    servicer.ExportDrafts,
+                    request_deserializer=likeness_dot_v1_dot_labeler__pb2.ExportDraftsRequest.FromString,
+                    response_serializer=likeness_dot_v1_dot_labeler__pb2.ExportDraftsResponse.SerializeToString,
+            ),
+    }
+    generic_handler = grpc.method_handlers_generic_handler(
+            'likeness.v1.DraftService', rpc_method_handlers)
+    server.add_generic_rpc_handlers((generic_handler,))
+    server.add_registered_method_handlers('likeness.v1.DraftService', rpc_method_handlers)
+
+
+ # This class is part of an EXPERIMENTAL API.
+class DraftService:
+    """The review queue of generated drafts (GeneratePosts writes them). Approved drafts are
+    exported exactly once; blank and duplicate drafts never are.
+    """
+
+    @staticmethod
+    def ListDrafts(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/likeness.v1.DraftService/ListDrafts',
+            likeness_dot_v1_dot_labeler__pb2.ListDraftsRequest.SerializeToString,
+            likeness_dot_v1_dot_labeler__pb2.ListDraftsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReviewDrafts(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/likeness.v1.DraftService/ReviewDrafts',
+            likeness_dot_v1_dot_labeler__pb2.ReviewDraftsRequest.SerializeToString,
+            likeness_dot_v1_dot_labeler__pb2.ReviewDraftsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ExportDrafts(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/likeness.v1.DraftService/ExportDrafts',
+            likeness_dot_v1_dot_labeler__pb2.ExportDraftsRequest.SerializeToString,
+            likeness_dot_v1_dot_labeler__pb2.ExportDraftsResponse.FromString,
             options,
             channel_credentials,
             insecure,

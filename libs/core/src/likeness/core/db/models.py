@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -99,6 +100,9 @@ class Post(Base):
     clean_text: Mapped[str] = mapped_column(Text)
     normalized_text: Mapped[str | None] = mapped_column(Text, nullable=True)
     normalizer_version: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # Which normaliser wrote normalized_text: a registry model id, the base model's name, or
+    # "human:<annotator>" for a text a person chose (then normalized_approved is set).
+    normalizer_model: Mapped[str | None] = mapped_column(String(200), nullable=True)
     normalized_approved: Mapped[bool] = mapped_column(Boolean, default=False)
     # Bit set of likeness.core.flags.PostFlag; queried with a bitwise AND in both databases.
     flags: Mapped[int] = mapped_column(Integer, default=0)
@@ -159,21 +163,69 @@ class Draft(Base):
     model_id: Mapped[str | None] = mapped_column(String(200), nullable=True)
     topic: Mapped[str] = mapped_column(Text, default="")
     text: Mapped[str] = mapped_column(Text)
-    state: Mapped[str] = mapped_column(String(16), default="pending")  # pending|approved|rejected
+    # pending | approved | rejected | duplicate (approved, but its text was exported before)
+    state: Mapped[str] = mapped_column(String(16), default="pending")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     reviewed_at: Mapped[datetime | None] = mapped_column(nullable=True)
     exported_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    # The export that wrote it: exported drafts are never exported again, but a batch can be
+    # fetched again by its id (a file lost after the export call).
+    export_batch: Mapped[str | None] = mapped_column(key_string(32), nullable=True)
+
+
+class LabelTask(Base):
+    """One post offered to one annotator: the lease that keeps it from anyone else, the prompt
+    its proposals were generated from (rendered, byte for byte), and how it ended.
+
+    state: ``open`` (leased to ``annotator`` until ``lease_expires_at``; prefetched tasks are
+    open before they are shown), ``judged``, ``skipped``, ``expired`` (the lease ran out and the
+    post went back to the pool). Submit moves open -> judged with a conditional UPDATE, so a
+    task is judged at most once whatever the races.
+    """
+
+    __tablename__ = "label_tasks"
+    __table_args__ = (
+        Index("ix_label_tasks_persona_state", "persona_id", "state"),
+        Index("ix_label_tasks_post", "post_id"),
+        Index("ix_label_tasks_annotator", "persona_id", "annotator", "state"),
+        # At most one open task per post: the database itself keeps two annotators (or two
+        # servers) from leasing the same post, whatever the races.
+        Index(
+            "uq_label_tasks_open_post",
+            "post_id",
+            unique=True,
+            postgresql_where=text("state = 'open'"),
+            sqlite_where=text("state = 'open'"),
+        ),
+    )
+
+    id: Mapped[str] = mapped_column(key_string(32), primary_key=True)
+    persona_id: Mapped[int] = mapped_column(ForeignKey("personas.id", ondelete="CASCADE"))
+    post_id: Mapped[str] = mapped_column(key_string(32))
+    annotator: Mapped[str] = mapped_column(String(100))
+    state: Mapped[str] = mapped_column(String(16), default="open")
+    lease_expires_at: Mapped[datetime] = mapped_column()
+    shown_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    generator: Mapped[str] = mapped_column(Text, default="")
+    prompt_version: Mapped[str] = mapped_column(String(64), default="")
+    prompt: Mapped[str] = mapped_column(Text, default="")
+    disagreement: Mapped[float] = mapped_column(Float, default=0.0)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(nullable=True)
 
 
 class Proposal(Base):
     """A normalised version of a post proposed by the generator model for a person to judge."""
 
     __tablename__ = "proposals"
-    __table_args__ = (Index("ix_proposals_post", "post_id"),)
+    __table_args__ = (Index("ix_proposals_post", "post_id"), Index("ix_proposals_task", "task_id"))
 
     id: Mapped[str] = mapped_column(key_string(32), primary_key=True)
     persona_id: Mapped[int] = mapped_column(ForeignKey("personas.id", ondelete="CASCADE"))
     post_id: Mapped[str] = mapped_column(key_string(32))
+    task_id: Mapped[str | None] = mapped_column(key_string(32), nullable=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)  # 0 = the greedy proposal
+    temperature: Mapped[float] = mapped_column(Float, default=0.0)
     text: Mapped[str] = mapped_column(Text)
     generator: Mapped[str] = mapped_column(Text, default="")
     prompt_version: Mapped[str] = mapped_column(String(64), default="")
@@ -195,13 +247,17 @@ class Judgment(Base):
     persona_id: Mapped[int] = mapped_column(ForeignKey("personas.id", ondelete="CASCADE"))
     post_id: Mapped[str] = mapped_column(key_string(32))
     annotator: Mapped[str] = mapped_column(String(100), default="")
-    action: Mapped[str] = mapped_column(String(16))  # accept | edit | reject | own
+    task_id: Mapped[str | None] = mapped_column(key_string(32), nullable=True)
+    action: Mapped[str] = mapped_column(String(16))  # accept | edit | own | reject | skip
     proposal_id: Mapped[str | None] = mapped_column(key_string(32), nullable=True)
     chosen: Mapped[str] = mapped_column(Text, default="")
     rejected: Mapped[list[str]] = mapped_column(JSON, default=list)
     edit_distance: Mapped[int] = mapped_column(Integer, default=0)
     seconds_spent: Mapped[float] = mapped_column(Float, default=0.0)
     prompt_version: Mapped[str] = mapped_column(String(64), default="")
+    comment: Mapped[str] = mapped_column(Text, default="")
+    # Set by Undo: the decision no longer stands (kept, not deleted, so nothing is lost).
+    undone_at: Mapped[datetime | None] = mapped_column(nullable=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
