@@ -1,7 +1,7 @@
 """The one persona lookup every service uses, with the one ``PersonaNotFound``.
 
-    persona = get_persona(session, "alice")      # the row, or PersonaNotFound
-    pid = persona_id(session, "alice")           # just its id (no row loaded)
+persona = get_persona(session, "alice")      # the row, or PersonaNotFound
+pid = persona_id(session, "alice")           # just its id (no row loaded)
 """
 
 from __future__ import annotations
