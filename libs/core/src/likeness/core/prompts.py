@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import hashlib
 
-NORMALIZER_PROMPT_VERSION = "normalizer-v1"
+NORMALIZER_PROMPT_VERSIONS = ("normalizer-v1", "normalizer-v2")
+# The version new proposals, batch normalisation and training use; stored next to every text.
+NORMALIZER_PROMPT_VERSION = "normalizer-v2"
 
-NORMALIZER_SYSTEM = (
+# v1: instruction only. Kept byte for byte so that v1 rows stay traceable and trainable.
+NORMALIZER_SYSTEM_V1 = (
     "You rewrite one social media post into clean first-person prose in the author's own "
     "voice. Drop retweet prefixes such as 'RT @name:', links, hashtag noise and @handle "
     "salutes. Keep the author's words, word order, capital letters, exclamation marks and "
@@ -19,13 +22,80 @@ NORMALIZER_SYSTEM = (
     "rewritten post only."
 )
 
+# v2: the seed project's rules spelled out one by one, plus worked examples (below). Decisions:
+# - a lead-in label ("BREAKING:", "WATCH:", "JUST IN:") goes only as a label: capitals, at the
+#   very start, ended by a colon; the same word inside a sentence is the author's and stays;
+# - an @handle anywhere becomes the plain name it stands for (the proxy wants no "@word" left),
+#   so "@JoeBiden is weak" reads "Joe Biden is weak";
+# - an RT prefix goes and the quoted words stay as the author's own sentence (nothing is added
+#   to make it first person: "add nothing" wins).
+NORMALIZER_SYSTEM_V2 = (
+    "You rewrite one social media post as clean prose in the author's own voice. Rules:\n"
+    "1. Delete links.\n"
+    "2. Delete a retweet prefix 'RT @name:' and keep the words after it as the author's own.\n"
+    "3. Write every @handle as the plain name it stands for, without the @ "
+    "(@JaneDoe -> Jane Doe).\n"
+    "4. A hashtag inside a sentence loses only its # (#Ohio -> Ohio); hashtags listed at the "
+    "end are deleted.\n"
+    "5. Delete a label at the very start such as 'BREAKING:' or 'WATCH:'.\n"
+    "6. Delete a signature at the end such as '- Jane Doe' or '—JD'.\n"
+    "7. Write 'w/' as 'with', and '@' meaning 'at' as 'at'.\n"
+    "8. Keep every other word in its order, with its CAPITALS, '!!!' and emoji. Add nothing, "
+    "explain nothing.\n"
+    "Answer with the rewritten post only."
+)
+# Worked examples go in as earlier turns: a small model follows a shown pattern far better than
+# an instruction. Invented posts and names; together they show every rule above, and the last
+# one shows that a post with nothing to fix comes back unchanged.
+NORMALIZER_EXAMPLES_V2 = (
+    (
+        "RT @GovMartinez: Record turnout in Fresno tonight. Thank you all! #Vote #CAStrong",
+        "Record turnout in Fresno tonight. Thank you all!",
+    ),
+    (
+        "@SenatorBlake is WEAK on jobs and the voters know it!!!",
+        "Senator Blake is WEAK on jobs and the voters know it!!!",
+    ),
+    (
+        "Great meeting w/ @PatKowalski @ the county fair today https://example.com/fair",
+        "Great meeting with Pat Kowalski at the county fair today",
+    ),
+    (
+        "BREAKING: The bridge bill PASSED! A big win for #Riverton. —DW",
+        "The bridge bill PASSED! A big win for Riverton.",
+    ),
+    (
+        "We will never stop fighting for working families. - Dana Whitfield",
+        "We will never stop fighting for working families.",
+    ),
+    (
+        "Heading to Denver tonight. So many great people there, can't wait!",
+        "Heading to Denver tonight. So many great people there, can't wait!",
+    ),
+)
 
-def normalizer_messages(clean_text: str) -> list[dict[str, str]]:
-    """The chat messages the normaliser model answers, for one cleaned post."""
-    return [
-        {"role": "system", "content": NORMALIZER_SYSTEM},
-        {"role": "user", "content": clean_text},
-    ]
+
+def normalizer_messages(
+    clean_text: str, version: str = NORMALIZER_PROMPT_VERSION
+) -> list[dict[str, str]]:
+    """The chat messages the normaliser model answers, for one cleaned post, in prompt
+    ``version`` (one of ``NORMALIZER_PROMPT_VERSIONS``); the last turn is ``clean_text`` as is.
+    """
+    if version == "normalizer-v1":
+        return [
+            {"role": "system", "content": NORMALIZER_SYSTEM_V1},
+            {"role": "user", "content": clean_text},
+        ]
+    if version == "normalizer-v2":
+        messages = [{"role": "system", "content": NORMALIZER_SYSTEM_V2}]
+        for post, rewritten in NORMALIZER_EXAMPLES_V2:
+            messages += [
+                {"role": "user", "content": post},
+                {"role": "assistant", "content": rewritten},
+            ]
+        return [*messages, {"role": "user", "content": clean_text}]
+    known = ", ".join(NORMALIZER_PROMPT_VERSIONS)
+    raise ValueError(f"unknown normaliser prompt version {version!r}; known: {known}")
 
 
 def normalizer_version(model_id: str) -> str:
