@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from likeness.core.db.models import Post
 from likeness.core.errors import PersonaNotFound
-from likeness.trainer.split import assign_split
+from likeness.core.split import assign_split
 
 
 def splits(db: Engine) -> dict[str, str | None]:

@@ -79,7 +79,7 @@ def test_sft_rows_come_from_chosen_texts_and_the_latest_decision(
         "Second take on four.",
     ]
     for row, pid in zip(rows, [posts[0], posts[1], posts[2], posts[4]], strict=True):
-        assert row["messages"][:2] == normalizer_messages(
+        assert row["messages"][:-1] == normalizer_messages(
             f"post {posts.index(pid)} about the allotment"
         )
         assert row["messages"][-1]["role"] == "assistant"

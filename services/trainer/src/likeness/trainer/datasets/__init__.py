@@ -4,8 +4,8 @@ dataset = build_dataset(db, DatasetSpec(kind="persona-chat", persona="alice"), d
 for row in dataset.rows("train"): ...
 """
 
+from likeness.core.dataset_rows import EmptyDataset
 from likeness.trainer.datasets.build import build_dataset, build_dataset_async
-from likeness.trainer.datasets.rows import EmptyDataset
 from likeness.trainer.datasets.spec import BuiltDataset, DatasetKind, DatasetSpec
 
 __all__ = [

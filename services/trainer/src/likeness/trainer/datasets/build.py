@@ -3,7 +3,7 @@
     dataset = build_dataset(db, DatasetSpec(kind="persona-chat", persona="alice"), data_dir)
     dataset = await build_dataset_async(db, spec, data_dir, generator=engine)  # persona-qa
 
-Steps: give new posts their split (``likeness.trainer.split``), build the train and held-out
+Steps: give new posts their split (``likeness.core.split``), build the train and held-out
 rows (oldest first), keep the newest ``spec.limit`` training rows, hash the rows' content, and
 write them to ``<data_dir>/datasets/<persona>/<kind>-<sha[:12]>/``:
 
@@ -36,21 +36,23 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from likeness.core.dataset_formats import jsonl, openai_row, trl_row
+from likeness.core.dataset_rows import EmptyDataset, PersonaInfo, Row, SplitRows, load_persona
 from likeness.core.db.models import Dataset
+from likeness.core.normalizer_rows import normalizer_pref_rows, normalizer_sft_rows
 from likeness.core.prompts import (
     NORMALIZER_PROMPT_VERSION,
     PERSONA_POST_PROMPT_VERSION,
     QA_QUESTION_PROMPT_VERSION,
 )
+from likeness.core.split import assign_split
 from likeness.inference.engines.base import Engine as GenerationEngine
-from likeness.trainer.datasets.normalizer import normalizer_pref_rows, normalizer_sft_rows
 from likeness.trainer.datasets.persona import (
     persona_chat_rows,
     persona_completion_rows,
     persona_essay_rows,
     persona_posts,
 )
-from likeness.trainer.datasets.rows import EmptyDataset, PersonaInfo, Row, SplitRows, load_persona
 from likeness.trainer.datasets.spec import (
     CHAT_KINDS,
     PREFERENCE_KINDS,
@@ -58,15 +60,24 @@ from likeness.trainer.datasets.spec import (
     DatasetSpec,
 )
 from likeness.trainer.datasets.synthetic_qa import generate_questions, persona_qa_rows
-from likeness.trainer.split import assign_split
 
 RowBuilder = Callable[[Engine, PersonaInfo, DatasetSpec], SplitRows]
+
+
+def _normalizer_sft(db: Engine, persona: PersonaInfo, spec: DatasetSpec) -> SplitRows:
+    return normalizer_sft_rows(db, persona)
+
+
+def _normalizer_prefs(db: Engine, persona: PersonaInfo, spec: DatasetSpec) -> SplitRows:
+    return normalizer_pref_rows(db, persona)
+
+
 ROW_BUILDERS: dict[str, RowBuilder] = {
     "persona-chat": persona_chat_rows,
     "persona-completion": persona_completion_rows,
     "persona-essay": persona_essay_rows,
-    "normalizer-sft": normalizer_sft_rows,
-    "normalizer-prefs": normalizer_pref_rows,
+    "normalizer-sft": _normalizer_sft,
+    "normalizer-prefs": _normalizer_prefs,
 }
 PROMPT_VERSIONS = {
     "persona-chat": {"persona_post": PERSONA_POST_PROMPT_VERSION},
@@ -153,12 +164,8 @@ def _prepare(db: Engine, spec: DatasetSpec) -> PersonaInfo:
 # --- content hash and files --------------------------------------------------------------
 
 
-def _content(row: Row) -> Row:
-    return {key: value for key, value in row.items() if key != "meta"}
-
-
 def _canonical(row: Row) -> str:
-    return json.dumps(_content(row), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(trl_row(row), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 def content_sha256(train: Iterable[Row], heldout: Iterable[Row]) -> str:
@@ -177,35 +184,20 @@ def dataset_id(kind: str, persona: str, sha256: str) -> str:
     return hashlib.sha256(f"{kind}|{persona}|{sha256}".encode()).hexdigest()[:32]
 
 
-def openai_row(kind: str, row: Row) -> Row:
-    """One row in OpenAI's fine-tuning JSONL (supervised chat, or DPO preference)."""
-    if kind in PREFERENCE_KINDS:
-        return {
-            "input": {"messages": row["prompt"]},
-            "preferred_output": row["chosen"],
-            "non_preferred_output": row["rejected"],
-        }
-    return {"messages": row["messages"]}
-
-
-def _jsonl(rows: Iterable[Row]) -> str:
-    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
-
-
 def _files(spec: DatasetSpec, built: _Built, info: dict[str, Any]) -> dict[str, str]:
     train, heldout = built.rows.train, built.rows.heldout
     files = {
-        "train.jsonl": _jsonl(train),
-        "heldout.jsonl": _jsonl(heldout),
-        "train.trl.jsonl": _jsonl(_content(r) for r in train),
-        "heldout.trl.jsonl": _jsonl(_content(r) for r in heldout),
+        "train.jsonl": jsonl(train),
+        "heldout.jsonl": jsonl(heldout),
+        "train.trl.jsonl": jsonl(trl_row(r) for r in train),
+        "heldout.trl.jsonl": jsonl(trl_row(r) for r in heldout),
         "spec.json": json.dumps(spec.model_dump(mode="json"), indent=2, sort_keys=True) + "\n",
         "dataset.json": json.dumps(info, indent=2, sort_keys=True) + "\n",
     }
     if spec.kind in CHAT_KINDS or spec.kind in PREFERENCE_KINDS:
-        files["train.openai.jsonl"] = _jsonl(openai_row(spec.kind, r) for r in train)
+        files["train.openai.jsonl"] = jsonl(openai_row(r) for r in train)
         if heldout:  # OpenAI rejects an empty validation file
-            files["heldout.openai.jsonl"] = _jsonl(openai_row(spec.kind, r) for r in heldout)
+            files["heldout.openai.jsonl"] = jsonl(openai_row(r) for r in heldout)
     return files
 
 

@@ -25,11 +25,7 @@ from sqlalchemy import ColumnElement, Engine, func, select
 from sqlalchemy.orm import Session
 
 from likeness.core.chat import persona_messages
-from likeness.core.db.models import Post
-from likeness.core.flags import exclude_mask, flag_names
-from likeness.core.prompts import persona_post_request
-from likeness.core.text import split_sentences
-from likeness.trainer.datasets.rows import (
+from likeness.core.dataset_rows import (
     EmptyDataset,
     PersonaInfo,
     Row,
@@ -40,6 +36,10 @@ from likeness.trainer.datasets.rows import (
     training_text,
     utc,
 )
+from likeness.core.db.models import Post
+from likeness.core.flags import exclude_mask, flag_names
+from likeness.core.prompts import persona_post_request
+from likeness.core.text import split_sentences
 from likeness.trainer.datasets.spec import DatasetSpec
 from likeness.trainer.topics import extract_topics, topics_phrase
 

@@ -17,10 +17,10 @@ import logging
 import re
 import uuid
 
+from likeness.core.dataset_rows import EmptyDataset, PersonaInfo, SplitRows, post_meta
 from likeness.core.prompts import qa_question_messages
 from likeness.inference.engines.base import Engine, GenerationRequest, SamplingParams
 from likeness.trainer.datasets.persona import PersonaPost, chat_row
-from likeness.trainer.datasets.rows import EmptyDataset, PersonaInfo, SplitRows, post_meta
 
 logger = logging.getLogger(__name__)
 

@@ -11,6 +11,8 @@ candidates and when it normalises the corpus. A judgment goes to the split of it
 
 When an annotator judged the same post more than once, their latest decision stands: an
 earlier one they changed their mind about would otherwise contradict it.
+
+In core because the trainer (datasets) and the labeler (Export) build exactly these rows.
 """
 
 from __future__ import annotations
@@ -21,9 +23,7 @@ from datetime import datetime
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from likeness.core.db.models import Judgment, Post
-from likeness.core.prompts import normalizer_messages
-from likeness.trainer.datasets.rows import (
+from likeness.core.dataset_rows import (
     EmptyDataset,
     PersonaInfo,
     Row,
@@ -32,7 +32,8 @@ from likeness.trainer.datasets.rows import (
     post_meta,
     time_order,
 )
-from likeness.trainer.datasets.spec import DatasetSpec
+from likeness.core.db.models import Judgment, Post
+from likeness.core.prompts import normalizer_messages
 
 CHOOSING_ACTIONS = frozenset({"accept", "edit", "own"})
 
@@ -99,7 +100,7 @@ def _meta(label: LabeledPost) -> dict[str, object]:
     return post_meta(label.post_id, label.post_created_at, judgment_id=label.judgment_id)
 
 
-def normalizer_sft_rows(db: Engine, persona: PersonaInfo, spec: DatasetSpec) -> SplitRows:
+def normalizer_sft_rows(db: Engine, persona: PersonaInfo) -> SplitRows:
     rows = SplitRows()
     seen: set[tuple[str, str]] = set()
     for label in labeled_posts(db, persona):
@@ -111,7 +112,7 @@ def normalizer_sft_rows(db: Engine, persona: PersonaInfo, spec: DatasetSpec) -> 
     return rows.require_train("no normaliser examples to train on")
 
 
-def normalizer_pref_rows(db: Engine, persona: PersonaInfo, spec: DatasetSpec) -> SplitRows:
+def normalizer_pref_rows(db: Engine, persona: PersonaInfo) -> SplitRows:
     rows = SplitRows()
     seen: set[tuple[str, str, str]] = set()
     for label in labeled_posts(db, persona):

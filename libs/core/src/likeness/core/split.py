@@ -14,6 +14,9 @@ and never revised:
 - a held-out post never becomes a training post and a training post never becomes held out,
   whatever the fraction of a later build: nothing a model was evaluated on leaks into a
   later training set.
+
+It lives in core because two services split the same way: the trainer before it builds a
+dataset, and the labeler before it exports labels (the same rows land in the same split).
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """What the row builders share: the persona they build for, rows split in two, ordering, errors.
 
 Every builder returns ``SplitRows`` in a deterministic order (a post's date, then its id) and
-raises ``EmptyDataset`` with the reason when it has nothing to train on.
+raises ``EmptyDataset`` with the reason when it has nothing to train on. In core because the
+trainer's dataset builder and the labeler's export build the same rows (one code path).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from likeness.core.personas import get_persona
-from likeness.trainer.split import HELDOUT, TRAIN
+from likeness.core.split import HELDOUT, TRAIN
 
 Row = dict[str, Any]
 Message = dict[str, str]
