@@ -1,9 +1,11 @@
-"""The versioned normaliser prompt: v1 frozen byte for byte, v2 = rules + worked examples."""
+"""The versioned normaliser prompt (v1 frozen byte for byte, v2 = rules + worked examples) and
+the automatic proxy that measures a rewrite."""
 
 from __future__ import annotations
 
 import pytest
 
+from likeness.core.normalizer_check import check_normalization, summarize
 from likeness.core.prompts import (
     NORMALIZER_EXAMPLES_V2,
     NORMALIZER_PROMPT_VERSION,
@@ -64,3 +66,77 @@ def test_v2_examples_show_every_rule() -> None:
 def test_unknown_version_is_refused_naming_the_known_ones() -> None:
     with pytest.raises(ValueError, match="normalizer-v1, normalizer-v2"):
         normalizer_messages(POST, "normalizer-v3")
+
+
+# -- the automatic proxy (likeness.core.normalizer_check) -------------------------------------
+
+RT_POST = "RT @bob: great rally tonight in #Ohio! #MAGA https://t.co/abc"
+
+
+def test_a_good_rewrite_passes_every_criterion() -> None:
+    result = check_normalization(RT_POST, "great rally tonight in Ohio!")
+    assert result.passed
+    assert (result.links_gone, result.rt_gone, result.handles_gone) == (True, True, True)
+    assert result.words_kept == 1.0 and result.added_words == ()
+
+
+def test_a_leading_handle_may_become_the_name_it_stands_for() -> None:
+    result = check_normalization("@JoeBiden is weak on crime!!!", "Joe Biden is weak on crime!!!")
+    assert result.passed and result.had_handle
+
+
+def test_a_left_over_link_fails() -> None:
+    result = check_normalization(RT_POST, "great rally tonight in Ohio! https://t.co/abc")
+    assert not result.links_gone and not result.passed
+
+
+def test_a_left_over_rt_prefix_fails() -> None:
+    result = check_normalization(RT_POST, "RT @bob: great rally tonight in Ohio!")
+    assert not result.rt_gone and not result.handles_gone and not result.passed
+
+
+def test_a_left_over_handle_fails_but_a_lone_at_sign_is_no_handle() -> None:
+    assert not check_normalization("Thanks @FoxNews!", "Thanks @FoxNews!").handles_gone
+    assert check_normalization("See you @ noon", "See you @ noon").handles_gone
+
+
+def test_words_lost_or_reordered_fail_the_kept_ratio() -> None:
+    original = "We will bring back our jobs and we will win again"  # 11 words
+    assert check_normalization(original, "We will win").words_kept < 0.8
+    shuffled = check_normalization(original, "again win will we and jobs our back bring will We")
+    assert shuffled.words_kept < 0.8 and not shuffled.passed  # all words present, order lost
+    # Case-sensitive: lower-casing the author's CAPS loses the words.
+    assert check_normalization("MAKE IT GREAT", "make it great").words_kept == 0.0
+
+
+def test_chatter_around_the_post_counts_as_added_words() -> None:
+    result = check_normalization("Thank you Iowa!", "Here is the rewritten post: Thank you Iowa!")
+    assert result.words_kept == 1.0 and not result.nothing_added and not result.passed
+    assert result.added_words == ("Here", "is", "rewritten", "post")  # "the" is allowed
+
+
+def test_rewrite_words_are_allowed_and_optional_parts_may_go() -> None:
+    original = "BREAKING: Great meeting w/ farmers @ the fair. #Iowa #Farms - Donald J. Trump"
+    result = check_normalization(original, "Great meeting with farmers at the fair.")
+    assert result.passed  # label, tags and signature dropped; "with"/"at" allowed
+    assert check_normalization(original, "My great meeting with farmers at the fair.").passed
+
+
+def test_an_empty_output_fails() -> None:
+    result = check_normalization("Thank you Iowa!", "   ")
+    assert result.empty and not result.passed
+
+
+def test_summarize_gives_rates_overall_and_where_present() -> None:
+    results = [
+        check_normalization(RT_POST, "great rally tonight in Ohio!"),
+        check_normalization(RT_POST, "RT @bob: great rally tonight in Ohio!"),
+        check_normalization("Thank you Iowa!", "Here is the rewritten post: Thank you Iowa!"),
+        check_normalization("Thank you Iowa!", "Thank you Iowa!"),
+    ]
+    summary = summarize(results)
+    assert summary["posts"] == 4 and summary["pass_rate"] == 0.5
+    assert summary["rt_gone"] == 0.75 and summary["rt_gone_where_present"] == 0.5
+    assert summary["with_rt"] == 2 and summary["added_rate"] == 0.5  # "RT" left is added too
+    assert summary["words_kept"] == 1.0
+    assert summarize([])["pass_rate"] is None
