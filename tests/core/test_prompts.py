@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from likeness.core.normalizer_check import check_normalization, summarize
+from likeness.core.normalizer_check import check_normalization, summarize, to_normalise
 from likeness.core.prompts import (
     NORMALIZER_EXAMPLES_V2,
     NORMALIZER_PROMPT_VERSION,
@@ -140,3 +140,28 @@ def test_summarize_gives_rates_overall_and_where_present() -> None:
     assert summary["with_rt"] == 2 and summary["added_rate"] == 0.5  # "RT" left is added too
     assert summary["words_kept"] == 1.0
     assert summarize([])["pass_rate"] is None
+
+
+def test_a_name_spelled_out_from_a_lower_case_handle_is_not_added() -> None:
+    result = check_normalization(
+        "Tonight on @oreillyfactor. Enjoy!", "Tonight on O'Reilly Factor. Enjoy!"
+    )
+    assert result.passed
+    assert check_normalization("Tonight on @oreillyfactor.", "Tonight on Fox.").added_words == (
+        "Fox",
+    )
+
+
+def test_a_link_cut_short_by_the_exporter_still_counts_as_a_link() -> None:
+    assert not check_normalization("FINAL PUSH! ht...", "FINAL PUSH! ht...").links_gone
+    assert check_normalization("FINAL PUSH! ht...", "FINAL PUSH!").passed
+
+
+def test_to_normalise_names_what_a_post_holds() -> None:
+    assert to_normalise(RT_POST) == ("rt", "link", "handle", "hashtag")
+    assert to_normalise("BREAKING: lunch w/ Bob. - Donald J. Trump") == (
+        "w/",
+        "lead-in",
+        "signature",
+    )
+    assert to_normalise("Thank you Iowa!") == ()

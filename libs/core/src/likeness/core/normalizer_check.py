@@ -9,7 +9,7 @@ objectively wrong (a link or handle left over, the author's words lost, words ma
 nothing about fluency. The criteria, exactly:
 
 * ``links_gone``: the output holds no link (``http://``, ``https://``, ``www.``, ``t.co/``,
-  ``pic.twitter.com/``).
+  ``pic.twitter.com/``, or the stub of a link cut short: "ht...", "https://...").
 * ``rt_gone``: the output holds no retweet prefix (``RT @name``, or "RT" as its first word).
 * ``handles_gone``: the output holds no ``@word`` (a lone "@" is not a handle).
 * ``words_kept`` (ratio, passes at ``WORDS_KEPT_MIN`` = 0.80): of the original's *required
@@ -25,10 +25,11 @@ nothing about fluency. The criteria, exactly:
   are output words, compared case-insensitively, that are none of: a word of the original
   (hyphen/slash-joined words also count by their parts); a hashtag or handle body or its
   camel-case parts ("@JoeBiden" allows "JoeBiden", "Joe", "Biden"; "#MakeAmericaGreat" allows
-  "Make", "America", "Great"); the words of ``ALLOWED_EXTRA_WORDS`` ("I", "my", "me" for turning a
-  retweet into the author's own sentence, "with" for "w/", "at" for "@", and a few joining words:
-  "and", "the", "a", "an", "to", "of"). ``added_share`` is their share of the output's words
-  (0.0 for an empty output).
+  "Make", "America", "Great"); a word of two or more letters and digits found inside a handle
+  body ("@oreillyfactor" allows "O'Reilly" and "Factor"); the words of ``ALLOWED_EXTRA_WORDS``
+  ("I", "my", "me" for turning a retweet into the author's own sentence, "with" for "w/", "at"
+  for "@", and a few joining words: "and", "the", "a", "an", "to", "of"). ``added_share`` is
+  their share of the output's words (0.0 for an empty output).
 * ``passed``: all of the above pass, and the output is not empty.
 """
 
@@ -45,7 +46,11 @@ ALLOWED_EXTRA_WORDS = frozenset(
     {"i", "my", "me", "with", "at", "and", "the", "a", "an", "to", "of"}
 )
 
-_LINK = re.compile(r"(?:https?://|www\.|\bt\.co/|\bpic\.twitter\.com/)\S*", re.IGNORECASE)
+# A link, or what an exporter left of one it cut short ("ht...", "https://...").
+_LINK = re.compile(
+    r"(?:https?://|www\.|\bt\.co/|\bpic\.twitter\.com/)\S*|\bht{1,2}p?s?:?/{0,2}(?:\.\.\.|…)",
+    re.IGNORECASE,
+)
 _RT_PREFIX = re.compile(r"^\s*RT\s+@\w+:?\s*")
 _RT_LEFT = re.compile(r"(?:^\s*RT\b|\bRT\s+@\w)")
 _HANDLE = re.compile(r"@\w")
@@ -54,6 +59,8 @@ _LEAD_IN = re.compile(r"^\s*(?:[A-Z]{2,}\s+){0,2}[A-Z]{2,}:\s+")
 _SIGNATURE = re.compile(r"(?<=[\s.!?\"])[-—–]+\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s*$")
 _CAMEL_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
 _JOINED = re.compile(r"[-/]")
+_HASHTAG = re.compile(r"(?:^|\s)#\w")
+_W_SLASH = re.compile(r"(?:^|\s)w/")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,8 +119,9 @@ def _name_parts(body: str) -> set[str]:
     return {p.lower() for p in parts if p}
 
 
-def _split_original(original: str) -> tuple[list[str], set[str]]:
-    """(required words in order, allowed output words lower-cased) for ``original``."""
+def _split_original(original: str) -> tuple[list[str], set[str], list[str]]:
+    """(required words in order, allowed output words lower-cased, handle bodies lower-cased)
+    for ``original``."""
     text = _LINK.sub(" ", original)
     text = _RT_PREFIX.sub("", text)
     allowed: set[str] = set(ALLOWED_EXTRA_WORDS)
@@ -127,18 +135,46 @@ def _split_original(original: str) -> tuple[list[str], set[str]]:
         optional_text += signature.group()
         text = text[: signature.start()]
     required: list[str] = []
+    handles: list[str] = []
     for token in text.split():
         if token in ("@", "w/"):
             continue
         if _HANDLE.search(token) or token.startswith("#"):
-            allowed |= _name_parts(_word(token))
+            body = _word(token)
+            allowed |= _name_parts(body)
+            if "@" in token:
+                handles.append(body.lower())
             continue
         word = _word(token)
         if word:
             required.append(word)
     for word in required + words(optional_text):
         allowed |= {word.lower(), *(p.lower() for p in _JOINED.split(word) if p)}
-    return required, allowed
+    return required, allowed, handles
+
+
+def _is_allowed(word: str, allowed: set[str], handles: list[str]) -> bool:
+    lowered = word.lower()
+    if lowered in allowed:
+        return True
+    # A name spelled out from a lower-case handle: "@oreillyfactor" -> "O'Reilly Factor".
+    letters = "".join(c for c in lowered if c.isalnum())
+    return len(letters) >= 2 and any(letters in handle for handle in handles)
+
+
+def to_normalise(text: str) -> tuple[str, ...]:
+    """What in a cleaned post there is for a normaliser to fix: any of "rt", "link", "handle",
+    "hashtag", "w/", "lead-in", "signature" (empty: the post should come back as it is)."""
+    checks = (
+        ("rt", _RT_LEFT),
+        ("link", _LINK),
+        ("handle", _HANDLE),
+        ("hashtag", _HASHTAG),
+        ("w/", _W_SLASH),
+        ("lead-in", _LEAD_IN),
+        ("signature", _SIGNATURE),
+    )
+    return tuple(name for name, pattern in checks if pattern.search(text))
 
 
 def _lcs_length(a: Sequence[str], b: Sequence[str]) -> int:
@@ -153,10 +189,10 @@ def _lcs_length(a: Sequence[str], b: Sequence[str]) -> int:
 
 def check_normalization(original: str, output: str) -> CheckResult:
     """Judge ``output`` as a normalisation of the cleaned post ``original``."""
-    required, allowed = _split_original(original)
+    required, allowed, handles = _split_original(original)
     out_words = words(output)
     kept = _lcs_length(required, out_words) / len(required) if required else 1.0
-    added = tuple(w for w in out_words if w.lower() not in allowed)
+    added = tuple(w for w in out_words if not _is_allowed(w, allowed, handles))
     return CheckResult(
         links_gone=_LINK.search(output) is None,
         rt_gone=_RT_LEFT.search(output) is None,
