@@ -33,6 +33,8 @@ from likeness.core.personas import persona_id as lookup_persona_id
 
 TRAIN = "train"
 HELDOUT = "heldout"
+# The newest fraction held out when a caller names none (dataset specs, the labeler's export).
+DEFAULT_HELDOUT_FRACTION = 0.1
 
 
 @dataclass(frozen=True, slots=True)

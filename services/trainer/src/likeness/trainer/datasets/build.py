@@ -12,7 +12,8 @@ write them to ``<data_dir>/datasets/<persona>/<kind>-<sha[:12]>/``:
   (conversational, prompt/chosen/rejected, or text);
 - ``train.openai.jsonl`` (and ``heldout.openai.jsonl`` when there are held-out rows) for chat and
   preference kinds: OpenAI fine-tuning JSONL (supervised or DPO), to train elsewhere;
-- ``spec.json`` (the spec) and ``dataset.json`` (id, hash, counts, generator, prompt versions).
+- ``spec.json`` (the spec) and ``dataset.json`` (id, hash, counts, generator, prompt versions:
+  for the normaliser kinds the normaliser prompt version the rows were built with).
 
 The hash covers the rows' content only (canonical JSON, no ``meta``), so identical content is
 the same dataset: a rebuild reuses the folder and the table row. The folder is written under a
@@ -40,11 +41,7 @@ from likeness.core.dataset_formats import jsonl, openai_row, trl_row
 from likeness.core.dataset_rows import EmptyDataset, PersonaInfo, Row, SplitRows, load_persona
 from likeness.core.db.models import Dataset
 from likeness.core.normalizer_rows import normalizer_pref_rows, normalizer_sft_rows
-from likeness.core.prompts import (
-    NORMALIZER_PROMPT_VERSION,
-    PERSONA_POST_PROMPT_VERSION,
-    QA_QUESTION_PROMPT_VERSION,
-)
+from likeness.core.prompts import PERSONA_POST_PROMPT_VERSION, QA_QUESTION_PROMPT_VERSION
 from likeness.core.split import assign_split
 from likeness.inference.engines.base import Engine as GenerationEngine
 from likeness.trainer.datasets.persona import (
@@ -55,6 +52,7 @@ from likeness.trainer.datasets.persona import (
 )
 from likeness.trainer.datasets.spec import (
     CHAT_KINDS,
+    NORMALIZER_KINDS,
     PREFERENCE_KINDS,
     BuiltDataset,
     DatasetSpec,
@@ -65,11 +63,13 @@ RowBuilder = Callable[[Engine, PersonaInfo, DatasetSpec], SplitRows]
 
 
 def _normalizer_sft(db: Engine, persona: PersonaInfo, spec: DatasetSpec) -> SplitRows:
-    return normalizer_sft_rows(db, persona)
+    rows = normalizer_sft_rows(db, persona, spec.normalizer_prompt_version)
+    return rows.require_train("no normaliser examples to train on")
 
 
 def _normalizer_prefs(db: Engine, persona: PersonaInfo, spec: DatasetSpec) -> SplitRows:
-    return normalizer_pref_rows(db, persona)
+    rows = normalizer_pref_rows(db, persona, spec.normalizer_prompt_version)
+    return rows.require_train("no preference pairs to train on")
 
 
 ROW_BUILDERS: dict[str, RowBuilder] = {
@@ -82,9 +82,16 @@ ROW_BUILDERS: dict[str, RowBuilder] = {
 PROMPT_VERSIONS = {
     "persona-chat": {"persona_post": PERSONA_POST_PROMPT_VERSION},
     "persona-qa": {"qa_question": QA_QUESTION_PROMPT_VERSION},
-    "normalizer-sft": {"normalizer": NORMALIZER_PROMPT_VERSION},
-    "normalizer-prefs": {"normalizer": NORMALIZER_PROMPT_VERSION},
 }
+
+
+def prompt_versions(spec: DatasetSpec) -> dict[str, str]:
+    """The prompt versions a dataset's rows are built with (recorded in ``dataset.json``)."""
+    if spec.kind in NORMALIZER_KINDS:
+        return {"normalizer": spec.normalizer_prompt_version}
+    return dict(PROMPT_VERSIONS.get(spec.kind, {}))
+
+
 QA_KIND = "persona-qa"
 GENERATED_KINDS = frozenset({QA_KIND})  # written by a generator model
 
@@ -274,7 +281,7 @@ def _publish(db: Engine, spec: DatasetSpec, built: _Built, data_dir: Path) -> Bu
         "train_rows": dataset.train_rows,
         "heldout_rows": dataset.heldout_rows,
         "generator": built.generator,
-        "prompt_versions": PROMPT_VERSIONS.get(spec.kind, {}),
+        "prompt_versions": prompt_versions(spec),
     }
     _write_once(directory, _files(spec, built, info))
     _register(db, dataset, built.persona.id)

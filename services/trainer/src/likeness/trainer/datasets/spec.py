@@ -7,7 +7,12 @@ Row shapes (one JSON object per line, the formats TRL and other tools read):
   the last message is the target, everything before it is the prompt.
 - ``persona-completion``, ``persona-essay``: plain text, ``{"text": "..."}``.
 - ``normalizer-prefs``: conversational preference,
-  ``{"prompt": [system, user], "chosen": [assistant], "rejected": [assistant]}``.
+  ``{"prompt": [system, user], "chosen": [assistant], "rejected": [assistant]}``, the pair's
+  weight in ``meta.weight`` (TRL's DPO and reward trainers read no per-example weight).
+
+The normaliser kinds are built with one normaliser prompt version (``prompt_version``, the
+current one unless a spec names another); ``dataset.json`` records it, and a recipe that
+rebuilds prompts from the rows' posts reads it back (``normalizer_prompt_version``).
 
 Every row may carry a ``"meta"`` object (post id, created_at, …) that no trainer reads. The
 held-out rows are the newest posts (a time-based split stored on the posts themselves), and
@@ -22,7 +27,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from likeness.core.prompts import NORMALIZER_PROMPT_VERSION, NORMALIZER_PROMPT_VERSIONS
+from likeness.core.split import DEFAULT_HELDOUT_FRACTION
 
 DatasetKind = Literal[
     "persona-chat",
@@ -35,6 +43,7 @@ DatasetKind = Literal[
 CHAT_KINDS = frozenset({"persona-chat", "persona-qa", "normalizer-sft"})
 TEXT_KINDS = frozenset({"persona-completion", "persona-essay"})
 PREFERENCE_KINDS = frozenset({"normalizer-prefs"})
+NORMALIZER_KINDS = frozenset({"normalizer-sft", "normalizer-prefs"})
 Split = Literal["train", "heldout"]
 T = TypeVar("T")
 
@@ -47,13 +56,37 @@ class DatasetSpec(BaseModel):
     kind: DatasetKind
     persona: str
     heldout_fraction: float = Field(
-        0.1, ge=0, lt=1, description="Newest fraction of posts kept out of training."
+        DEFAULT_HELDOUT_FRACTION,
+        ge=0,
+        lt=1,
+        description="Newest fraction of posts kept out of training.",
     )
     limit: int | None = Field(None, ge=1, description="At most N training rows (newest kept).")
     kept_only: bool = Field(True, description="Leave out posts the persona's exclusions flag.")
     min_chars: int = Field(1, ge=0, description="Skip texts shorter than this.")
     max_topics: int = Field(3, ge=1, le=10, description="Topics named in a chat request.")
     essay_chunk_chars: int = Field(1500, ge=200, description="Characters per essay chunk.")
+    prompt_version: str | None = Field(
+        None,
+        description="Normaliser prompt version of a normaliser dataset's rows "
+        f"({', '.join(NORMALIZER_PROMPT_VERSIONS)}); empty = the current one.",
+    )
+
+    @model_validator(mode="after")
+    def _known_prompt_version(self) -> DatasetSpec:
+        if self.prompt_version is None:
+            return self
+        if self.kind not in NORMALIZER_KINDS:
+            raise ValueError(f"prompt_version is for normaliser datasets, not {self.kind!r}")
+        if self.prompt_version not in NORMALIZER_PROMPT_VERSIONS:
+            known = ", ".join(NORMALIZER_PROMPT_VERSIONS)
+            raise ValueError(f"unknown prompt_version {self.prompt_version!r}; known: {known}")
+        return self
+
+    @property
+    def normalizer_prompt_version(self) -> str:
+        """The normaliser prompt version the rows are built with."""
+        return self.prompt_version or NORMALIZER_PROMPT_VERSION
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +120,33 @@ class BuiltDataset:
     def rows_if_any(self, split: Split) -> list[dict[str, Any]]:
         """The split's rows, or none when it has no file (a dataset with no held-out part)."""
         return list(self.rows(split)) if self.path(split).exists() else []
+
+    def prompt_versions(self) -> dict[str, str]:
+        """The prompt versions its rows were built with, as ``dataset.json`` records them
+        (none for a folder without one, e.g. written by hand)."""
+        info = self.dir / "dataset.json"
+        if not info.is_file():
+            return {}
+        return dict(json.loads(info.read_text(encoding="utf-8")).get("prompt_versions") or {})
+
+
+def normalizer_prompt_version(datasets: list[BuiltDataset]) -> str:
+    """The normaliser prompt version the normaliser datasets among ``datasets`` were built
+    with (recorded in ``dataset.json``, else named by the spec, else the current one); a
+    ValueError when they were built with different ones (their prompts would disagree)."""
+    versions = {
+        d.prompt_versions().get("normalizer")
+        or d.spec.get("prompt_version")
+        or NORMALIZER_PROMPT_VERSION
+        for d in datasets
+        if d.kind in NORMALIZER_KINDS
+    }
+    if len(versions) > 1:
+        raise ValueError(
+            f"the normaliser datasets were built with different prompt versions "
+            f"({', '.join(sorted(versions))}); build them with one prompt_version"
+        )
+    return versions.pop() if versions else NORMALIZER_PROMPT_VERSION
 
 
 def the_dataset(datasets: list[BuiltDataset], kind: str) -> BuiltDataset:

@@ -4,7 +4,9 @@ trl's ``DPOTrainer`` on the ``normalizer-prefs`` rows with a LoRA policy that co
 persona's normaliser-SFT adapter when there is one (see ``policy``). The reference is where the
 policy started — trl's frozen copy of that adapter, or the base with the adapter disabled — so
 no second copy of the model is loaded. The artifact is the LoRA adapter (served on
-``base_model``) plus the tokenizer.
+``base_model``) plus the tokenizer. The prompts are the rows' own (built with the dataset's
+normaliser prompt version); the pairs' weights stay in ``meta``, as trl's DPOTrainer reads no
+per-example weight (its ``use_weighting`` is WPO, computed from the policy's probabilities).
 """
 
 from __future__ import annotations
@@ -23,8 +25,9 @@ from likeness.trainer.recipes.base import (
     run_trainer,
     training_arguments,
 )
+from likeness.trainer.recipes.normalizer_prompt import NormalizerPromptOption, reads_normalizer
 from likeness.trainer.recipes.policy import PolicyConfig, save_policy, start_policy
-from likeness.trainer.recipes.registry import Recipe, RecipeInputs, RecipeResult, finished, reads
+from likeness.trainer.recipes.registry import Recipe, RecipeInputs, RecipeResult, finished
 from likeness.trainer.recipes.reward_model import (
     KIND,
     load_tokenizer,
@@ -40,7 +43,7 @@ HELDOUT_METRICS = {
 }
 
 
-class NormalizerDPOConfig(RecipeConfig, PolicyConfig):
+class NormalizerDPOConfig(RecipeConfig, PolicyConfig, NormalizerPromptOption):
     learning_rate: LearningRate = 5e-5
     batch_size: int = Field(8, ge=1, description="Preference pairs per optimizer step.")
     max_length: int = Field(
@@ -93,7 +96,7 @@ RECIPE = Recipe(
     name="normalizer-dpo",
     summary="Normaliser LoRA trained with DPO on the preference pairs (no reward model)",
     config_type=NormalizerDPOConfig,
-    dataset_specs=reads(KIND),
+    dataset_specs=reads_normalizer(KIND),
     preview=preview,
     train=train,
 )

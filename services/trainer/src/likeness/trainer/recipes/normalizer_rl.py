@@ -4,8 +4,9 @@ The policy (a LoRA on the base model, continuing the persona's normaliser-SFT ad
 there is one: see ``policy``) writes ``num_generations`` answers per cleaned post;
 the reward model (see ``reward_model``) scores each prompt + answer; trl's GRPO or RLOO turns
 the scores into advantages within each group. The prompts are rebuilt with
-``normalizer_messages`` — the one normaliser prompt — from the user turn of the persona's
-preference rows, so RL trains on exactly what labeling and batch normalisation send.
+``normalizer_messages`` — the one normaliser prompt, at the version the dataset was built with
+(``dataset.json``) — from the user turn of the persona's preference rows, so RL trains on
+exactly what labeling and batch normalisation send with that version.
 
 On CPU, generation runs through transformers (no vLLM); keep ``num_generations`` and
 ``max_completion_length`` small there. The KL reference (``beta`` > 0) is the starting point —
@@ -26,7 +27,7 @@ from sqlalchemy import Engine
 from likeness.core.chat import render_chat
 from likeness.core.prompts import normalizer_messages
 from likeness.core.registry import ModelKind
-from likeness.trainer.datasets.spec import BuiltDataset, Split, newest
+from likeness.trainer.datasets.spec import BuiltDataset, Split, newest, normalizer_prompt_version
 from likeness.trainer.encoding import Encoded, encode_chat
 from likeness.trainer.recipes.base import (
     LearningRate,
@@ -34,6 +35,7 @@ from likeness.trainer.recipes.base import (
     run_trainer,
     training_arguments,
 )
+from likeness.trainer.recipes.normalizer_prompt import NormalizerPromptOption, reads_normalizer
 from likeness.trainer.recipes.policy import (
     PolicyConfig,
     save_policy,
@@ -41,7 +43,7 @@ from likeness.trainer.recipes.policy import (
     starting_point,
 )
 from likeness.trainer.recipes.registered import newest_registered, pinned
-from likeness.trainer.recipes.registry import Recipe, RecipeInputs, RecipeResult, finished, reads
+from likeness.trainer.recipes.registry import Recipe, RecipeInputs, RecipeResult, finished
 from likeness.trainer.recipes.reward_model import load_reward_model, load_tokenizer, score
 
 logger = logging.getLogger(__name__)
@@ -56,7 +58,7 @@ class RewardModelMissing(LookupError):
     """The persona has no registered reward model and none was given."""
 
 
-class NormalizerRLConfig(RecipeConfig, PolicyConfig):
+class NormalizerRLConfig(RecipeConfig, PolicyConfig, NormalizerPromptOption):
     algorithm: Literal["grpo", "rloo"] = Field(
         "grpo",
         description="grpo: scores normalised within each prompt's group; rloo: each answer "
@@ -115,6 +117,7 @@ def preview(
     tokenizer: Any, datasets: list[BuiltDataset], config: NormalizerRLConfig, n: int
 ) -> list[Encoded]:
     """The rebuilt prompts the policy answers, each with its first labeled answer."""
+    version = normalizer_prompt_version(datasets)
     answers: dict[str, str] = {}
     for dataset in datasets:
         if dataset.kind not in PROMPT_KINDS:
@@ -127,7 +130,7 @@ def preview(
     return [
         encode_chat(
             tokenizer,
-            [*normalizer_messages(text), {"role": "assistant", "content": answers[text]}],
+            [*normalizer_messages(text, version), {"role": "assistant", "content": answers[text]}],
             config.max_length,
         )
         for text in prompt_texts(datasets, "train", config.limit)[:n]
@@ -177,11 +180,13 @@ def heldout_reward(
     reward: tuple[Any, Any],
     texts: list[str],
     max_new_tokens: int,
+    prompt_version: str,
 ) -> float:
-    """Mean reward of the policy's greedy answers to held-out posts, prompted as in serving."""
+    """Mean reward of the policy's greedy answers to held-out posts, prompted as in serving
+    (with the dataset's normaliser prompt version)."""
     import torch
 
-    prompts = [normalizer_messages(t) for t in texts]
+    prompts = [normalizer_messages(t, prompt_version) for t in texts]
     rendered = [render_chat(tokenizer, p) for p in prompts]
     side = tokenizer.padding_side
     tokenizer.padding_side = "left"  # generation continues every row from its last real token
@@ -215,6 +220,7 @@ def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
     config = inputs.config
     assert isinstance(config, NormalizerRLConfig)
     texts = prompt_texts(datasets, "train", config.limit)
+    version = normalizer_prompt_version(datasets)
     if not texts:
         raise ValueError("no posts to prompt the normaliser with: label some posts first")
     reward_path = resolve_reward_model(inputs.db, inputs.persona, config, inputs.ctx.run_dir)
@@ -243,7 +249,9 @@ def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
         model=policy,
         reward_funcs=reward_model,
         args=config_type(**args),
-        train_dataset=Dataset.from_list([{"prompt": normalizer_messages(t)} for t in texts]),
+        train_dataset=Dataset.from_list(
+            [{"prompt": normalizer_messages(t, version)} for t in texts]
+        ),
         processing_class=tokenizer,
         reward_processing_classes=reward_tokenizer,
         peft_config=peft_config,
@@ -263,10 +271,12 @@ def train(inputs: RecipeInputs, datasets: list[BuiltDataset]) -> RecipeResult:
     if heldout:
         reward = (reward_model, reward_tokenizer)
         length = config.max_completion_length
-        metrics["heldout_reward"] = heldout_reward(tuned, tokenizer, reward, heldout, length)
+        metrics["heldout_reward"] = heldout_reward(
+            tuned, tokenizer, reward, heldout, length, version
+        )
         with starting_point(tuned, start):  # what this run started from, for comparison
             metrics["heldout_start_reward"] = heldout_reward(
-                tuned, tokenizer, reward, heldout, length
+                tuned, tokenizer, reward, heldout, length, version
             )
     return finished(
         inputs, ModelKind.NORMALIZER, tokenizer, outcome, metrics, lambda d: save_policy(tuned, d)
@@ -277,7 +287,7 @@ RECIPE = Recipe(
     name="normalizer-rl",
     summary="Normaliser LoRA trained online (GRPO or RLOO) against the persona's reward model",
     config_type=NormalizerRLConfig,
-    dataset_specs=reads("normalizer-prefs"),
+    dataset_specs=reads_normalizer("normalizer-prefs"),
     preview=preview,
     train=train,
 )

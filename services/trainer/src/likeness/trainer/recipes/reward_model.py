@@ -35,14 +35,15 @@ from likeness.trainer.recipes.base import (
     training_arguments,
 )
 from likeness.trainer.recipes.lora import LoraOptions, lora_config
-from likeness.trainer.recipes.registry import Recipe, RecipeInputs, RecipeResult, finished, reads
+from likeness.trainer.recipes.normalizer_prompt import NormalizerPromptOption, reads_normalizer
+from likeness.trainer.recipes.registry import Recipe, RecipeInputs, RecipeResult, finished
 
 logger = logging.getLogger(__name__)
 
 KIND = "normalizer-prefs"
 
 
-class RewardModelConfig(RecipeConfig, LoraOptions):
+class RewardModelConfig(RecipeConfig, LoraOptions, NormalizerPromptOption):
     learning_rate: LearningRate = 1e-4
     batch_size: int = Field(8, ge=1, description="Preference pairs per optimizer step.")
     max_length: int = Field(
@@ -60,7 +61,9 @@ def preference_rows(
     datasets: list[BuiltDataset], split: Split, limit: int | None = None
 ) -> list[dict[str, Any]]:
     """The ``normalizer-prefs`` rows of a split, reduced to the columns trl reads (``meta`` is
-    dropped: its mixed types do not fit an Arrow schema and no trainer reads it)."""
+    dropped: its mixed types do not fit an Arrow schema and no trainer reads it). The pair
+    weight stays in ``meta``: trl 1.16's RewardTrainer and DPOTrainer read no per-example
+    weight (RewardTrainer's ``margin`` column is a margin in the loss, not a weight)."""
     rows = [
         {"prompt": r["prompt"], "chosen": r["chosen"], "rejected": r["rejected"]}
         for r in the_dataset(datasets, KIND).rows_if_any(split)
@@ -182,7 +185,7 @@ RECIPE = Recipe(
     name="reward-model",
     summary="Reward model on the normaliser's preference pairs (scores a prompt + answer)",
     config_type=RewardModelConfig,
-    dataset_specs=reads(KIND),
+    dataset_specs=reads_normalizer(KIND),
     preview=preview,
     train=train,
 )
