@@ -22,11 +22,14 @@ def machine(*extra: str) -> str:
     return ", ".join(parts)
 
 
-def write_result(name: str, metrics: dict[str, Any], machine_line: str) -> Path:
-    """Write the result file (the issue's metric keys under ``metrics``) and say where."""
+def write_result(
+    name: str, metrics: dict[str, Any], machine_line: str, extra: dict[str, Any] | None = None
+) -> Path:
+    """Write the result file (the issue's metric keys under ``metrics``, then any ``extra``
+    top-level fields such as example outputs) and say where."""
     RESULTS.mkdir(parents=True, exist_ok=True)
     path = RESULTS / f"{name}.json"
-    out = {"name": name, "machine": machine_line, "metrics": metrics}
+    out = {"name": name, "machine": machine_line, "metrics": metrics, **(extra or {})}
     path.write_bytes(orjson.dumps(out, option=orjson.OPT_INDENT_2) + b"\n")
     print(f"wrote {path}")
     return path
