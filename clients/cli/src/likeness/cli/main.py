@@ -26,6 +26,7 @@ from likeness.cli.commands import (
     importing,
     inference,
     jobs,
+    labeling,
     models,
     personas,
     serve,
@@ -74,6 +75,7 @@ def build_app() -> typer.Typer:
         ("keys", db.keys_app),
         ("jobs", jobs.app),
         ("models", models.app),
+        ("label", labeling.app),
     ):
         cli.add_typer(group, name=name)
     return cli

@@ -1,4 +1,4 @@
-"""``likeness serve ingest | inference | trainer``: run a service in the foreground."""
+"""``likeness serve ingest | inference | trainer | labeler``: run a service in the foreground."""
 
 from __future__ import annotations
 
@@ -71,3 +71,33 @@ def serve_trainer(
     settings = get_settings()
     with refusals(), configured_inference(settings) as inference:
         run_trainer_service(settings, host=host, port=port, workers=workers, inference=inference)
+
+
+@app.command("labeler")
+def serve_labeler(
+    host: HostOpt = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="gRPC LabelerService port.")] = 50053,
+    inference: Annotated[
+        str | None,
+        typer.Option(
+            "--inference",
+            help="host:port of the inference service's gRPC port, which makes the proposals "
+            "(default: the inference_addr setting, LIKENESS_INFERENCE_ADDR).",
+        ),
+    ] = None,
+) -> None:
+    """Run the labeler gRPC service (LabelerService + DraftService, health + reflection); it
+    asks a running inference service for the normaliser's proposals."""
+    from likeness.inference.client import InferenceClient
+    from likeness.labeler.server import run_labeler_service
+
+    settings = get_settings()
+    addr = inference or settings.inference_addr
+    if not addr:
+        raise fail(
+            "the labeler needs a running inference service for its proposals: pass "
+            "--inference HOST:PORT or set LIKENESS_INFERENCE_ADDR (start one with "
+            "`likeness serve inference`)"
+        )
+    with refusals(), InferenceClient(addr, settings.api_key) as proposer:
+        run_labeler_service(settings, host, port, proposer)

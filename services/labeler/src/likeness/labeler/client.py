@@ -1,0 +1,133 @@
+"""A client for a running labeler service, returning what the domain functions return.
+
+    with LabelerClient("labeler-host:50053", api_key=key) as client:
+        task = client.next_task("alice", "ann")                       # LabelTask
+        client.submit(Decision(task.task_id, "ann", Action.ACCEPT, proposal_index=0))
+        client.undo("alice", "ann")                                   # the task, open again
+        client.progress("alice")                                      # LabelProgress
+        total, lines = client.export("alice", "normalizer-sft", "trl")
+
+Failed calls raise what the service raised, read back through ``LABELER_ERRORS`` (the table the
+labeler server installs): ``TaskNotFound``, ``LeaseExpired``, ``AlreadyJudged``,
+``NothingToUndo``, ``NothingToLabel``, ``InvalidDecision``, ``PersonaNotFound``,
+``ServiceUnavailable`` (the service could not reach its inference service), ``ValueError``; so
+the CLI handles a remote error exactly like a local one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+import grpc
+
+from likeness.core.grpc_client import ServiceClient, ServiceUnavailable
+from likeness.core.grpc_errors import ErrorRule, ErrorTable
+from likeness.core.grpc_limits import DEFAULT_DEADLINE_S
+from likeness.labeler.errors import (
+    AlreadyJudged,
+    DraftNotFound,
+    ExportBatchNotFound,
+    InvalidDecision,
+    LeaseExpired,
+    NothingToLabel,
+    NothingToUndo,
+    TaskNotFound,
+)
+from likeness.labeler.messages import (
+    progress_from_message,
+    submit_request,
+    submit_result_from_message,
+    task_from_message,
+)
+from likeness.labeler.types import Decision, LabelProgress, LabelTask, SubmitResult
+from likeness.v1 import labeler_pb2, labeler_pb2_grpc
+
+#: NextTask may generate the proposals while the caller waits (nothing prefetched, a CPU model).
+NEXT_TASK_DEADLINE_S = 300.0
+#: An export streams every label of a persona.
+EXPORT_DEADLINE_S = 600.0
+
+#: The labeler service's errors on the wire; its server installs the same table.
+#: The three refusals of a decision share FAILED_PRECONDITION and differ by their code. An
+#: empty queue is FAILED_PRECONDITION too: nothing is missing, the persona's state is that
+#: every kept post is labeled or leased (it changes when posts arrive or leases expire).
+LABELER_ERRORS = ErrorTable(
+    [
+        ErrorRule(TaskNotFound, grpc.StatusCode.NOT_FOUND, "task_not_found"),
+        ErrorRule(DraftNotFound, grpc.StatusCode.NOT_FOUND, "draft_not_found"),
+        ErrorRule(ExportBatchNotFound, grpc.StatusCode.NOT_FOUND, "export_batch_not_found"),
+        ErrorRule(LeaseExpired, grpc.StatusCode.FAILED_PRECONDITION, "lease_expired"),
+        ErrorRule(AlreadyJudged, grpc.StatusCode.FAILED_PRECONDITION, "already_judged"),
+        ErrorRule(NothingToUndo, grpc.StatusCode.FAILED_PRECONDITION, "nothing_to_undo"),
+        ErrorRule(NothingToLabel, grpc.StatusCode.FAILED_PRECONDITION, "nothing_to_label"),
+        ErrorRule(InvalidDecision, grpc.StatusCode.INVALID_ARGUMENT, "invalid_decision"),
+        # The proposer (an InferenceClient) could not reach the inference service.
+        ErrorRule(ServiceUnavailable, grpc.StatusCode.UNAVAILABLE, "proposer_unavailable"),
+        ErrorRule(ValueError, grpc.StatusCode.INVALID_ARGUMENT, "invalid_argument"),
+    ]
+)
+
+
+class LabelerClient(ServiceClient):
+    """Talks to one labeler service; use as a context manager or call ``close()``."""
+
+    service: ClassVar[str] = "labeler"
+    addr_setting: ClassVar[str] = "LIKENESS_LABELER_ADDR"
+    errors: ClassVar[ErrorTable] = LABELER_ERRORS
+
+    def __init__(
+        self, addr: str, api_key: str | None = None, timeout_s: float = DEFAULT_DEADLINE_S
+    ) -> None:
+        super().__init__(addr, api_key, timeout_s)
+        self._stub = labeler_pb2_grpc.LabelerServiceStub(self.channel)
+
+    def next_task(self, persona: str, annotator: str, *, n: int = 0) -> LabelTask:
+        """The annotator's open task, else the next one (``n`` proposals; 0: the server's)."""
+        request = labeler_pb2.NextTaskRequest(persona=persona, annotator=annotator, num_proposals=n)
+        return task_from_message(self.call(self._stub.NextTask, request, NEXT_TASK_DEADLINE_S))
+
+    def submit(self, decision: Decision) -> SubmitResult:
+        """Store one decision; when this returns, it is committed."""
+        return submit_result_from_message(self.call(self._stub.Submit, submit_request(decision)))
+
+    def undo(self, persona: str, annotator: str) -> LabelTask:
+        request = labeler_pb2.UndoRequest(persona=persona, annotator=annotator)
+        return task_from_message(self.call(self._stub.Undo, request))
+
+    def progress(self, persona: str) -> LabelProgress:
+        request = labeler_pb2.ProgressRequest(persona=persona)
+        return progress_from_message(self.call(self._stub.GetProgress, request))
+
+    def export(
+        self, persona: str, kind: str, fmt: str, split: str | None = None
+    ) -> tuple[int, Iterator[str]]:
+        """(rows, JSONL lines), as ``likeness.labeler.export.export_lines`` returns them.
+
+        The first chunk is read here (so a refusal raises now); the rest streams as the
+        lines are consumed, and dropping the iterator cancels the call.
+        """
+        request = labeler_pb2.ExportRequest(
+            persona=persona, kind=kind, format=fmt, split=split or ""
+        )
+        call = self._stub.Export(request, timeout=EXPORT_DEADLINE_S)
+        try:
+            first = next(call, None)
+        except grpc.RpcError as exc:
+            call.cancel()
+            raise self.error(exc) from None
+        if first is None:
+            return 0, iter(())
+        return int(first.total_rows), self._lines(call, first)
+
+    def _lines(
+        self, call: Iterator[labeler_pb2.ExportChunk], first: labeler_pb2.ExportChunk
+    ) -> Iterator[str]:
+        try:
+            yield from first.lines
+            for chunk in call:
+                yield from chunk.lines
+        except grpc.RpcError as exc:
+            raise self.error(exc) from None
+        finally:
+            call.cancel()  # type: ignore[attr-defined]
