@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Engine, update
 from sqlalchemy.orm import Session
 
-from likeness.core.db.models import Judgment, Persona, Post
+from likeness.core.db.models import Judgment, Persona, Post, Proposal
 from likeness.core.ids import post_id
 
 CARD = "Mags. Short sentences, dry humour, no emoji."
@@ -75,8 +75,13 @@ class Corpus:
         *,
         annotator: str = "ann",
         minute: int = 0,
+        proposal_id: str | None = None,
+        undone: bool = False,
     ) -> str:
+        """A judgment (``proposal_id``: the proposal an edit started from; ``undone``: taken
+        back by Undo)."""
         jid = uuid.uuid4().hex
+        when = DAY0 + timedelta(days=400, minutes=minute)
         with Session(self.db) as session, session.begin():
             session.add(
                 Judgment(
@@ -87,10 +92,27 @@ class Corpus:
                     action=action,
                     chosen=chosen,
                     rejected=list(rejected),
-                    created_at=DAY0 + timedelta(days=400, minutes=minute),
+                    proposal_id=proposal_id,
+                    undone_at=when + timedelta(seconds=30) if undone else None,
+                    created_at=when,
                 )
             )
         return jid
+
+    def propose(self, pid: str, text: str, *, position: int = 0) -> str:
+        """A stored proposal for the post; its id, for ``judge(..., proposal_id=...)``."""
+        proposal = uuid.uuid4().hex
+        with Session(self.db) as session, session.begin():
+            session.add(
+                Proposal(
+                    id=proposal,
+                    persona_id=self.persona_id,
+                    post_id=pid,
+                    position=position,
+                    text=text,
+                )
+            )
+        return proposal
 
 
 def make_persona(db: Engine, slug: str, settings: dict[str, Any] | None = None) -> Corpus:

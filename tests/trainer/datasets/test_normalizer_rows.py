@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from likeness.core import chat
-from likeness.core.prompts import normalizer_messages
+from likeness.core.prompts import NORMALIZER_PROMPT_VERSION, normalizer_messages
 from likeness.inference.engines.base import Delta, GenerationRequest
 from likeness.inference.normalize import normalize_corpus
 from likeness.trainer.datasets import DatasetSpec, EmptyDataset, build_dataset
@@ -136,3 +136,98 @@ def test_empty_normaliser_datasets_say_why(corpus: Any, tmp_path: Path) -> None:
     build_dataset(corpus.db, spec("normalizer-sft", heldout_fraction=0), tmp_path)
     with pytest.raises(EmptyDataset, match="no preference pairs"):
         build_dataset(corpus.db, spec("normalizer-prefs", heldout_fraction=0), tmp_path)
+
+
+def test_skips_and_undone_judgments_make_no_rows(corpus: Any, tmp_path: Path) -> None:
+    kept, undone, skipped, later = (corpus.add(f"walk {i} by the canal", day=i) for i in range(4))
+    corpus.judge(kept, "accept", "Walk zero by the canal.", ["walk 0 by the canal"])
+    corpus.judge(undone, "own", "Undone words.", ["walk 1 by the canal"], undone=True)
+    corpus.judge(skipped, "skip")
+    # An undone later decision gives the earlier one back; a later skip changes nothing.
+    corpus.judge(later, "edit", "Walk three, kept.", ["walk 3 by the canal"], minute=1)
+    corpus.judge(later, "own", "Walk three, undone.", ["walk 3"], minute=2, undone=True)
+    corpus.judge(later, "skip", minute=3)
+    for kind in ("normalizer-sft", "normalizer-prefs"):
+        dataset = build_dataset(corpus.db, spec(kind, heldout_fraction=0), tmp_path)
+        rows = list(dataset.rows("train"))
+        assert [r["meta"]["post_id"] for r in rows] == [kept, later]
+        chosen = [(r.get("chosen") or r.get("messages"))[-1]["content"] for r in rows]
+        assert chosen == ["Walk zero by the canal.", "Walk three, kept."]
+
+
+def test_only_skipped_or_undone_judgments_say_so(corpus: Any, tmp_path: Path) -> None:
+    pid = corpus.add("the heron again", day=1)
+    corpus.judge(pid, "skip")
+    corpus.judge(pid, "accept", "The heron again.", ["the heron again"], undone=True)
+    with pytest.raises(EmptyDataset, match=r"all 2 judgments .* skipped or undone"):
+        build_dataset(corpus.db, spec("normalizer-prefs"), tmp_path)
+
+
+def test_reject_all_keeps_its_proposals_as_rejected_only(corpus: Any, tmp_path: Path) -> None:
+    rejected, accepted = corpus.add("storm tonight", day=1), corpus.add("calm after", day=2)
+    corpus.judge(rejected, "reject", "", ["Storm tonight!", "storm. tonight"])
+    corpus.judge(accepted, "accept", "Calm after.", ["calm after"])
+    dataset = build_dataset(corpus.db, spec("normalizer-prefs", heldout_fraction=0), tmp_path)
+    assert [r["meta"]["post_id"] for r in dataset.rows("train")] == [accepted]
+
+
+def test_an_edit_beats_the_proposal_it_edits_by_how_much_it_changed(
+    corpus: Any, tmp_path: Path
+) -> None:
+    pid = corpus.add("gud morning all", day=1)
+    small = corpus.add("fog, fog and fog", day=2)
+    edited = corpus.propose(pid, " good mornin all ")
+    corpus.propose(pid, "Morning!", position=1)
+    corpus.judge(
+        pid, "edit", "Good morning all.", ["good mornin all", "Morning!"], proposal_id=edited
+    )
+    tiny = corpus.propose(small, "Fog, fog and fog")
+    corpus.judge(small, "edit", "Fog, fog and fog.", ["Fog, fog and fog"], proposal_id=tiny)
+    # accept and own: every pair counts fully.
+    third = corpus.add("tea", day=3)
+    corpus.judge(third, "accept", "Tea.", ["tea", "TEA"])
+    dataset = build_dataset(corpus.db, spec("normalizer-prefs", heldout_fraction=0), tmp_path)
+    weights = {
+        (r["chosen"][0]["content"], r["rejected"][0]["content"]): r["meta"]["weight"]
+        for r in dataset.rows("train")
+    }
+    # "good mornin all" -> "Good morning all.": 3 edits over 17 characters.
+    assert weights == {
+        ("Good morning all.", "good mornin all"): pytest.approx(3 / 17),
+        ("Good morning all.", "Morning!"): 1.0,
+        ("Fog, fog and fog.", "Fog, fog and fog"): 0.1,  # 1/17, raised to the floor
+        ("Tea.", "tea"): 1.0,
+        ("Tea.", "TEA"): 1.0,
+    }
+    # The weight is meta only: the TRL rows and the content hash do not carry it.
+    trl = [json.loads(line) for line in (dataset.dir / "train.trl.jsonl").open()]
+    assert all(set(r) == {"prompt", "chosen", "rejected"} for r in trl)
+
+
+def test_rows_use_the_current_prompt_version_or_the_one_the_spec_names(
+    corpus: Any, tmp_path: Path
+) -> None:
+    pid = corpus.add("RT @pal: new kiln arrived", day=1)
+    corpus.judge(pid, "edit", "The new kiln arrived.", ["new kiln arrived"])
+    for kind in ("normalizer-sft", "normalizer-prefs"):
+        current = build_dataset(corpus.db, spec(kind, heldout_fraction=0), tmp_path)
+        v1 = build_dataset(
+            corpus.db, spec(kind, heldout_fraction=0, prompt_version="normalizer-v1"), tmp_path
+        )
+        assert current.id != v1.id
+        for dataset, version in ((current, NORMALIZER_PROMPT_VERSION), (v1, "normalizer-v1")):
+            info = json.loads((dataset.dir / "dataset.json").read_text())
+            assert info["prompt_versions"] == {"normalizer": version}
+            assert dataset.prompt_versions() == {"normalizer": version}
+            (row,) = dataset.rows("train")
+            prompt = row["prompt"] if kind == "normalizer-prefs" else row["messages"][:-1]
+            assert prompt == normalizer_messages("RT @pal: new kiln arrived", version)
+            assert row["meta"]["prompt_version"] == version
+    assert NORMALIZER_PROMPT_VERSION != "normalizer-v1"
+
+
+def test_prompt_version_is_checked() -> None:
+    with pytest.raises(ValueError, match="unknown prompt_version 'normalizer-v9'"):
+        spec("normalizer-sft", prompt_version="normalizer-v9")
+    with pytest.raises(ValueError, match="for normaliser datasets"):
+        spec("persona-chat", prompt_version="normalizer-v1")
