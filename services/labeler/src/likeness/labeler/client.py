@@ -26,8 +26,6 @@ from likeness.core.grpc_errors import ErrorRule, ErrorTable
 from likeness.core.grpc_limits import DEFAULT_DEADLINE_S
 from likeness.labeler.errors import (
     AlreadyJudged,
-    DraftNotFound,
-    ExportBatchNotFound,
     InvalidDecision,
     LeaseExpired,
     NothingToLabel,
@@ -55,8 +53,6 @@ EXPORT_DEADLINE_S = 600.0
 LABELER_ERRORS = ErrorTable(
     [
         ErrorRule(TaskNotFound, grpc.StatusCode.NOT_FOUND, "task_not_found"),
-        ErrorRule(DraftNotFound, grpc.StatusCode.NOT_FOUND, "draft_not_found"),
-        ErrorRule(ExportBatchNotFound, grpc.StatusCode.NOT_FOUND, "export_batch_not_found"),
         ErrorRule(LeaseExpired, grpc.StatusCode.FAILED_PRECONDITION, "lease_expired"),
         ErrorRule(AlreadyJudged, grpc.StatusCode.FAILED_PRECONDITION, "already_judged"),
         ErrorRule(NothingToUndo, grpc.StatusCode.FAILED_PRECONDITION, "nothing_to_undo"),

@@ -26,6 +26,7 @@ from likeness.core.db import open_database
 from likeness.core.grpc_server import ServiceSpec, build_server, format_address, serve_forever
 from likeness.core.settings import Settings
 from likeness.labeler.client import LABELER_ERRORS
+from likeness.labeler.drafts_servicer import draft_service_spec
 from likeness.labeler.grpc_servicer import SERVICE_NAME, LabelerServicer
 from likeness.labeler.prefetch import Prefetcher
 from likeness.labeler.types import Proposer
@@ -62,15 +63,9 @@ def make_labeler_server(
             servicer,
             SERVICE_NAME,
             LABELER_ERRORS,
-        )
+        ),
+        draft_service_spec(db),
     ]
-    # TODO(H4): import draft_service_spec at the top once labeler/drafts_servicer.py lands.
-    try:
-        from likeness.labeler.drafts_servicer import draft_service_spec
-    except ImportError:
-        pass
-    else:
-        services.append(draft_service_spec(db))
     server, bound = build_server(
         services,
         host=host,
