@@ -1,16 +1,17 @@
 """Drafts review on SQLite and PostgreSQL: list, approve/reject/back to pending, export once.
 
-Drafts are written straight into the table (as the inference service's GeneratePosts writes
-them: ``pending``, with a model id and a topic).
+Drafts are written straight into the table (``tests/helpers/draft_rows.py``), as the inference
+service's GeneratePosts writes them.
 """
 
 from __future__ import annotations
 
 import threading
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
+from draft_rows import T0, add_drafts, draft_states
 from persona_corpus import make_persona
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
@@ -26,33 +27,6 @@ from likeness.labeler.drafts import (
     text_key,
 )
 from likeness.labeler.errors import DraftNotFound, ExportBatchNotFound
-
-T0 = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
-
-
-def add_drafts(db: Engine, persona_id: int, texts: list[str], *, start: int = 0) -> list[str]:
-    """Drafts one minute apart (the first oldest), pending; their ids in the same order."""
-    ids = [uuid.uuid4().hex for _ in texts]
-    with Session(db) as session, session.begin():
-        session.add_all(
-            Draft(
-                id=draft_id,
-                persona_id=persona_id,
-                model_id="base-model",
-                topic="the sea",
-                text=text,
-                state="pending",
-                created_at=T0 + timedelta(minutes=start + n),
-            )
-            for n, (draft_id, text) in enumerate(zip(ids, texts, strict=True))
-        )
-    return ids
-
-
-def states(db: Engine, ids: list[str]) -> list[str]:
-    with Session(db) as session:
-        found = dict(session.execute(select(Draft.id, Draft.state).where(Draft.id.in_(ids))).all())
-    return [found[i] for i in ids]
 
 
 @pytest.fixture
@@ -101,7 +75,7 @@ def test_approve_reject_and_back_to_pending(engine: Engine, mags: int) -> None:
     back = review_drafts(engine, [ids[0]], "pending")
     assert back[0].state == "pending" and back[0].reviewed_at is None
     review_drafts(engine, [ids[2]], "approve")
-    assert states(engine, ids) == ["pending", "approved", "approved"]
+    assert draft_states(engine, ids) == ["pending", "approved", "approved"]
 
     with pytest.raises(ValueError, match="unknown decision"):
         review_drafts(engine, ids, "publish")
@@ -113,7 +87,7 @@ def test_unknown_id_changes_nothing_and_prefixes_resolve(engine: Engine, mags: i
     ids = add_drafts(engine, mags, ["one", "two"])
     with pytest.raises(DraftNotFound, match="feedfacefeed"):
         review_drafts(engine, [ids[0], "feedfacefeed"], "approve")
-    assert states(engine, ids) == ["pending", "pending"]  # all or nothing
+    assert draft_states(engine, ids) == ["pending", "pending"]  # all or nothing
 
     # The tables show 12 characters: a unique prefix names its draft.
     done = review_drafts(engine, [ids[1][:12]], "reject")
@@ -129,7 +103,7 @@ def test_an_exported_draft_can_no_longer_be_changed(engine: Engine, mags: int) -
     for decision in ("reject", "pending", "approve"):
         with pytest.raises(DraftExported, match="exported already"):
             review_drafts(engine, [ids[1], ids[0]], decision)
-    assert states(engine, ids) == ["approved", "pending"]  # the other one was not changed either
+    assert draft_states(engine, ids) == ["approved", "pending"]  # the other one is unchanged too
     assert [d.id for d in list_drafts(engine, "mags", "exported").drafts] == [ids[0]]
     assert list_drafts(engine, "mags", "approved").total == 0  # approved = waiting for export
 
@@ -194,7 +168,7 @@ def test_blank_and_duplicate_drafts_are_never_exported(engine: Engine, mags: int
     assert (result.skipped_duplicates, result.skipped_blank) == (3, 1)
     assert "3 duplicates never exported" in result.message
     assert "1 blank draft rejected" in result.message
-    assert states(engine, ids) == [
+    assert draft_states(engine, ids) == [
         "approved",
         "duplicate",
         "duplicate",
