@@ -1,4 +1,5 @@
-"""The model registry: register, list, get, activate (one active per persona and kind)."""
+"""The model registry: register, list, get, activate (one active per persona and kind: the
+persona adapter and normaliser slots are independent)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from likeness.core.registry import (
     get_model,
     list_models,
     register,
+    trained_prompt_version,
 )
 
 
@@ -90,15 +92,60 @@ def test_one_active_model_per_persona_and_kind(engine: Engine, personas: tuple[s
     assert active_model(engine, "alice", ModelKind.NORMALIZER) is None
 
 
-def test_only_persona_adapters_can_be_activated(engine: Engine, personas: tuple[str, str]) -> None:
-    normalizer = register(engine, _adapter("alice", ModelKind.NORMALIZER))
+def test_reward_scratch_and_loose_models_cannot_be_activated(
+    engine: Engine, personas: tuple[str, str]
+) -> None:
+    reward = register(engine, _adapter("alice", ModelKind.REWARD))
+    scratch = register(engine, _adapter("alice", ModelKind.SCRATCH))
     loose = register(
         engine, NewModel(kind="persona-lora", persona="", base_model="b", adapter_path="/x")
     )
-    for model_id in (normalizer, loose):
+    for model_id in (reward, scratch, loose):
         with pytest.raises(NotAnAdapter):
             activate(engine, model_id)
     assert not any(m.active for m in list_models(engine))
+
+
+def test_a_normaliser_fills_its_own_slot_beside_the_persona_adapter(
+    engine: Engine, personas: tuple[str, str]
+) -> None:
+    persona_adapter = activate(engine, register(engine, _adapter("alice"))).id
+    v2 = {"prompt_version": "normalizer-v2"}
+    first = register(engine, _adapter("alice", ModelKind.NORMALIZER, config=v2))
+    second = register(engine, _adapter("alice", ModelKind.NORMALIZER, config=v2))
+    assert activate(engine, first).active
+    assert activate(engine, second).active
+    states = {m.id: m.active for m in list_models(engine)}
+    # The newer normaliser replaced the older one; the persona adapter was never touched.
+    assert states == {persona_adapter: True, first: False, second: True}
+    normalizer = active_model(engine, "alice", ModelKind.NORMALIZER)
+    adapter = active_model(engine, "alice", ModelKind.PERSONA_LORA)
+    assert normalizer is not None and normalizer.id == second
+    assert adapter is not None and adapter.id == persona_adapter
+    # And activating a persona adapter leaves the normaliser as it is.
+    activate(engine, register(engine, _adapter("alice")))
+    normalizer = active_model(engine, "alice", ModelKind.NORMALIZER)
+    assert normalizer is not None and normalizer.id == second
+
+
+def test_a_normaliser_is_served_with_the_prompt_version_it_was_trained_on(
+    engine: Engine, personas: tuple[str, str]
+) -> None:
+    v2 = register(
+        engine, _adapter("alice", ModelKind.NORMALIZER, config={"prompt_version": "normalizer-v2"})
+    )
+    older = register(engine, _adapter("alice", ModelKind.NORMALIZER))  # recorded nothing
+    future = register(
+        engine, _adapter("alice", ModelKind.NORMALIZER, config={"prompt_version": "normalizer-v9"})
+    )
+    assert trained_prompt_version(engine, v2) == "normalizer-v2"
+    # Trained before models recorded a version, when v1 was the only normaliser prompt.
+    assert trained_prompt_version(engine, older) == "normalizer-v1"
+    with pytest.raises(NotAnAdapter, match="normalizer-v9"):
+        activate(engine, future)  # a prompt this code cannot render: refused, nothing changed
+    assert not get_model(engine, future).active
+    with pytest.raises(ModelNotFound):
+        trained_prompt_version(engine, "nope")
 
 
 def test_the_proto_conversion_round_trips(engine: Engine, personas: tuple[str, str]) -> None:

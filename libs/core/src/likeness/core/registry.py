@@ -8,6 +8,13 @@ inference activates and serves it, and both go through these functions.
     get_model(db, model_id)                 # ModelInfo, or ModelNotFound
     activate(db, model_id)                  # the one active model of its persona and kind
     active_model(db, "alice", ModelKind.PERSONA_LORA)   # ModelInfo | None
+    active_model(db, "alice", ModelKind.NORMALIZER)     # the persona's normaliser, if any
+    trained_prompt_version(db, model_id)    # the normaliser prompt a normalizer was trained on
+
+A persona has two independent slots: its persona adapter (``persona-lora``, what chat and post
+generation run through) and its normaliser (``normalizer``, what proposals and batch
+normalisation run through). Activating a model fills the slot of its kind and never touches the
+other one.
 
 Activation here changes the database only; checking that the running engine can serve an adapter
 (same base model and chat template, files loadable) is the inference service's job
@@ -27,6 +34,7 @@ from sqlalchemy.orm import Session
 from likeness.core.db.models import Model, Persona
 from likeness.core.errors import ModelNotFound
 from likeness.core.personas import persona_id
+from likeness.core.prompts import NORMALIZER_PROMPT_VERSIONS
 
 __all__ = [
     "ACTIVATABLE",
@@ -35,12 +43,14 @@ __all__ = [
     "ModelNotFound",
     "NewModel",
     "NotAnAdapter",
+    "activatable",
     "activate",
     "active_model",
     "get_model",
     "list_models",
     "register",
     "require_activatable",
+    "trained_prompt_version",
 ]
 
 
@@ -54,13 +64,19 @@ class ModelKind(StrEnum):
     SCRATCH = "scratch"  # a small model trained from nothing
 
 
-#: The kinds that can be made active (served for their persona).
-ACTIVATABLE = frozenset({ModelKind.PERSONA_LORA})
+#: The kinds that can be made active, each in a slot of its own per persona: the persona
+#: adapter (chat, posts) and the persona's normaliser (proposals, batch normalisation).
+ACTIVATABLE = frozenset({ModelKind.PERSONA_LORA, ModelKind.NORMALIZER})
+
+#: The prompt version of a normaliser whose config records none: it was trained before models
+#: recorded their prompt version, when v1 was the only normaliser prompt.
+UNRECORDED_PROMPT_VERSION = "normalizer-v1"
 
 
 class NotAnAdapter(ValueError):
-    """The model cannot be activated: not a persona adapter (a normaliser, reward or scratch
-    model), or without a persona or adapter files."""
+    """The model cannot be activated: not an adapter of an activatable kind (a reward or scratch
+    model), without a persona or adapter files, or a normaliser trained on a prompt version
+    this code does not know."""
 
 
 @dataclass(slots=True)
@@ -159,20 +175,54 @@ def get_model(db: Engine, model_id: str) -> ModelInfo:
 
 
 def require_activatable(info: ModelInfo) -> None:
-    """Raise NotAnAdapter unless ``info`` can be made its persona's active model."""
-    if info.kind not in ACTIVATABLE or not info.persona or not info.adapter_path:
-        raise NotAnAdapter(f"model {info.id!r} is a {info.kind}, not a persona adapter")
+    """Raise NotAnAdapter unless ``info`` can be made its persona's active model of its kind
+    (a persona adapter or a normaliser, with a persona and adapter files)."""
+    if info.kind not in ACTIVATABLE:
+        raise NotAnAdapter(
+            f"model {info.id!r} is a {info.kind}, not a persona adapter or a normaliser"
+        )
+    if not info.persona or not info.adapter_path:
+        raise NotAnAdapter(f"model {info.id!r} has no persona or no adapter files to serve")
+
+
+def trained_prompt_version(db: Engine, model_id: str) -> str:
+    """The normaliser prompt version ``model_id`` was trained on (``config["prompt_version"]``,
+    written by the trainer from its dataset); a normaliser must be served with exactly that
+    prompt. Raises ModelNotFound, or NotAnAdapter for a version this code cannot render."""
+    with Session(db) as session:
+        config = session.scalar(select(Model.config).where(Model.id == model_id))
+    if config is None:
+        raise ModelNotFound(f"no model {model_id!r}")
+    version = str(config.get("prompt_version") or UNRECORDED_PROMPT_VERSION)
+    if version not in NORMALIZER_PROMPT_VERSIONS:
+        known = ", ".join(NORMALIZER_PROMPT_VERSIONS)
+        raise NotAnAdapter(
+            f"model {model_id!r} was trained on normaliser prompt {version!r}, which this "
+            f"version of likeness cannot render (known: {known})"
+        )
+    return version
+
+
+def activatable(db: Engine, model_id: str) -> ModelInfo:
+    """The model, if it can be activated: ``require_activatable``, and for a normaliser a prompt
+    version it can be served with. Raises ModelNotFound or NotAnAdapter."""
+    info = get_model(db, model_id)
+    require_activatable(info)
+    if info.kind == ModelKind.NORMALIZER:
+        trained_prompt_version(db, model_id)
+    return info
 
 
 def activate(db: Engine, model_id: str) -> ModelInfo:
-    """Make the model the one active model of its persona and kind, in the database only.
+    """Make the model the one active model of its persona and kind, in the database only: a
+    normaliser replaces the persona's normaliser, a persona adapter its persona adapter, and
+    neither touches the other slot.
 
     Raises ModelNotFound or NotAnAdapter (then nothing changed). A running inference service
     picks the change up the next time it resolves the persona (if it runs with LoRA), any other
     one when it starts.
     """
-    info = get_model(db, model_id)
-    require_activatable(info)
+    info = activatable(db, model_id)
     with Session(db) as session, session.begin():
         owner = session.scalar(select(Model.persona_id).where(Model.id == model_id))
         session.execute(
