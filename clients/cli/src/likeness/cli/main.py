@@ -23,6 +23,7 @@ from likeness.cli.commands import (
     corpus,
     db,
     download,
+    drafts,
     importing,
     inference,
     jobs,
@@ -76,6 +77,7 @@ def build_app() -> typer.Typer:
         ("jobs", jobs.app),
         ("models", models.app),
         ("label", labeling.app),
+        ("drafts", drafts.app),
     ):
         cli.add_typer(group, name=name)
     return cli
