@@ -1,0 +1,54 @@
+"""A deterministic Proposer for labeler tests: proposals made from the text, no model.
+
+proposer = FakeProposer()                      # text, lower, UPPER, reversed (distinct, first n)
+proposer = FakeProposer(variants=lambda t: [t] * 4)   # all agree: disagreement 0
+proposer.generator = "normaliser-2"            # a newly activated normaliser
+proposer.fail = RuntimeError("engine down")    # the next propose() raises it
+proposer.calls                                 # the clean texts it was asked for, in order
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from likeness.core.proposals import Proposals, ProposedText
+
+
+def default_variants(text: str) -> list[str]:
+    return [text, text.lower(), text.upper(), text[::-1]]
+
+
+class FakeProposer:
+    """Proposes ``variants(text)`` (identical texts merged, greedy first, temperatures rising)
+    as ``generator`` with ``prompt_version``; thread-safe, as the prefetcher calls it too."""
+
+    def __init__(
+        self,
+        *,
+        generator: str = "fake-normaliser",
+        prompt_version: str = "normalizer-v2",
+        variants: Callable[[str], list[str]] = default_variants,
+    ) -> None:
+        self.generator = generator
+        self.prompt_version = prompt_version
+        self.variants = variants
+        self.fail: Exception | None = None
+        self.calls: list[str] = []
+        self._lock = threading.Lock()
+
+    def prompt(self, clean_text: str) -> str:
+        return f"<|{self.prompt_version}|>\n{clean_text}\n"
+
+    def propose(self, persona: str, clean_text: str, n: int) -> Proposals:
+        with self._lock:
+            self.calls.append(clean_text)
+            if self.fail is not None:
+                raise self.fail
+        texts = list(dict.fromkeys(self.variants(clean_text)))[: max(n, 1)]
+        return Proposals(
+            texts=[ProposedText(text, round(0.3 * i, 2)) for i, text in enumerate(texts)],
+            generator=self.generator,
+            prompt_version=self.prompt_version,
+            prompt=self.prompt(clean_text),
+        )
