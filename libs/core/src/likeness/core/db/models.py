@@ -180,8 +180,8 @@ class LabelTask(Base):
     state: ``open`` (leased to ``annotator`` until ``lease_expires_at``; prefetched tasks are
     open before they are shown), ``judged``, ``skipped``, ``expired`` (the lease ran out and the
     post went back to the pool), ``released`` (never shown: given back with its proposals stored,
-    which a later task for the post may reuse). Submit moves open -> judged with a conditional UPDATE, so a
-    task is judged at most once whatever the races.
+    which a later task for the post may reuse). Submit moves open -> judged with a conditional
+    UPDATE, so a task is judged at most once whatever the races.
     """
 
     __tablename__ = "label_tasks"
