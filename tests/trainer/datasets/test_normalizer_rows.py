@@ -15,6 +15,7 @@ from likeness.core.prompts import NORMALIZER_PROMPT_VERSION, normalizer_messages
 from likeness.inference.engines.base import Delta, GenerationRequest
 from likeness.inference.normalize import normalize_corpus
 from likeness.trainer.datasets import DatasetSpec, EmptyDataset, build_dataset
+from likeness.trainer.datasets.spec import normalizer_prompt_version
 
 # Odd spacing and characters on purpose: the prompt must carry the stored text untouched.
 RAW = "RT @pal:  Big NEWS!!! the bakery reopens \u2615  https://t.co/x \n"
@@ -231,3 +232,26 @@ def test_prompt_version_is_checked() -> None:
         spec("normalizer-sft", prompt_version="normalizer-v9")
     with pytest.raises(ValueError, match="for normaliser datasets"):
         spec("persona-chat", prompt_version="normalizer-v1")
+
+
+def test_rl_prompts_are_rebuilt_with_the_datasets_recorded_version(
+    corpus: Any, tmp_path: Path, tiny_tokenizer: Any
+) -> None:
+    from likeness.trainer.recipes.normalizer_rl import NormalizerRLConfig, preview
+
+    pid = corpus.add("RT @pal: new kiln arrived", day=1)
+    corpus.judge(pid, "edit", "The new kiln arrived.", ["new kiln arrived"])
+    v1 = build_dataset(
+        corpus.db,
+        spec("normalizer-prefs", heldout_fraction=0, prompt_version="normalizer-v1"),
+        tmp_path,
+    )
+    current = build_dataset(corpus.db, spec("normalizer-sft", heldout_fraction=0), tmp_path)
+    assert normalizer_prompt_version([v1]) == "normalizer-v1"
+    assert normalizer_prompt_version([current]) == NORMALIZER_PROMPT_VERSION
+    with pytest.raises(ValueError, match="different prompt versions"):
+        normalizer_prompt_version([v1, current])
+    config = NormalizerRLConfig(max_length=2048, batch_size=2, num_generations=2)
+    (example,) = preview(tiny_tokenizer, [v1], config, 1)
+    v1_prompt = normalizer_messages("RT @pal: new kiln arrived", "normalizer-v1")
+    assert example.prompt_text == chat.render_chat(tiny_tokenizer, v1_prompt)
