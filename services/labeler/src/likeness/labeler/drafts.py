@@ -29,8 +29,9 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from typing import Any, cast
 
-from sqlalchemy import Engine, Select, func, select, text, update
+from sqlalchemy import CursorResult, Engine, Select, func, select, text, update
 from sqlalchemy.orm import Session
 
 from likeness.core.db.models import Draft, Persona
@@ -320,8 +321,8 @@ def export_drafts(db: Engine, persona: str, batch_id: str | None = None) -> Expo
                 .where(Draft.id.in_([d.id for d in exported]), Draft.exported_at.is_(None))
                 .values(exported_at=now, export_batch=new_batch)
                 .execution_options(synchronize_session=False)
-            ).rowcount
-            if marked != len(exported):
+            )
+            if cast(CursorResult[Any], marked).rowcount != len(exported):
                 raise RuntimeError("drafts changed during the export; nothing was exported")
         session.flush()
         batch = new_batch if exported else None
