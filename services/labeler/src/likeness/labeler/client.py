@@ -9,7 +9,9 @@
 
 Failed calls raise what the service raised, read back through ``LABELER_ERRORS`` (the table the
 labeler server installs): ``TaskNotFound``, ``LeaseExpired``, ``AlreadyJudged``,
-``NothingToUndo``, ``NothingToLabel``, ``InvalidDecision``, ``PersonaNotFound``,
+``NothingToUndo``, ``PostHeldElsewhere`` (an undo whose post someone else holds now),
+``NothingToLabel``, ``InvalidDecision``, ``EmptyDataset`` (an export with no
+rows), ``PersonaNotFound``,
 ``ServiceUnavailable`` (the service could not reach its inference service), ``ValueError``; so
 the CLI handles a remote error exactly like a local one.
 """
@@ -21,9 +23,11 @@ from typing import ClassVar
 
 import grpc
 
+from likeness.core.dataset_rows import EmptyDataset
 from likeness.core.grpc_client import ServiceClient, ServiceUnavailable
 from likeness.core.grpc_errors import ErrorRule, ErrorTable
 from likeness.core.grpc_limits import DEFAULT_DEADLINE_S
+from likeness.labeler.decisions import PostHeldElsewhere
 from likeness.labeler.errors import (
     AlreadyJudged,
     InvalidDecision,
@@ -57,7 +61,10 @@ LABELER_ERRORS = ErrorTable(
         ErrorRule(AlreadyJudged, grpc.StatusCode.FAILED_PRECONDITION, "already_judged"),
         ErrorRule(NothingToUndo, grpc.StatusCode.FAILED_PRECONDITION, "nothing_to_undo"),
         ErrorRule(NothingToLabel, grpc.StatusCode.FAILED_PRECONDITION, "nothing_to_label"),
+        ErrorRule(PostHeldElsewhere, grpc.StatusCode.FAILED_PRECONDITION, "post_held_elsewhere"),
         ErrorRule(InvalidDecision, grpc.StatusCode.INVALID_ARGUMENT, "invalid_decision"),
+        # An export with no rows (no labels yet, or none in the split asked for).
+        ErrorRule(EmptyDataset, grpc.StatusCode.FAILED_PRECONDITION, "nothing_to_export"),
         # The proposer (an InferenceClient) could not reach the inference service.
         ErrorRule(ServiceUnavailable, grpc.StatusCode.UNAVAILABLE, "proposer_unavailable"),
         ErrorRule(ValueError, grpc.StatusCode.INVALID_ARGUMENT, "invalid_argument"),

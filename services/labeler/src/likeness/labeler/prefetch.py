@@ -10,8 +10,9 @@ the model.
 A prepared task is an ordinary open task of the annotator (``tasks.prepare_task``: leased,
 proposals generated and stored, not shown yet), so it survives a restart of the server and
 NextTask hands it out like any other; a lease that runs out puts the post back in the pool.
-The target is the task the annotator has in front of them plus ``ahead`` more: each kick
-counts the annotator's open tasks (``tasks.open_tasks``) and prepares until that many are open.
+The target is ``ahead`` tasks ready besides the one in front of the annotator: each fill counts
+the prepared, not yet shown ones (``tasks.open_tasks(..., ready_only=True)``) and prepares
+until there are that many.
 
 An annotator is *active* for ``active_s`` after their last NextTask or Submit; only active ones
 get tasks prepared (a background tick also refills them, e.g. after leases ran out). One
@@ -198,7 +199,8 @@ class Prefetcher:
         persona, annotator = key
         try:
             while not self._stop.is_set() and self._active(key):
-                if tasks.open_tasks(self.db, persona, annotator) >= self.ahead + 1:
+                ready = tasks.open_tasks(self.db, persona, annotator, ready_only=True)
+                if ready >= self.ahead:
                     break
                 tasks.prepare_task(
                     self.db, self.proposer, persona, annotator, n=self.n, lease_s=self.lease_s

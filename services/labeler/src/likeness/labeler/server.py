@@ -74,14 +74,15 @@ def make_labeler_server(
         # NextTask may wait on the model while other annotators submit.
         max_workers=max_workers,
     )
-    prefetcher.start()
     _PREFETCHERS[server] = prefetcher
+    if prefetcher.enabled:
+        prefetcher.start()
 
-    def stop_with_server() -> None:
-        server.wait_for_termination()
-        prefetcher.stop()
+        def stop_with_server() -> None:
+            server.wait_for_termination()
+            prefetcher.stop()
 
-    threading.Thread(target=stop_with_server, name="label-prefetch-stop", daemon=True).start()
+        threading.Thread(target=stop_with_server, name="labeler-server-watch", daemon=True).start()
     return server, bound
 
 
