@@ -221,8 +221,12 @@ def review_drafts(db: Engine, ids: Sequence[str], decision: str) -> list[DraftIn
     with Session(db) as session, session.begin():
         _lock_for_writing(session)
         wanted = _resolve_ids(session, ids)
+        # Rows locked in the export's order (oldest first), so the two never deadlock.
         rows = session.execute(
-            _with_slug().where(Draft.id.in_(wanted)).with_for_update(of=Draft)
+            _with_slug()
+            .where(Draft.id.in_(wanted))
+            .order_by(Draft.created_at, Draft.id)
+            .with_for_update(of=Draft)
         ).all()
         by_id = {draft.id: (draft, slug) for draft, slug in rows}
         missing = [i for i in wanted if i not in by_id]
