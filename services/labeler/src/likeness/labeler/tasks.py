@@ -46,8 +46,8 @@ from sqlalchemy import CursorResult, Engine, Result, delete, func, select, updat
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
+from likeness.core.db.models import Judgment, Persona, Post
 from likeness.core.db.models import LabelTask as TaskRow
-from likeness.core.db.models import Persona, Post
 from likeness.core.db.models import Proposal as ProposalRow
 from likeness.core.flags import flag_names
 from likeness.core.personas import get_persona
@@ -59,7 +59,7 @@ from likeness.labeler.sampling import (
     pick_candidates,
     remaining_query,
 )
-from likeness.labeler.types import LabelTask, PostView, ProposalView, Proposer
+from likeness.labeler.types import Action, LabelTask, PostView, ProposalView, Proposer
 
 OPEN, JUDGED, SKIPPED, EXPIRED, RELEASED = "open", "judged", "skipped", "expired", "released"
 DEFAULT_POOL = 2
@@ -253,6 +253,29 @@ class _Leased:
     saved: bool = False  # proposals for this lease are in the database
 
 
+class _Decided(Exception):
+    """The post was decided (or skipped by this annotator) after it was picked."""
+
+
+def _still_free(session: Session, persona: Persona, post_id: str, annotator: str) -> bool:
+    """Checked inside the leasing transaction, after its write: the candidate was picked
+    before, and another annotator may have judged it since (a judged task is no longer open,
+    so the unique index alone does not stop a second lease). On SQLite the write holds the
+    database's one write lock; on PostgreSQL a conflicting open row makes the INSERT wait for
+    the judging transaction. Either way this read sees a judgment committed before the lease."""
+    decided = session.scalar(
+        select(Judgment.id)
+        .where(
+            Judgment.persona_id == persona.id,
+            Judgment.post_id == post_id,
+            Judgment.undone_at.is_(None),
+            (Judgment.action != Action.SKIP.value) | (Judgment.annotator == annotator),
+        )
+        .limit(1)
+    )
+    return decided is None
+
+
 def _lease(
     db: Engine,
     persona: Persona,
@@ -264,39 +287,39 @@ def _lease(
     """Lease one candidate post to ``annotator``; None when someone else got it first."""
     expires = now + timedelta(seconds=lease_s)
 
-    def work(session: Session) -> _Leased | None:
-        if candidate.released_task is not None:
-            taken = session.execute(
-                update(TaskRow)
-                .where(TaskRow.id == candidate.released_task, TaskRow.state == RELEASED)
-                .values(
-                    state=OPEN,
-                    annotator=annotator,
-                    lease_expires_at=expires,
-                    shown_at=None,
-                    finished_at=None,
-                )
-                .execution_options(synchronize_session=False)
+    def reopen(session: Session, released: str) -> _Leased | None:
+        taken = session.execute(
+            update(TaskRow)
+            .where(TaskRow.id == released, TaskRow.state == RELEASED)
+            .values(
+                state=OPEN,
+                annotator=annotator,
+                lease_expires_at=expires,
+                shown_at=None,
+                finished_at=None,
             )
-            if changed(taken) != 1:
-                return None
-            row = session.get(TaskRow, candidate.released_task)
-            assert row is not None
-            texts = session.execute(
-                select(ProposalRow.text, ProposalRow.temperature)
-                .where(ProposalRow.task_id == row.id)
-                .order_by(ProposalRow.position)
-            ).all()
-            stored = None
-            if texts:
-                stored = Proposals(
-                    [ProposedText(t, temp) for t, temp in texts],
-                    row.generator,
-                    row.prompt_version,
-                    row.prompt,
-                )
-            clean = session.scalar(select(Post.clean_text).where(Post.id == row.post_id)) or ""
-            return _Leased(row.id, row.post_id, clean, True, stored, row.disagreement)
+            .execution_options(synchronize_session=False)
+        )
+        if changed(taken) != 1:
+            return None
+        row = session.get(TaskRow, released)
+        assert row is not None
+        texts = session.execute(
+            select(ProposalRow.text, ProposalRow.temperature)
+            .where(ProposalRow.task_id == row.id)
+            .order_by(ProposalRow.position)
+        ).all()
+        stored = None
+        if texts:
+            stored = Proposals(
+                [ProposedText(t, temp) for t, temp in texts],
+                row.generator,
+                row.prompt_version,
+                row.prompt,
+            )
+        return _Leased(row.id, row.post_id, "", True, stored, row.disagreement)
+
+    def insert(session: Session) -> _Leased:
         task_id = uuid.uuid4().hex
         session.add(
             TaskRow(
@@ -310,13 +333,26 @@ def _lease(
             )
         )
         session.flush()
-        clean = session.scalar(select(Post.clean_text).where(Post.id == candidate.post_id)) or ""
-        return _Leased(task_id, candidate.post_id, clean, False)
+        return _Leased(task_id, candidate.post_id, "", False)
+
+    def work(session: Session) -> _Leased | None:
+        if candidate.released_task is not None:
+            lease = reopen(session, candidate.released_task)
+        else:
+            lease = insert(session)
+        if lease is None:
+            return None
+        if not _still_free(session, persona, lease.post_id, annotator):
+            raise _Decided  # rolls the lease back
+        lease.clean_text = (
+            session.scalar(select(Post.clean_text).where(Post.id == lease.post_id)) or ""
+        )
+        return lease
 
     try:
         return transaction(db, work)
-    except IntegrityError:
-        return None  # another annotator holds this post now
+    except (IntegrityError, _Decided):
+        return None  # another annotator holds (or has decided) this post now
 
 
 def _lease_pool(
@@ -340,7 +376,10 @@ def _lease_pool(
                 session, persona, annotator, pool=need, rng=rng, avoid=avoid
             )
         if not candidates:
-            break
+            if not lost:
+                break
+            lost.clear()  # posts lost to a concurrent pool may have been released meanwhile
+            continue
         for candidate in candidates:
             lease = _lease(db, persona, candidate, annotator, now, lease_s)
             if lease is None:
