@@ -12,10 +12,12 @@ at random (``rng``, seedable for tests). So a small platform or a quiet year is 
 proportion instead of being drowned by the largest one.
 
 Disagreement: among the posts of that stratum, those whose proposals disagree most teach the
-normaliser most. ``pick_candidates`` returns a small pool: the stratum's posts whose proposals are
-already stored (a released task, see ``likeness.labeler.tasks``) with the highest disagreement
-first, then random fresh ones. The task builder generates proposals for the fresh ones, scores
-every member with ``disagreement`` and keeps the one that disagrees most.
+normaliser most. ``pick_candidates`` returns a small pool: the stratum's post whose stored
+proposals (a released task, see ``likeness.labeler.tasks``) disagree most, then a few random
+ones. The task builder generates proposals for the random ones, scores every member with
+``disagreement`` and keeps the one that disagrees most; the others are released with their
+proposals, so the best of everything scored so far stays in the running at no cost. (Comparing
+only against the last round's loser would be no better than a blind draw.)
 """
 
 from __future__ import annotations
@@ -151,6 +153,7 @@ class Candidate:
     post_id: str
     # A released task of this post whose stored proposals may be reused (None: generate).
     released_task: str | None = None
+    drawn: bool = True  # a random draw; False: the stratum's best stored proposals
 
 
 def pick_candidates(
@@ -158,45 +161,43 @@ def pick_candidates(
     persona: Persona,
     annotator: str,
     *,
-    pool: int = 2,
+    fresh: int = 2,
+    stored: int = 1,
     rng: random.Random | None = None,
     avoid: Collection[str] = (),
 ) -> list[Candidate]:
-    """Up to ``pool`` posts of the neediest stratum for ``annotator``: first those with stored
-    proposals that disagree most (at most ``pool - 1``, so one fresh post is always scored when
-    there is one), then random others. Empty when nothing is left to offer."""
+    """Posts of the neediest stratum for ``annotator``: the ``stored`` ones whose stored
+    proposals disagree most, then ``fresh`` random others (which may have stored proposals
+    too). Empty when nothing is left to offer."""
     rng = rng or random.Random()
     stratum = choose_stratum(strata(session, persona, annotator, avoid=avoid))
     if stratum is None:
         return []
     here = _available(persona, annotator, avoid) & stratum.contains()
     picked: list[Candidate] = []
-    if pool > 1:
-        stored = session.execute(
+    if stored > 0:
+        best = session.execute(
             select(LabelTask.id, LabelTask.post_id)
             .join(Post, Post.id == LabelTask.post_id)
             .where(LabelTask.persona_id == persona.id, LabelTask.state == RELEASED, here)
             .order_by(LabelTask.disagreement.desc(), LabelTask.created_at.desc(), LabelTask.id)
-            .limit(pool - 1)
+            .limit(stored)
         ).all()
-        seen: set[str] = set()
-        for task_id, post_id in stored:
-            if post_id not in seen:
-                seen.add(post_id)
-                picked.append(Candidate(post_id, task_id))
-    fresh_needed = pool - len(picked)
+        for task_id, post_id in best:
+            if all(c.post_id != post_id for c in picked):
+                picked.append(Candidate(post_id, task_id, drawn=False))
     taken = {c.post_id for c in picked}
     base = select(Post.id).where(here).order_by(Post.id)
     if taken:
         base = base.where(Post.id.not_in(list(taken)))
     count = max(stratum.available - len(taken), 0)
-    fresh: list[str] = []
-    for offset in rng.sample(range(count), min(fresh_needed, count)):
+    drawn: list[str] = []
+    for offset in rng.sample(range(count), min(fresh, count)):
         found = session.scalar(base.offset(offset).limit(1))
         if found is not None and found not in taken:
             taken.add(found)
-            fresh.append(found)
-    return picked + [Candidate(post_id, released_task_of(session, post_id)) for post_id in fresh]
+            drawn.append(found)
+    return picked + [Candidate(post_id, released_task_of(session, post_id)) for post_id in drawn]
 
 
 def released_task_of(session: Session, post_id: str) -> str | None:

@@ -11,8 +11,9 @@ that either wins or raises IntegrityError, and the loser tries another post. ``e
 (run at the start of every prepare) turns run-out leases into ``expired`` and their posts go back
 to the pool; a late Submit on one is refused (``LeaseExpired``).
 
-Preparing scores a small pool of posts (``pool``, default 2; see ``likeness.labeler.sampling``):
-every member is leased, proposals are generated (or reused) and stored for each, the one whose
+Preparing scores a small pool of posts (see ``likeness.labeler.sampling``): ``pool`` random
+posts (default 2) and, when ``pool`` > 1, the post whose stored proposals disagree most. Every
+member is leased, proposals are generated (or reused) and stored for each, the one whose
 proposals disagree most is kept and the others are *released* (state ``released``) with their
 proposals stored. A later prepare that picks a released post reopens that same row and reuses
 its proposals when they came from the normaliser and prompt version the proposer uses now. The
@@ -365,15 +366,25 @@ def _lease_pool(
     now: datetime,
     lease_s: float,
 ) -> list[_Leased]:
-    """Lease up to ``pool`` posts, trying other candidates when concurrent annotators win."""
+    """Lease ``pool`` random posts and (when ``pool`` > 1) the best one with stored proposals,
+    trying other candidates when concurrent annotators win."""
     leased: list[_Leased] = []
     lost: set[str] = set()
+    drawn, stored = 0, 0
+    want_stored = 1 if pool > 1 else 0
     for _ in range(_LEASE_ROUNDS):
-        need = pool - len(leased)
+        if drawn >= pool and stored >= want_stored:
+            break
         avoid = lost | {lease.post_id for lease in leased}
         with Session(db) as session:
             candidates = pick_candidates(
-                session, persona, annotator, pool=need, rng=rng, avoid=avoid
+                session,
+                persona,
+                annotator,
+                fresh=max(pool - drawn, 0),
+                stored=max(want_stored - stored, 0),
+                rng=rng,
+                avoid=avoid,
             )
         if not candidates:
             if not lost:
@@ -384,10 +395,12 @@ def _lease_pool(
             lease = _lease(db, persona, candidate, annotator, now, lease_s)
             if lease is None:
                 lost.add(candidate.post_id)
+                continue
+            leased.append(lease)
+            if candidate.drawn:
+                drawn += 1
             else:
-                leased.append(lease)
-        if len(leased) >= pool:
-            break
+                stored += 1
     return leased
 
 
@@ -428,20 +441,29 @@ def _save(db: Engine, persona: Persona, lease: _Leased, proposals: Proposals) ->
 
 
 def _release(db: Engine, leases: list[_Leased], now: datetime) -> None:
-    """Give leases back: released (proposals kept for a later prepare) or deleted (none)."""
+    """Give leases back: released (proposals kept for a later prepare) or deleted (none).
+    A lease that NextTask showed meanwhile stays its annotator's (``shown_at`` set)."""
 
     def work(session: Session) -> None:
         for lease in leases:
             if lease.saved or lease.reopened:
                 session.execute(
                     update(TaskRow)
-                    .where(TaskRow.id == lease.task_id, TaskRow.state == OPEN)
+                    .where(
+                        TaskRow.id == lease.task_id,
+                        TaskRow.state == OPEN,
+                        TaskRow.shown_at.is_(None),
+                    )
                     .values(state=RELEASED, finished_at=now)
                     .execution_options(synchronize_session=False)
                 )
             else:
                 session.execute(
-                    delete(TaskRow).where(TaskRow.id == lease.task_id, TaskRow.state == OPEN)
+                    delete(TaskRow).where(
+                        TaskRow.id == lease.task_id,
+                        TaskRow.state == OPEN,
+                        TaskRow.shown_at.is_(None),
+                    )
                 )
 
     if leases:
@@ -538,7 +560,8 @@ def prepare_task(
 
 def _resumable(db: Engine, persona: Persona, annotator: str, now: datetime) -> TaskRow | None:
     """The annotator's open task to show: the one shown most recently, else the oldest
-    prefetched one."""
+    prefetched one. Only a task with its proposals stored: a lease a concurrent prepare (the
+    prefetcher) holds in its pool while it generates is not ready to show."""
     with Session(db, expire_on_commit=False) as session:
         return session.scalar(
             select(TaskRow)
@@ -547,6 +570,7 @@ def _resumable(db: Engine, persona: Persona, annotator: str, now: datetime) -> T
                 TaskRow.annotator == annotator,
                 TaskRow.state == OPEN,
                 TaskRow.lease_expires_at > now,
+                select(ProposalRow.id).where(ProposalRow.task_id == TaskRow.id).exists(),
             )
             .order_by(
                 TaskRow.shown_at.is_(None),
