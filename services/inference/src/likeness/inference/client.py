@@ -4,6 +4,7 @@
         client.list_models("alice")                    # [ModelInfo]
         client.activate(model_id)                      # ModelInfo, loaded and active
         client.generate("alice", "Write about tea")    # the text
+        client.propose("alice", post.clean_text, 4)    # Proposals from alice's normaliser
         for delta in client.chat("alice", [("user", "hi")]):
             print(delta, end="")
 
@@ -12,7 +13,8 @@ inference server installs): ``ModelNotFound``, ``PersonaNotFound``, ``NotAnAdapt
 ``AdapterMismatch`` (other base model or chat template), ``FileNotFoundError`` (adapter files
 missing), ``AdapterNotServable``, ``EngineFailed`` (the engine died), ``JobNotFound``,
 ``ValueError`` (bad request); transport failures are ``likeness.core.grpc_client``'s. The trainer
-activates models through it, so it never imports inference's internals.
+activates models through it and the labeler gets its proposals through it (it is the labeler's
+``Proposer``), so neither imports inference's internals.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from likeness.core.grpc_client import ServiceClient
 from likeness.core.grpc_errors import ErrorRule, ErrorTable
 from likeness.core.jobs import JobNotFound
 from likeness.core.model_messages import model_from_message
+from likeness.core.proposals import Proposals, ProposedText
 from likeness.core.registry import ModelInfo, NotAnAdapter
 from likeness.core.settings import Settings
 from likeness.inference.engines.base import AdapterMismatch
@@ -95,6 +98,30 @@ class InferenceClient(ServiceClient):
         request = inference_pb2.GenerateRequest(persona=persona, prompt=prompt, sampling=sampling)
         return str(self.call(self._stub.Generate, request, timeout_s).text)
 
+    def propose(
+        self,
+        persona: str,
+        clean_text: str,
+        n: int,
+        *,
+        max_tokens: int = 0,
+        seed: int = 0,
+        timeout_s: float = GENERATE_DEADLINE_S,
+    ) -> Proposals:
+        """Up to ``n`` (1-16) distinct normalisations of ``clean_text`` by ``persona``'s current
+        normaliser, greedy first, with the generator, prompt version and rendered prompt;
+        ``max_tokens`` 0 = the service's default, ``seed`` 0 = random."""
+        request = inference_pb2.ProposeRequest(
+            persona=persona, text=clean_text, n=n, max_tokens=max_tokens, seed=seed
+        )
+        reply = self.call(self._stub.Propose, request, timeout_s)
+        return Proposals(
+            texts=[ProposedText(p.text, p.temperature) for p in reply.proposals],
+            generator=reply.generator,
+            prompt_version=reply.prompt_version,
+            prompt=reply.prompt,
+        )
+
     def chat(
         self,
         persona: str,
@@ -122,8 +149,8 @@ class InferenceClient(ServiceClient):
 def configured_inference(settings: Settings) -> Iterator[InferenceClient | None]:
     """A client for ``LIKENESS_INFERENCE_ADDR`` (closed afterwards), or None where it is unset.
 
-        with configured_inference(settings) as inference:
-            activate(db, settings, model_id, inference)      # likeness.trainer.training_jobs
+    with configured_inference(settings) as inference:
+        activate(db, settings, model_id, inference)      # likeness.trainer.training_jobs
     """
     if not settings.inference_addr:
         yield None

@@ -2,8 +2,10 @@
 
 Generate and Chat resolve ``persona`` through ``likeness.inference.serving`` (the HTTP API's
 resolver and validation): an empty persona or the base model's name means the bare base model.
-Both abort the engine request when the call ends early (client gone, deadline passed). The
-servicer just raises; the server's ``ErrorTable`` turns the exceptions into statuses.
+Both abort the engine request when the call ends early (client gone, deadline passed). Propose,
+Normalize and NormalizeCorpus use the persona's current normaliser (``normalizers``) through the
+same resolver, so every adapter is loaded into the engine once. The servicer just raises; the
+server's ``ErrorTable`` turns the exceptions into statuses.
 """
 
 from __future__ import annotations
@@ -19,14 +21,16 @@ from likeness.core.chat import persona_messages
 from likeness.core.job_progress import progress_message
 from likeness.core.jobs import JobNotFound
 from likeness.core.model_messages import model_message
-from likeness.core.prompts import normalizer_messages, normalizer_version
 from likeness.core.registry import list_models
 from likeness.inference.activation import activate_model
 from likeness.inference.drafts import generate_posts
 from likeness.inference.engine_thread import EngineThread
 from likeness.inference.engines.base import Delta, GenerationRequest, SamplingParams
+from likeness.inference.normalize import normalize_text
 from likeness.inference.normalize_jobs import NormalizeJobs
+from likeness.inference.normalizers import DEFAULT_MAX_TOKENS as NORMALIZE_MAX_TOKENS
 from likeness.inference.personas import load_persona
+from likeness.inference.proposing import propose
 from likeness.inference.serving import (
     InvalidRequest,
     ModelResolver,
@@ -63,11 +67,17 @@ class InferenceServicer(inference_pb2_grpc.InferenceServiceServicer):
         self.engine = runner.engine
         self.db = db
         self.resolver = resolver or ModelResolver(self.engine, db)
-        self.jobs = NormalizeJobs(runner, db)
+        self.jobs = NormalizeJobs(runner, db, self.resolver)
 
     # -- helpers -----------------------------------------------------------------------------
     def _served(self, persona: str) -> ServedModel:
         return self.runner.run(self.resolver.resolve(persona or self.resolver.base_name))
+
+    def _check_base(self, model: str) -> None:
+        if model and not self.resolver.is_base(model):
+            raise InvalidRequest(
+                f"this service serves {self.resolver.base_name!r}, not {model!r}", param="model"
+            )
 
     def _stream(
         self,
@@ -122,32 +132,52 @@ class InferenceServicer(inference_pb2_grpc.InferenceServiceServicer):
     ) -> inference_pb2.NormalizeResponse:
         if len(request.texts) > MAX_BATCH_TEXTS:
             raise TooLarge(f"at most {MAX_BATCH_TEXTS} texts per call", param="texts")
-        sampling = SamplingParams(max_tokens=160, temperature=0.0)
+        self._check_base(request.model)
+        sampling = SamplingParams(max_tokens=NORMALIZE_MAX_TOKENS, temperature=0.0)
 
-        async def all_texts() -> list[str]:
-            async def one(text: str) -> str:
-                generation = GenerationRequest(
-                    f"grpc-{uuid.uuid4().hex}",
-                    self.engine.render_chat(normalizer_messages(text)),
-                    sampling,
-                )
-                return "".join([d.text async for d in self.engine.generate(generation)]).strip()
+        async def all_texts() -> tuple[list[str], str, str]:
+            normalizer = await self.resolver.normalizer(request.persona)
+            texts = await asyncio.gather(
+                *(normalize_text(self.engine, normalizer, t, sampling) for t in request.texts)
+            )
+            return list(texts), normalizer.prompt_version, normalizer.model_id
 
-            return list(await asyncio.gather(*(one(t) for t in request.texts)))
-
+        texts, version, model = self.runner.run(all_texts())
         return inference_pb2.NormalizeResponse(
-            texts=self.runner.run(all_texts()),
-            normalizer_version=normalizer_version(self.engine.model_id),
+            texts=texts, normalizer_version=version, normalizer_model=model
+        )
+
+    def Propose(
+        self, request: inference_pb2.ProposeRequest, context: grpc.ServicerContext
+    ) -> inference_pb2.ProposeResponse:
+        if not request.persona:
+            raise InvalidRequest("persona is required", param="persona")
+        proposals = self.runner.run(
+            propose(
+                self.engine,
+                self.db,
+                self.resolver,
+                request.persona,
+                request.text,
+                request.n,
+                max_tokens=request.max_tokens or NORMALIZE_MAX_TOKENS,
+                seed=request.seed or None,
+            )
+        )
+        return inference_pb2.ProposeResponse(
+            proposals=[
+                inference_pb2.ProposedText(text=p.text, temperature=p.temperature)
+                for p in proposals.texts
+            ],
+            generator=proposals.generator,
+            prompt_version=proposals.prompt_version,
+            prompt=proposals.prompt,
         )
 
     def NormalizeCorpus(
         self, request: inference_pb2.NormalizeCorpusRequest, context: grpc.ServicerContext
     ) -> common_pb2.JobRef:
-        if request.model and not self.resolver.is_base(request.model):
-            raise InvalidRequest(
-                f"this service serves {self.resolver.base_name!r}, not {request.model!r}",
-                param="model",
-            )
+        self._check_base(request.model)
         load_persona(self.db, request.persona)  # PersonaNotFound before a job exists
         job_id = self.jobs.start(
             request.persona, limit=request.limit or None, kept_only=not request.all_posts

@@ -1,15 +1,17 @@
 """Corpus normalisation as jobs in the shared queue, run by the inference service's engine.
 
-    jobs = NormalizeJobs(runner, db)     # starts a worker thread that claims "normalize" jobs
+    jobs = NormalizeJobs(runner, db, resolver)   # a worker thread claims "normalize" jobs
     job_id = jobs.start("alice", limit=None, kept_only=True)
     for job in jobs.watch(job_id): ...
 
 A request queues a job in the database (``likeness.core.jobs``), never in memory: one queued
 or running normalisation per persona at a time. A worker thread of the serving process (the
 core job loop, ``likeness.core.job_worker``, with the handler below) claims it with a lease,
-runs ``normalize.normalize_corpus`` (committed chunk by chunk) on the engine, and renews the
-lease with its progress. If the server dies, the lease runs out and the next
-inference server to start claims the job again; the run resumes after the last committed chunk.
+runs ``normalize.normalize_corpus`` (committed chunk by chunk) on the engine with the persona's
+current normaliser (through the service's ``ModelResolver``, so its adapter is loaded once for
+jobs and requests alike), and renews the lease with its progress. If the server dies, the lease
+runs out and the next inference server to start claims the job again; the run resumes after the
+last committed chunk.
 Cancelling stops it between chunks; a server shutting down hands it back to the queue.
 """
 
@@ -27,6 +29,7 @@ from likeness.core.job_worker import JobContext, JobOutcome, JobWorker
 from likeness.core.jobs import ProgressReport
 from likeness.inference.engine_thread import EngineThread
 from likeness.inference.normalize import DEFAULT_CHUNK, normalize_corpus
+from likeness.inference.serving import ModelResolver
 
 KIND = "normalize"
 ACTIVE = (jobs.QUEUED, jobs.RUNNING)
@@ -37,6 +40,7 @@ class NormalizeJobs:
         self,
         runner: EngineThread,
         db: DbEngine,
+        resolver: ModelResolver | None = None,
         *,
         lease_s: float = jobs.DEFAULT_LEASE_S,
         poll_s: float = 1.0,
@@ -46,6 +50,7 @@ class NormalizeJobs:
         self.chunk_size = chunk_size
         self.runner = runner
         self.db = db
+        self.resolver = resolver or ModelResolver(runner.engine, db)
         self.worker = JobWorker(
             db,
             {KIND: self._normalize},
@@ -107,6 +112,7 @@ class NormalizeJobs:
                 self.db,
                 self.runner.engine,
                 run.job.persona,
+                resolver=self.resolver,
                 chunk_size=self.chunk_size,
                 kept_only=bool(config.get("kept_only", True)),
                 limit=config.get("limit"),
@@ -114,8 +120,17 @@ class NormalizeJobs:
                 should_stop=run.should_stop,
             )
         )
-        message = f"{summary.normalized} normalised, {summary.remaining} remaining"
+        message = (
+            f"{summary.normalized} normalised by {summary.model} ({summary.version}), "
+            f"{summary.remaining} remaining"
+        )
         run.report(replace(run.latest, message=message, eta_s=0.0))
         if summary.stopped:
             return JobOutcome.stopped_early()
-        return JobOutcome(result={"normalized": summary.normalized})
+        return JobOutcome(
+            result={
+                "normalized": summary.normalized,
+                "normalizer_model": summary.model,
+                "normalizer_version": summary.version,
+            }
+        )

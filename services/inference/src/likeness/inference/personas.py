@@ -1,4 +1,5 @@
-"""Personas as the inference service serves them: the card (system prompt) and active adapter."""
+"""Personas as the inference service serves them: the card (system prompt) and active persona
+adapter (the persona's normaliser is ``likeness.inference.normalizers``'s)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,9 @@ from likeness.core.personas import get_persona
 from likeness.core.registry import ModelKind
 from likeness.inference.activation import adapter_info
 from likeness.inference.engines.base import AdapterInfo
+
+#: The kinds of adapter the inference service serves: persona adapters and normalisers.
+SERVED_ADAPTER_KINDS = (ModelKind.PERSONA_LORA, ModelKind.NORMALIZER)
 
 __all__ = [
     "PersonaNotFound",
@@ -57,7 +61,8 @@ def list_personas(db: DbEngine) -> list[ServedPersona]:
 
 
 def any_active_adapter(db: DbEngine) -> bool:
-    """Whether some persona has an active adapter (the engine then needs LoRA enabled).
+    """Whether some persona has an active adapter, a persona adapter or a normaliser (the
+    engine then needs LoRA enabled).
 
     LoRA costs base throughput (on the CPU build, base traffic must also go through an
     all-zero adapter to stay correct), so engines start without it when nothing needs it.
@@ -65,7 +70,7 @@ def any_active_adapter(db: DbEngine) -> bool:
     with Session(db) as session:
         found = session.scalar(
             select(Model.id)
-            .where(Model.active.is_(True), Model.kind == ModelKind.PERSONA_LORA)
+            .where(Model.active.is_(True), Model.kind.in_(SERVED_ADAPTER_KINDS))
             .limit(1)
         )
     return found is not None

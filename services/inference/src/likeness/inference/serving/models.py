@@ -3,6 +3,7 @@
     resolver = ModelResolver(engine, db)
     served = await resolver.resolve("alice")     # ServedModel(id="alice", card=..., adapter=...)
     served = await resolver.resolve(resolver.base_name)   # the bare base model
+    normalizer = await resolver.normalizer("alice")    # the persona's normaliser, loaded
 
 The base model is named by ``public_model_name``: the model's own id, never the folder it was
 loaded from (that is a path on the server).
@@ -20,6 +21,7 @@ import anyio
 from sqlalchemy import Engine as DbEngine
 
 from likeness.inference.engines.base import AdapterInfo, AdapterMismatch, Engine
+from likeness.inference.normalizers import Normalizer, base_normalizer, current_normalizer
 from likeness.inference.personas import list_personas, load_persona
 from likeness.inference.serving.errors import AdapterNotServable
 
@@ -45,7 +47,9 @@ class ServedModel:
 
 
 class ModelResolver:
-    """Personas and the base model of one engine; adapters are loaded on first use and cached."""
+    """Personas, their normalisers and the base model of one engine; adapters (persona adapters
+    and normalisers alike) are loaded on first use and cached, so every transport and the
+    normalisation jobs of one engine share one cache."""
 
     def __init__(
         self, engine: Engine, db: DbEngine, model_adapters: Mapping[str, str] | None = None
@@ -73,6 +77,19 @@ class ModelResolver:
             adapter = persona.adapter.name
         return ServedModel(id=persona.slug, card=persona.card, adapter=adapter)
 
+    async def normalizer(self, persona: str) -> Normalizer:
+        """The persona's current normaliser with its adapter loaded into the engine (once); the
+        bare base model for "" or the base model's name. Raises PersonaNotFound,
+        AdapterNotServable."""
+        if not persona or self.is_base(persona):
+            return base_normalizer(self.base_name)
+        normalizer = await anyio.to_thread.run_sync(
+            lambda: current_normalizer(self.db, persona, base_name=self.base_name)
+        )
+        if normalizer.adapter is not None:
+            await self._ensure_adapter(persona, normalizer.adapter)
+        return normalizer
+
     async def persona_names(self) -> list[str]:
         personas = await anyio.to_thread.run_sync(list_personas, self.db)
         return [p.slug for p in personas if not self.is_base(p.slug)]
@@ -87,7 +104,8 @@ class ModelResolver:
             except (AdapterMismatch, FileNotFoundError, ValueError) as exc:
                 log.error("persona %r: its adapter %r cannot be served: %s", slug, info.name, exc)
                 raise AdapterNotServable(
-                    f"persona {slug!r} has an active adapter that this engine cannot serve "
-                    "(the inference service log says why); activate another model or retrain it"
+                    f"persona {slug!r} has an active adapter ({info.name}) that this engine "
+                    "cannot serve (the inference service log says why); activate another model "
+                    "or retrain it"
                 ) from exc
             self._loaded[info.name] = info

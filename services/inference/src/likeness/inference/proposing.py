@@ -1,0 +1,101 @@
+"""Normalisation proposals for one post: what a person picks from, accepts or edits.
+
+    proposals = await propose(engine, db, resolver, "alice", post.clean_text, 4, seed=7)
+    proposals.texts        # [ProposedText(text, temperature)], distinct, greedy first
+    proposals.prompt       # the rendered prompt, byte for byte what batch normalisation sends
+
+The persona's current normaliser (``normalizers.current_normalizer``: its active normaliser
+adapter with the prompt version it was trained on, else the bare base model with the current
+version) completes one prompt ``n`` times, all at once so the engine batches them: greedy first,
+then samples at rising temperatures (0.7, 0.9, 1.1, ... capped at 1.5; seeded per sample when a
+seed is given, so the same call gives the same proposals). Texts are stripped; empty ones are
+dropped and identical ones merged, each kept at the lowest temperature that produced it, so
+fewer than ``n`` may come back.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from sqlalchemy import Engine as DbEngine
+
+from likeness.core.proposals import Proposals, ProposedText
+from likeness.inference.engines.base import Engine, SamplingParams
+from likeness.inference.normalizers import DEFAULT_MAX_TOKENS, normalizer_prompt, rewrite
+from likeness.inference.serving import (
+    MAX_TOKENS_LIMIT,
+    InvalidRequest,
+    ModelResolver,
+    check_prompt,
+    check_text,
+)
+
+MAX_PROPOSALS = 16
+FIRST_SAMPLE_TEMPERATURE = 0.7
+TEMPERATURE_STEP = 0.2
+# Past this a small model writes noise nobody would accept; more samples repeat it (reseeded).
+MAX_SAMPLE_TEMPERATURE = 1.5
+_SEED_SPACE = 2**63  # seeds stay non-negative 64-bit, as torch and vLLM take them
+
+
+def proposal_temperatures(n: int) -> list[float]:
+    """Greedy (0.0), then ``n - 1`` rising sampling temperatures."""
+    samples = [
+        min(round(FIRST_SAMPLE_TEMPERATURE + TEMPERATURE_STEP * i, 2), MAX_SAMPLE_TEMPERATURE)
+        for i in range(n - 1)
+    ]
+    return [0.0, *samples]
+
+
+def distinct_texts(texts: list[str], temperatures: list[float]) -> list[ProposedText]:
+    """Non-empty texts in order, each once, at the lowest temperature that produced it."""
+    lowest: dict[str, float] = {}
+    for text, temperature in zip(texts, temperatures, strict=True):
+        if text and (text not in lowest or temperature < lowest[text]):
+            lowest[text] = temperature
+    return sorted(
+        (ProposedText(text, temperature) for text, temperature in lowest.items()),
+        key=lambda proposed: proposed.temperature,
+    )
+
+
+async def propose(
+    engine: Engine,
+    db: DbEngine,
+    resolver: ModelResolver | None,
+    persona: str,
+    clean_text: str,
+    n: int,
+    *,
+    max_tokens: int = DEFAULT_MAX_TOKENS,
+    seed: int | None = None,
+) -> Proposals:
+    """Up to ``n`` distinct proposals from the persona's current normaliser (see the module
+    docstring). Raises PersonaNotFound, AdapterNotServable, InvalidRequest (n outside 1-16,
+    max_tokens outside 1-2048, a post the model's context cannot hold)."""
+    if not 0 < n <= MAX_PROPOSALS:
+        raise InvalidRequest(f"n must be 1-{MAX_PROPOSALS}, not {n}", param="n")
+    if not 0 < max_tokens <= MAX_TOKENS_LIMIT:
+        raise InvalidRequest(f"max_tokens must be 1-{MAX_TOKENS_LIMIT}", param="max_tokens")
+    check_text(clean_text, "text")
+    normalizer = await (resolver or ModelResolver(engine, db)).normalizer(persona)
+    prompt = normalizer_prompt(engine, clean_text, normalizer.prompt_version)
+    check_prompt(engine, prompt, "text")
+    temperatures = proposal_temperatures(n)
+    samplings = [
+        SamplingParams(
+            max_tokens=max_tokens,
+            temperature=temperature,
+            seed=None if seed is None or index == 0 else (seed + index) % _SEED_SPACE,
+        )
+        for index, temperature in enumerate(temperatures)
+    ]
+    texts = await asyncio.gather(
+        *(rewrite(engine, normalizer, prompt, sampling) for sampling in samplings)
+    )
+    return Proposals(
+        texts=distinct_texts(list(texts), temperatures),
+        generator=normalizer.model_id,
+        prompt_version=normalizer.prompt_version,
+        prompt=prompt,
+    )
