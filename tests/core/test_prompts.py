@@ -137,7 +137,7 @@ def test_summarize_gives_rates_overall_and_where_present() -> None:
     summary = summarize(results)
     assert summary["posts"] == 4 and summary["pass_rate"] == 0.5
     assert summary["rt_gone"] == 0.75 and summary["rt_gone_where_present"] == 0.5
-    assert summary["with_rt"] == 2 and summary["added_rate"] == 0.5  # "RT" left is added too
+    assert summary["with_rt"] == 2 and summary["added_rate"] == 0.25  # a left "RT" counts once
     assert summary["words_kept"] == 1.0
     assert summarize([])["pass_rate"] is None
 
@@ -165,3 +165,17 @@ def test_to_normalise_names_what_a_post_holds() -> None:
         "signature",
     )
     assert to_normalise("Thank you Iowa!") == ()
+
+
+def test_left_overs_fail_their_own_criterion_only() -> None:
+    result = check_normalization(RT_POST, "RT @bob: great rally tonight in Ohio! https://t.co/abc")
+    assert not (result.rt_gone or result.handles_gone or result.links_gone)
+    assert result.added_words == () and result.words_kept == 1.0
+    kept_sign = check_normalization("lunch w/ Bob", "lunch w/ Bob")
+    assert kept_sign.added_words == () and kept_sign.passed  # "w/" is not judged
+
+
+def test_hashtags_are_reported_but_do_not_decide() -> None:
+    result = check_normalization("Thank you Iowa! #Win", "Thank you Iowa! #Win")
+    assert not result.hashtags_gone and result.passed
+    assert summarize([result])["hashtags_gone_where_present"] == 0.0

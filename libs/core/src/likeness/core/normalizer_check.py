@@ -29,8 +29,12 @@ nothing about fluency. The criteria, exactly:
   body ("@oreillyfactor" allows "O'Reilly" and "Factor"); the words of ``ALLOWED_EXTRA_WORDS``
   ("I", "my", "me" for turning a retweet into the author's own sentence, "with" for "w/", "at"
   for "@", and a few joining words: "and", "the", "a", "an", "to", "of"). ``added_share`` is
-  their share of the output's words (0.0 for an empty output).
+  their share of the output's words (0.0 for an empty output). Left-over links, "RT", @handles
+  and "w/" are not counted here: they fail their own criteria.
 * ``passed``: all of the above pass, and the output is not empty.
+* ``hashtags_gone`` (reported, not part of ``passed``): the output holds no ``#word``. Whether a
+  hashtag should stay as a word or go is a judgment the proxy cannot make, and keeping one harms
+  nothing else.
 """
 
 from __future__ import annotations
@@ -51,12 +55,16 @@ _LINK = re.compile(
     r"(?:https?://|www\.|\bt\.co/|\bpic\.twitter\.com/)\S*|\bht{1,2}p?s?:?/{0,2}(?:\.\.\.|…)",
     re.IGNORECASE,
 )
-_RT_PREFIX = re.compile(r"^\s*RT\s+@\w+:?\s*")
+_RT_PREFIX = re.compile(r"^\s*RT\s+@(\w+):?\s*")
 _RT_LEFT = re.compile(r"(?:^\s*RT\b|\bRT\s+@\w)")
 _HANDLE = re.compile(r"@\w")
 _LEAD_IN = re.compile(r"^\s*(?:[A-Z]{2,}\s+){0,2}[A-Z]{2,}:\s+")
-# After a space or the end of a sentence: "... again! - Donald J. Trump", "... again!—DJT".
-_SIGNATURE = re.compile(r"(?<=[\s.!?\"])[-—–]+\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s*$")
+# After a space or the end of a sentence, dashes, then a name ("- Donald J. Trump": words in
+# title case or initials) or initials right after the dash ("—DJT"); "- SAD" and
+# "-- BIG LEAGUE." are the author's words, not a signature.
+_SIGNATURE = re.compile(
+    r"(?<=[\s.!?\"])[-—–]+(?:\s*[A-Z](?:[a-z]+|\.)(?:\s+[A-Z](?:[a-z]+|\.)){0,3}|[A-Z]{2,4})\s*$"
+)
 _CAMEL_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
 _JOINED = re.compile(r"[-/]")
 _HASHTAG = re.compile(r"(?:^|\s)#\w")
@@ -74,10 +82,13 @@ class CheckResult:
     added_words: tuple[str, ...]
     added_share: float
     empty: bool
+    # Not part of ``passed`` (the proxy leaves hashtags to judgment): no "#word" left.
+    hashtags_gone: bool
     # What the original held, so rates can also be given over the posts that needed the fix.
     had_link: bool
     had_rt: bool
     had_handle: bool
+    had_hashtag: bool
 
     @property
     def words_kept_ok(self) -> bool:
@@ -123,8 +134,13 @@ def _split_original(original: str) -> tuple[list[str], set[str], list[str]]:
     """(required words in order, allowed output words lower-cased, handle bodies lower-cased)
     for ``original``."""
     text = _LINK.sub(" ", original)
-    text = _RT_PREFIX.sub("", text)
     allowed: set[str] = set(ALLOWED_EXTRA_WORDS)
+    handles: list[str] = []
+    retweeted = _RT_PREFIX.match(text)
+    if retweeted:
+        handles.append(retweeted.group(1).lower())
+        allowed |= _name_parts(retweeted.group(1))
+        text = text[retweeted.end() :]
     optional_text = ""
     lead_in = _LEAD_IN.match(text)
     if lead_in:
@@ -135,10 +151,11 @@ def _split_original(original: str) -> tuple[list[str], set[str], list[str]]:
         optional_text += signature.group()
         text = text[: signature.start()]
     required: list[str] = []
-    handles: list[str] = []
     for token in text.split():
         if token in ("@", "w/"):
             continue
+        if token.startswith("w/"):  # "w/him": "him" is the author's word
+            token = token[2:]
         if _HANDLE.search(token) or token.startswith("#"):
             body = _word(token)
             allowed |= _name_parts(body)
@@ -151,6 +168,19 @@ def _split_original(original: str) -> tuple[list[str], set[str], list[str]]:
     for word in required + words(optional_text):
         allowed |= {word.lower(), *(p.lower() for p in _JOINED.split(word) if p)}
     return required, allowed, handles
+
+
+def _added_candidates(output: str) -> list[str]:
+    """The output's words that could be added ones: links, "RT", @handles and the "w/" sign
+    left over are already failures of their own criteria and are not counted twice."""
+    candidates = []
+    for token in _LINK.sub(" ", output).split():
+        if _HANDLE.search(token) or token == "RT":
+            continue
+        word = _word(token[2:] if token.startswith("w/") else token)
+        if word:
+            candidates.append(word)
+    return candidates
 
 
 def _is_allowed(word: str, allowed: set[str], handles: list[str]) -> bool:
@@ -192,18 +222,21 @@ def check_normalization(original: str, output: str) -> CheckResult:
     required, allowed, handles = _split_original(original)
     out_words = words(output)
     kept = _lcs_length(required, out_words) / len(required) if required else 1.0
-    added = tuple(w for w in out_words if not _is_allowed(w, allowed, handles))
+    candidates = _added_candidates(output)
+    added = tuple(w for w in candidates if not _is_allowed(w, allowed, handles))
     return CheckResult(
         links_gone=_LINK.search(output) is None,
         rt_gone=_RT_LEFT.search(output) is None,
         handles_gone=_HANDLE.search(output) is None,
         words_kept=kept,
         added_words=added,
-        added_share=len(added) / len(out_words) if out_words else 0.0,
+        added_share=len(added) / len(candidates) if candidates else 0.0,
         empty=not out_words,
+        hashtags_gone=_HASHTAG.search(output) is None,
         had_link=_LINK.search(original) is not None,
         had_rt=_RT_LEFT.search(original) is not None,
         had_handle=_HANDLE.search(original) is not None,
+        had_hashtag=_HASHTAG.search(original) is not None,
     )
 
 
@@ -225,6 +258,7 @@ def summarize(results: Sequence[CheckResult]) -> dict[str, Any]:
         "rt_gone_where_present": _rate(r.rt_gone for r in results if r.had_rt),
         "handles_gone": _rate(r.handles_gone for r in results),
         "handles_gone_where_present": _rate(r.handles_gone for r in results if r.had_handle),
+        "hashtags_gone_where_present": _rate(r.hashtags_gone for r in results if r.had_hashtag),
         "words_kept": round(sum(r.words_kept for r in results) / n, 4) if n else None,
         "words_kept_pass_rate": _rate(r.words_kept_ok for r in results),
         "added_rate": _rate(not r.nothing_added for r in results),
@@ -233,4 +267,5 @@ def summarize(results: Sequence[CheckResult]) -> dict[str, Any]:
         "with_link": sum(r.had_link for r in results),
         "with_rt": sum(r.had_rt for r in results),
         "with_handle": sum(r.had_handle for r in results),
+        "with_hashtag": sum(r.had_hashtag for r in results),
     }
