@@ -229,8 +229,11 @@ def open_tasks(
                 TaskRow.lease_expires_at > now,
             )
         )
-        if ready_only:
-            query = query.where(TaskRow.shown_at.is_(None))
+        if ready_only:  # prepared: proposals stored (a lease still generating is not ready)
+            query = query.where(
+                TaskRow.shown_at.is_(None),
+                select(ProposalRow.id).where(ProposalRow.task_id == TaskRow.id).exists(),
+            )
         return int(session.scalar(query) or 0)
 
 
