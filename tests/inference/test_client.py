@@ -14,12 +14,15 @@ from likeness.core.db.models import Model, Persona
 from likeness.core.errors import ModelNotFound, PersonaNotFound
 from likeness.core.grpc_client import ServiceUnavailable
 from likeness.core.grpc_server import stop_server
+from likeness.core.prompts import NORMALIZER_PROMPT_VERSION
+from likeness.core.proposals import Proposals
 from likeness.core.registry import get_model
 from likeness.core.settings import Settings
 from likeness.inference.client import InferenceClient, configured_inference
 from likeness.inference.engine_thread import EngineThread
 from likeness.inference.engines.base import AdapterMismatch
 from likeness.inference.engines.transformers_engine import TransformersEngine
+from likeness.inference.normalizers import normalizer_prompt
 from likeness.inference.server import make_inference_grpc_server
 from likeness.v1 import inference_pb2
 
@@ -75,6 +78,27 @@ def test_generate_and_chat(served) -> None:  # type: ignore[no-untyped-def]
     deltas = list(client.chat("mags", [("user", "hello there")], GREEDY))
     assert deltas and all(isinstance(d, str) for d in deltas)
     assert list(client.chat("mags", [("user", "hello there")], GREEDY)) == deltas  # greedy
+
+
+def test_propose_is_the_labelers_proposer(served) -> None:  # type: ignore[no-untyped-def]
+    from likeness.labeler.types import Proposer
+
+    client, model, _ = served
+    proposer: Proposer = client  # what the labeler is handed
+    proposals = proposer.propose("mags", "RT @x: the ferry is late", 4)
+    assert isinstance(proposals, Proposals)
+    assert 1 <= len(proposals.texts) <= 4 and proposals.texts[0].temperature == 0.0
+    assert len({p.text for p in proposals.texts}) == len(proposals.texts)
+    assert proposals.prompt_version == NORMALIZER_PROMPT_VERSION
+    assert proposals.prompt == normalizer_prompt(
+        model, "RT @x: the ferry is late", NORMALIZER_PROMPT_VERSION
+    )
+    seeded = client.propose("mags", "RT @x: the ferry is late", 4, max_tokens=5, seed=9)
+    assert client.propose("mags", "RT @x: the ferry is late", 4, max_tokens=5, seed=9) == seeded
+    with pytest.raises(ValueError, match="n must be 1-16"):
+        client.propose("mags", "hello", 0)
+    with pytest.raises(PersonaNotFound):
+        client.propose("nobody", "hello", 2)
 
 
 def test_refusals_come_back_as_the_servers_exceptions(served, engine: Engine) -> None:  # type: ignore[no-untyped-def]

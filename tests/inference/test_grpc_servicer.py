@@ -8,6 +8,7 @@ from pathlib import Path
 
 import grpc
 import pytest
+from active_normalizer import add_active_normalizer
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
@@ -15,7 +16,7 @@ from likeness.core.db.models import Draft, Persona
 from likeness.core.grpc_client import client_channel
 from likeness.core.grpc_limits import DEFAULT_DEADLINE_S
 from likeness.core.grpc_server import stop_server
-from likeness.core.prompts import normalizer_version
+from likeness.core.prompts import NORMALIZER_PROMPT_VERSION
 from likeness.inference.engine_thread import EngineThread
 from likeness.inference.engines.transformers_engine import TransformersEngine
 from likeness.inference.server import make_inference_grpc_server
@@ -107,7 +108,9 @@ def test_normalize_and_generate_posts(stub, engine: Engine) -> None:  # type: ig
         inference_pb2.NormalizeRequest(texts=["RT @x: hello", "WOW!!! the sea"]), timeout=60
     )
     assert len(reply.texts) == 2
-    assert reply.normalizer_version == normalizer_version(runner.engine.model_id)
+    # No persona: the bare base model with the current prompt.
+    assert reply.normalizer_version == NORMALIZER_PROMPT_VERSION
+    assert reply.normalizer_model == Path(runner.engine.model_id).name
     drafts = client.GeneratePosts(
         inference_pb2.GeneratePostsRequest(
             persona="mags",
@@ -178,6 +181,71 @@ def test_activate_a_persona_adapter(stub, engine: Engine, tiny_adapter_dir: Path
         )
     )
     assert chunks[-1].done
+
+
+def test_a_normaliser_activates_beside_the_persona_adapter_and_normalises(  # type: ignore[no-untyped-def]
+    stub, engine: Engine, tiny_adapter_dir: Path
+) -> None:
+    client, runner, _ = stub
+    served = runner.engine
+    persona_adapter = _register(
+        engine, tiny_adapter_dir, served.model_id, served.chat_template_sha256
+    )
+    client.ActivateModel(common_pb2.ActivateModelRequest(model_id=persona_adapter), timeout=30)
+    normalizer = add_active_normalizer(
+        engine, "mags", tiny_adapter_dir, served, prompt_version="normalizer-v1", active=False
+    )
+    activated = client.ActivateModel(
+        common_pb2.ActivateModelRequest(model_id=normalizer), timeout=30
+    )
+    assert activated.active and activated.kind == "normalizer"
+    assert {f"persona-{persona_adapter}", f"normalizer-{normalizer}"} <= set(served.adapters)
+    listed = client.ListModels(common_pb2.ListModelsRequest(persona="mags"), timeout=10)
+    assert {m.id: m.active for m in listed.models} == {persona_adapter: True, normalizer: True}
+
+    reply = client.Normalize(
+        inference_pb2.NormalizeRequest(texts=["RT @x: hello"], persona="mags"), timeout=60
+    )
+    assert (reply.normalizer_model, reply.normalizer_version) == (normalizer, "normalizer-v1")
+    proposals = client.Propose(
+        inference_pb2.ProposeRequest(persona="mags", text="RT @x: hello", n=3, max_tokens=6),
+        timeout=60,
+    )
+    assert (proposals.generator, proposals.prompt_version) == (normalizer, "normalizer-v1")
+    with pytest.raises(grpc.RpcError) as other_model:
+        client.Normalize(inference_pb2.NormalizeRequest(texts=["x"], model="gpt-9"), timeout=10)
+    assert other_model.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+
+
+def test_propose_returns_distinct_texts_greedy_first_with_the_prompt(stub) -> None:  # type: ignore[no-untyped-def]
+    client, runner, _ = stub
+    from likeness.inference.normalizers import normalizer_prompt
+
+    reply = client.Propose(
+        inference_pb2.ProposeRequest(
+            persona="mags", text="WOW!!! the sea", n=6, max_tokens=6, seed=5
+        ),
+        timeout=60,
+    )
+    texts = [p.text for p in reply.proposals]
+    assert 1 <= len(texts) <= 6 and len(set(texts)) == len(texts)
+    assert reply.proposals[0].temperature == 0.0
+    assert reply.generator == Path(runner.engine.model_id).name
+    assert reply.prompt_version == NORMALIZER_PROMPT_VERSION
+    assert reply.prompt == normalizer_prompt(
+        runner.engine, "WOW!!! the sea", NORMALIZER_PROMPT_VERSION
+    )
+    for bad in (
+        inference_pb2.ProposeRequest(persona="mags", text="x", n=0),
+        inference_pb2.ProposeRequest(persona="mags", text="x", n=17),
+        inference_pb2.ProposeRequest(persona="", text="x", n=2),
+    ):
+        with pytest.raises(grpc.RpcError) as refused:
+            client.Propose(bad, timeout=10)
+        assert refused.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    with pytest.raises(grpc.RpcError) as nobody:
+        client.Propose(inference_pb2.ProposeRequest(persona="nobody", text="x", n=2), timeout=10)
+    assert nobody.value.code() == grpc.StatusCode.NOT_FOUND
 
 
 def test_normalize_corpus_job_reports_progress_until_done(  # type: ignore[no-untyped-def]

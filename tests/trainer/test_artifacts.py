@@ -11,9 +11,10 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from likeness.core.chat import chat_template_sha256
-from likeness.core.db.models import Model, Persona
+from likeness.core.db.models import Dataset, Model, Persona
 from likeness.core.errors import PersonaNotFound
-from likeness.core.registry import ModelKind, get_model, list_models
+from likeness.core.prompts import NORMALIZER_PROMPT_VERSION
+from likeness.core.registry import ModelKind, get_model, list_models, trained_prompt_version
 from likeness.trainer.artifacts import (
     MANIFEST,
     Artifact,
@@ -152,3 +153,43 @@ def test_register_for_an_unknown_persona_adds_no_row(
     with pytest.raises(PersonaNotFound):
         register(engine, _artifact(tmp_path, tiny_tokenizer, persona="nobody"))
     assert list_models(engine) == []
+
+
+def _dataset_row(db: Engine, folder: Path, dataset_id: str, versions: dict[str, str]) -> None:
+    folder.mkdir(parents=True)
+    (folder / "dataset.json").write_text(json.dumps({"prompt_versions": versions}), "utf-8")
+    with Session(db) as session, session.begin():
+        session.add(
+            Dataset(id=dataset_id, kind="normalizer-sft", content_sha256="e" * 64, path=str(folder))
+        )
+
+
+def test_a_normaliser_records_the_prompt_version_its_dataset_was_built_with(
+    engine: Engine, persona: str, tmp_path: Path, tiny_tokenizer
+) -> None:
+    _dataset_row(
+        engine, tmp_path / "ds", "normalizer-sft-mags-eeee", {"normalizer": "normalizer-v1"}
+    )
+    normalizer = _artifact(
+        tmp_path / "final",
+        tiny_tokenizer,
+        kind=ModelKind.NORMALIZER,
+        recipe="normalizer-sft",
+        dataset_id="normalizer-sft-mags-eeee",
+        config={"epochs": 1.0, "prompt_version": ""},  # the recipe's "current" default
+    )
+    model_id = register(engine, normalizer)
+    assert trained_prompt_version(engine, model_id) == "normalizer-v1"
+    assert read_manifest(normalizer.path)["config"]["prompt_version"] == "normalizer-v1"
+    # A dataset that recorded nothing was built with the current prompt (what the run used).
+    unrecorded = _artifact(
+        tmp_path / "other", tiny_tokenizer, kind=ModelKind.NORMALIZER, dataset_id="gone"
+    )
+    assert trained_prompt_version(engine, register(engine, unrecorded)) == (
+        NORMALIZER_PROMPT_VERSION
+    )
+    # Other kinds record no normaliser prompt.
+    adapter = register(engine, _artifact(tmp_path / "persona", tiny_tokenizer))
+    with Session(engine) as session:
+        row = session.get(Model, adapter)
+        assert row is not None and "prompt_version" not in row.config

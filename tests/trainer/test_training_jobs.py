@@ -124,6 +124,42 @@ def test_activate_goes_through_the_client_it_is_given(
     assert not get_model(engine, adapter).active
 
 
+def _normalizer(db: Engine, prompt_version: str) -> str:
+    """A trained normaliser of ``mags`` (the persona the ``adapter`` fixture makes), inactive."""
+    model_id = uuid.uuid4().hex
+    with Session(db) as session, session.begin():
+        owner = session.query(Persona.id).filter_by(slug="mags").scalar()
+        session.add(
+            Model(
+                id=model_id,
+                persona_id=owner,
+                kind="normalizer",
+                base_model="tiny",
+                adapter_path="/runs/n/adapter",
+                config={"recipe": "normalizer-sft", "prompt_version": prompt_version},
+                metrics={},
+            )
+        )
+    return model_id
+
+
+def test_a_normaliser_activates_beside_the_persona_adapter(
+    engine: Engine, settings: Settings, adapter: str
+) -> None:
+    activate(engine, settings, adapter)
+    normalizer = _normalizer(engine, "normalizer-v2")
+    info = activate(engine, settings, normalizer)
+    assert info.active and info.kind == "normalizer"
+    assert get_model(engine, adapter).active  # the persona adapter's slot is its own
+    inference = RecordingInference()
+    activate(engine, settings, _normalizer(engine, "normalizer-v2"), inference)
+    assert len(inference.asked) == 1  # forwarded to the running service like any adapter
+    unknown = _normalizer(engine, "normalizer-v9")
+    with pytest.raises(NotAnAdapter, match="normalizer-v9"):
+        activate(engine, settings, unknown, inference)
+    assert len(inference.asked) == 1
+
+
 def test_registry_errors_come_first_without_a_round_trip(
     engine: Engine, settings: Settings, adapter: str
 ) -> None:

@@ -5,6 +5,10 @@ base model id, chat template hash, tokenizer hash, dataset hash, recipe config a
 so an adapter is only ever served on the base and template it was trained with, and any model
 can be traced back to the exact rows it learned from. The row is written through the model
 registry (``likeness.core.registry``), which owns the table.
+
+A normaliser also records the normaliser prompt version its dataset was built with
+(``config["prompt_version"]``, from the dataset's ``dataset.json``): inference serves it with
+exactly that prompt (``registry.trained_prompt_version``).
 """
 
 from __future__ import annotations
@@ -18,10 +22,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
 
 from likeness.core import registry
 from likeness.core.chat import chat_template_sha256
+from likeness.core.db.models import Dataset
+from likeness.core.prompts import NORMALIZER_PROMPT_VERSION
 from likeness.core.registry import ModelKind
 
 MANIFEST = "likeness.json"
@@ -77,8 +84,39 @@ def read_manifest(path: Path) -> dict[str, Any]:
     return json.loads((path / MANIFEST).read_text("utf-8"))
 
 
+def dataset_prompt_versions(db: Engine, dataset_id: str) -> dict[str, str]:
+    """The prompt versions a built dataset's rows were rendered with (its ``dataset.json``),
+    e.g. ``{"normalizer": "normalizer-v2"}``; empty when the dataset or its folder is gone."""
+    with Session(db) as session:
+        path = session.scalar(select(Dataset.path).where(Dataset.id == dataset_id))
+    if not path:
+        return {}
+    try:
+        info = json.loads((Path(path) / "dataset.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    versions = info.get("prompt_versions") or {}
+    return {str(k): str(v) for k, v in versions.items()} if isinstance(versions, dict) else {}
+
+
+def _with_prompt_version(db: Engine, artifact: Artifact) -> Artifact:
+    """A normaliser's config records the normaliser prompt version it was trained on: the one
+    its dataset was built with (as ``datasets.spec.normalizer_prompt_version`` reads it: the
+    recorded one, else the one the recipe asked for, else the current one)."""
+    if artifact.kind != ModelKind.NORMALIZER:
+        return artifact
+    version = (
+        dataset_prompt_versions(db, artifact.dataset_id).get("normalizer")
+        or artifact.config.get("prompt_version")
+        or NORMALIZER_PROMPT_VERSION
+    )
+    artifact.config = {**artifact.config, "prompt_version": version}
+    return artifact
+
+
 def register(db: Engine, artifact: Artifact) -> str:
     """Write the manifest and add the artifact to the registry (inactive); returns its id."""
+    artifact = _with_prompt_version(db, artifact)
     write_manifest(artifact)
     return registry.register(
         db,

@@ -228,14 +228,16 @@ class ModelActivator(Protocol):
 def activate(
     db: Engine, settings: Settings, model_id: str, inference: ModelActivator | None = None
 ) -> ModelInfo:
-    """Make a persona adapter its persona's active one.
+    """Make a persona adapter its persona's active one, or a normaliser its persona's
+    normaliser (the two slots are independent: neither deactivates the other).
 
     The registry says first whether the model exists and can be activated (ModelNotFound,
-    NotAnAdapter: no round trip). With ``inference`` the running service then checks the adapter
-    against what it serves, loads it and marks it active (ActivationRefused if it would not, or
-    could not be reached; nothing changed); without, only the database changes.
+    NotAnAdapter, also for a normaliser trained on an unknown prompt version: no round trip).
+    With ``inference`` the running service then checks the adapter against what it serves,
+    loads it and marks it active (ActivationRefused if it would not, or could not be reached;
+    nothing changed); without, only the database changes.
     """
-    registry.require_activatable(registry.get_model(db, model_id))
+    registry.activatable(db, model_id)
     if inference is None:
         if settings.inference_addr:
             logger.warning(

@@ -1,5 +1,9 @@
 """``likeness normalize | generate | chat``: the inference side, run embedded.
 
+``normalize`` runs the persona's current normaliser: its active normaliser model (activated with
+``likeness models activate``) with the prompt version it was trained on, else the bare base
+model; the summary names which.
+
 The engine (vLLM by default, the transformers engine when the engine setting says so) is
 loaded in this process. The inference package is imported lazily, so the ingest commands work
 on machines without torch.
@@ -28,12 +32,15 @@ def normalize(
     chunk: Annotated[int, typer.Option(help="Posts sent to the engine at once.")] = 256,
     as_json: JsonOpt = False,
 ) -> None:
-    """Normalise the persona's not-yet-normalised posts in bulk (resumable; approved texts are
-    never overwritten)."""
+    """Normalise the persona's posts with its current normaliser (its active normaliser model,
+    else the base model): posts not normalised yet, or by another normaliser. Resumable;
+    approved texts are never overwritten."""
+    from likeness.core.registry import ModelKind, active_model
     from likeness.inference.normalize import normalize_corpus
 
     with backend.inference(state(ctx).settings()) as handle:
-        engine = handle.load_engine(model, enable_lora=False)
+        trained = active_model(handle.db, persona, ModelKind.NORMALIZER)
+        engine = handle.load_engine(model, enable_lora=trained is not None)
         with Progress(
             TextColumn("normalising"),
             BarColumn(),
@@ -61,7 +68,9 @@ def normalize(
     else:
         render.out.print(
             f"normalised {summary.normalized:,} posts of {persona} in {summary.seconds:.1f} s "
-            f"({summary.version}); {summary.remaining:,} remaining"
+            f"with normaliser {summary.model} ({summary.version}); "
+            f"{summary.remaining:,} remaining",
+            highlight=False,
         )
 
 

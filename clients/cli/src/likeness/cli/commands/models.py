@@ -1,4 +1,8 @@
-"""``likeness models [activate]``: trained models and which adapter serves a persona."""
+"""``likeness models [activate]``: trained models, and which adapter serves a persona.
+
+A persona has two slots: its persona adapter (chat, posts) and its normaliser (proposals,
+``likeness normalize``). Activating a model fills the slot of its kind only.
+"""
 
 from __future__ import annotations
 
@@ -21,7 +25,9 @@ from likeness.cli.commands.jobs import unique_id
 if TYPE_CHECKING:
     from likeness.core.registry import ModelInfo
 
-app = new_typer("Trained models: list them, activate a persona adapter.", no_args_is_help=False)
+app = new_typer(
+    "Trained models: list them, activate a persona adapter or normaliser.", no_args_is_help=False
+)
 
 
 @app.callback(invoke_without_command=True)
@@ -48,8 +54,9 @@ def models_activate(
     server: ServerOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Make a persona adapter the one its persona is served with (through the inference service
-    if the inference_addr setting names one, so it loads at once)."""
+    """Make a persona adapter the one its persona is served with, or a normaliser the one its
+    persona's posts are normalised and proposed with (through the inference service if the
+    inference_addr setting names one, so it loads at once)."""
     with backend.trainer(state(ctx).settings(), trainer_server(ctx, server)) as handle:
         known = handle.list_models
         info = handle.activate(unique_id(model_id, lambda: [m.id for m in known()], "model"))
@@ -57,4 +64,10 @@ def models_activate(
 
 
 def _activated(info: ModelInfo) -> None:
-    render.out.print(f"model {info.id} is now active for {info.persona}", highlight=False)
+    from likeness.core.registry import ModelKind
+
+    if info.kind == ModelKind.NORMALIZER:
+        message = f"model {info.id} activated as the normaliser of persona {info.persona}"
+    else:
+        message = f"model {info.id} is now active for {info.persona}"
+    render.out.print(message, highlight=False)
