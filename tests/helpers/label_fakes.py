@@ -5,6 +5,7 @@ proposer = FakeProposer(variants=lambda t: [t] * 4)   # all agree: disagreement 
 proposer.generator = "normaliser-2"            # a newly activated normaliser
 proposer.fail = RuntimeError("engine down")    # the next propose() raises it
 proposer.calls                                 # the clean texts it was asked for, in order
+proposer.before = lambda text: gate.wait()     # runs first in every propose() (hold it there)
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ class FakeProposer:
         self.prompt_version = prompt_version
         self.variants = variants
         self.fail: Exception | None = None
+        self.before: Callable[[str], object] | None = None
         self.calls: list[str] = []
         self._lock = threading.Lock()
 
@@ -41,6 +43,8 @@ class FakeProposer:
         return f"<|{self.prompt_version}|>\n{clean_text}\n"
 
     def propose(self, persona: str, clean_text: str, n: int) -> Proposals:
+        if self.before is not None:
+            self.before(clean_text)
         with self._lock:
             self.calls.append(clean_text)
             if self.fail is not None:

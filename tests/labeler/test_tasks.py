@@ -162,6 +162,29 @@ def test_eight_annotators_labeling_at_once_judge_each_post_once(engine: Engine) 
     assert states(engine).get("judged") == 30 and not states(engine).get("open")
 
 
+def test_a_task_still_being_prepared_is_never_shown(engine: Engine) -> None:
+    corpus_of(engine, 6)
+    slow = FakeProposer()
+    entered, go = threading.Event(), threading.Event()
+    slow.before = lambda _text: (entered.set(), go.wait(10))
+    prefetched: list[str] = []
+    prefetch = threading.Thread(
+        target=lambda: prefetched.append(prepare_task(engine, slow, "mags", "ann").task_id)
+    )
+    prefetch.start()
+    assert entered.wait(10)  # the pool is leased and generating
+
+    assert open_tasks(engine, "mags", "ann") == 2  # the pool: two posts leased
+    assert open_tasks(engine, "mags", "ann", ready_only=True) == 0
+    shown = next_task(engine, FakeProposer(), "mags", "ann", pool=1)
+    go.set()
+    prefetch.join()
+
+    assert shown.task_id != prefetched[0] and len(shown.proposals) == 4
+    assert open_tasks(engine, "mags", "ann", ready_only=True) == 1
+    assert next_task(engine, FakeProposer(), "mags", "ann").task_id == shown.task_id
+
+
 def test_an_expired_lease_hands_the_post_to_the_next_annotator(engine: Engine) -> None:
     corpus_of(engine, 1)
     proposer = FakeProposer()

@@ -22,6 +22,10 @@ prepare generates for at least one member (a fresh post, or else the first relea
 released member's proposals are reused only if their generator and prompt version equal that
 fresh generation's; otherwise they are regenerated and replaced (they were never shown).
 
+While a pool is prepared its leases are marked ``PREPARING`` (not ready), so a concurrent
+NextTask of the same annotator never shows a member that may still be released or regenerated;
+the kept task becomes ready in the same transaction that releases the others.
+
 Leasing comes first and generation after (generation takes seconds); a task whose generation
 fails is given back (deleted when it had no proposals, released when it kept older ones) and the
 error propagates. Showing a task (``next_task``) stamps ``shown_at`` and starts a fresh lease,
@@ -43,7 +47,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import CursorResult, Engine, Result, delete, func, select, update
+from sqlalchemy import ColumnElement, CursorResult, Engine, Result, delete, func, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -64,6 +68,11 @@ from likeness.labeler.types import Action, LabelTask, PostView, ProposalView, Pr
 
 OPEN, JUDGED, SKIPPED, EXPIRED, RELEASED = "open", "judged", "skipped", "expired", "released"
 DEFAULT_POOL = 2
+# ``disagreement`` of a task whose pool is still being prepared: not ready to show, whatever
+# proposals it holds (a pool member may still lose and be released; a reopened row may still
+# be regenerated). The prepare sets the real score (>= 0) of the task it keeps, and releases
+# the others, in one transaction.
+PREPARING = -1.0
 _LEASE_ROUNDS = 20  # sampling rounds before giving up on a crowd of concurrent annotators
 _LOCK_RETRIES = 12
 
@@ -103,6 +112,11 @@ def transaction(db: Engine, work: Callable[[Session], T]) -> T:
                 raise
             time.sleep(min(0.05 * 2**attempt, 1.0) * random.uniform(0.5, 1.0))
     raise AssertionError("unreachable")
+
+
+def ready() -> ColumnElement[bool]:
+    """Tasks whose preparation is finished (see ``PREPARING``)."""
+    return TaskRow.disagreement >= 0
 
 
 def check_annotator(annotator: str) -> str:
@@ -229,11 +243,8 @@ def open_tasks(
                 TaskRow.lease_expires_at > now,
             )
         )
-        if ready_only:  # prepared: proposals stored (a lease still generating is not ready)
-            query = query.where(
-                TaskRow.shown_at.is_(None),
-                select(ProposalRow.id).where(ProposalRow.task_id == TaskRow.id).exists(),
-            )
+        if ready_only:  # prepared (a pool still generating is not ready), not shown yet
+            query = query.where(TaskRow.shown_at.is_(None), ready())
         return int(session.scalar(query) or 0)
 
 
@@ -301,6 +312,7 @@ def _lease(
                 lease_expires_at=expires,
                 shown_at=None,
                 finished_at=None,
+                disagreement=PREPARING,
             )
             .execution_options(synchronize_session=False)
         )
@@ -313,7 +325,7 @@ def _lease(
             .where(ProposalRow.task_id == row.id)
             .order_by(ProposalRow.position)
         ).all()
-        stored = None
+        stored, score = None, 0.0
         if texts:
             stored = Proposals(
                 [ProposedText(t, temp) for t, temp in texts],
@@ -321,7 +333,8 @@ def _lease(
                 row.prompt_version,
                 row.prompt,
             )
-        return _Leased(row.id, row.post_id, "", True, stored, row.disagreement)
+            score = disagreement([t for t, _ in texts])
+        return _Leased(row.id, row.post_id, "", True, stored, score)
 
     def insert(session: Session) -> _Leased:
         task_id = uuid.uuid4().hex
@@ -333,6 +346,7 @@ def _lease(
                 annotator=annotator,
                 state=OPEN,
                 lease_expires_at=expires,
+                disagreement=PREPARING,
                 created_at=now,
             )
         )
@@ -419,7 +433,6 @@ def _save(db: Engine, persona: Persona, lease: _Leased, proposals: Proposals) ->
                 generator=proposals.generator,
                 prompt_version=proposals.prompt_version,
                 prompt=proposals.prompt,
-                disagreement=lease.score,
             )
             .execution_options(synchronize_session=False)
         )
@@ -443,34 +456,32 @@ def _save(db: Engine, persona: Persona, lease: _Leased, proposals: Proposals) ->
     lease.saved = True
 
 
-def _release(db: Engine, leases: list[_Leased], now: datetime) -> None:
-    """Give leases back: released (proposals kept for a later prepare) or deleted (none).
-    A lease that NextTask showed meanwhile stays its annotator's (``shown_at`` set)."""
+def _settle(db: Engine, keep: _Leased | None, give_back: list[_Leased], now: datetime) -> None:
+    """End a preparation in one transaction: the kept task gets its score (ready to show), the
+    others are released (proposals kept for a later prepare, with their score) or deleted
+    (they have none)."""
 
     def work(session: Session) -> None:
-        for lease in leases:
+        if keep is not None:
+            session.execute(
+                update(TaskRow)
+                .where(TaskRow.id == keep.task_id, TaskRow.state == OPEN)
+                .values(disagreement=keep.score)
+                .execution_options(synchronize_session=False)
+            )
+        for lease in give_back:
+            mine = (TaskRow.id == lease.task_id) & (TaskRow.state == OPEN)
             if lease.saved or lease.reopened:
                 session.execute(
                     update(TaskRow)
-                    .where(
-                        TaskRow.id == lease.task_id,
-                        TaskRow.state == OPEN,
-                        TaskRow.shown_at.is_(None),
-                    )
-                    .values(state=RELEASED, finished_at=now)
+                    .where(mine)
+                    .values(state=RELEASED, finished_at=now, disagreement=lease.score)
                     .execution_options(synchronize_session=False)
                 )
             else:
-                session.execute(
-                    delete(TaskRow).where(
-                        TaskRow.id == lease.task_id,
-                        TaskRow.state == OPEN,
-                        TaskRow.shown_at.is_(None),
-                    )
-                )
+                session.execute(delete(TaskRow).where(mine))
 
-    if leases:
-        transaction(db, work)
+    transaction(db, work)
 
 
 def _generate(
@@ -529,10 +540,10 @@ def _prepare(
     try:
         _generate(db, proposer, persona, leases, n)
     except BaseException:
-        _release(db, leases, moment)
+        _settle(db, None, leases, moment)
         raise
     best = max(leases, key=lambda lease: lease.score)  # the first of equals: the sampler's order
-    _release(db, [lease for lease in leases if lease is not best], moment)
+    _settle(db, best, [lease for lease in leases if lease is not best], moment)
     return best.task_id
 
 
@@ -563,8 +574,8 @@ def prepare_task(
 
 def _resumable(db: Engine, persona: Persona, annotator: str, now: datetime) -> TaskRow | None:
     """The annotator's open task to show: the one shown most recently, else the oldest
-    prefetched one. Only a task with its proposals stored: a lease a concurrent prepare (the
-    prefetcher) holds in its pool while it generates is not ready to show."""
+    prefetched one. Only a ready one: a lease that a concurrent prepare (the prefetcher) holds
+    in its pool while it generates is not shown."""
     with Session(db, expire_on_commit=False) as session:
         return session.scalar(
             select(TaskRow)
@@ -573,7 +584,7 @@ def _resumable(db: Engine, persona: Persona, annotator: str, now: datetime) -> T
                 TaskRow.annotator == annotator,
                 TaskRow.state == OPEN,
                 TaskRow.lease_expires_at > now,
-                select(ProposalRow.id).where(ProposalRow.task_id == TaskRow.id).exists(),
+                ready(),
             )
             .order_by(
                 TaskRow.shown_at.is_(None),
