@@ -75,7 +75,7 @@ class PostHeldElsewhere(LabelerError):
 
 def _action(value: object) -> Action:
     try:
-        return Action(value)
+        return Action(str(value))
     except ValueError:
         known = ", ".join(a.value for a in Action)
         raise InvalidDecision(f"unknown action {value!r}; known actions: {known}") from None

@@ -56,7 +56,7 @@ def kept(persona: Persona) -> ColumnElement[bool]:
     )
 
 
-def labeled_posts(persona_id: int) -> Select[tuple[str]]:
+def labeled_posts(persona_id: int) -> Select[str]:
     """Posts with a standing decision: a judgment that is not undone and not a skip."""
     return select(Judgment.post_id).where(
         Judgment.persona_id == persona_id,
@@ -65,7 +65,7 @@ def labeled_posts(persona_id: int) -> Select[tuple[str]]:
     )
 
 
-def skipped_by(persona_id: int, annotator: str) -> Select[tuple[str]]:
+def skipped_by(persona_id: int, annotator: str) -> Select[str]:
     return select(Judgment.post_id).where(
         Judgment.persona_id == persona_id,
         Judgment.annotator == annotator,
@@ -74,7 +74,7 @@ def skipped_by(persona_id: int, annotator: str) -> Select[tuple[str]]:
     )
 
 
-def held_posts(persona_id: int) -> Select[tuple[str]]:
+def held_posts(persona_id: int) -> Select[str]:
     """Posts leased to someone now (``expire_leases`` has turned the run-out leases)."""
     return select(LabelTask.post_id).where(
         LabelTask.persona_id == persona_id, LabelTask.state == OPEN

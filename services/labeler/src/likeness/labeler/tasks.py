@@ -21,6 +21,7 @@ proposer has no "which normaliser are you" call, so this is learned from the poo
 prepare generates for at least one member (a fresh post, or else the first released one), and a
 released member's proposals are reused only if their generator and prompt version equal that
 fresh generation's; otherwise they are regenerated and replaced (they were never shown).
+Reused proposals keep the number they were made with (``n`` is the server's one setting).
 
 While a pool is prepared its leases are marked ``PREPARING`` (not ready), so a concurrent
 NextTask of the same annotator never shows a member that may still be released or regenerated;
