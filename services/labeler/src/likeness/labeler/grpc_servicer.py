@@ -7,7 +7,8 @@
 It just raises: each typed error travels by ``LABELER_ERRORS`` (installed by ``build_server``)
 and the client raises the same exception. A decision is committed by ``decisions.submit``
 before Submit answers, so an answered Submit is never lost. After every NextTask and Submit the
-prefetcher is kicked (it returns at once; the preparation runs in its own threads).
+prefetcher is kicked (it returns at once; the preparation runs in its own threads); a NextTask
+that finds the annotator's fill halfway through a task waits for it instead of racing it.
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ class LabelerServicer(labeler_pb2_grpc.LabelerServiceServicer):
     def NextTask(
         self, request: labeler_pb2.NextTaskRequest, context: grpc.ServicerContext
     ) -> labeler_pb2.LabelTask:
+        if self.prefetcher is not None:
+            self.prefetcher.await_ready(request.persona, request.annotator.strip())
         task = tasks.next_task(
             self.db,
             self.proposer,

@@ -3,6 +3,8 @@ the model.
 
     prefetcher = Prefetcher(db, proposer, ahead=settings.label_prefetch, n=4, lease_s=900)
     prefetcher.start()
+    prefetcher.await_ready("alice", "ann")  # before a NextTask: a fill halfway through is
+                                            # waited for rather than raced
     prefetcher.kick("alice", "ann")       # after every NextTask; returns at once
     prefetcher.kick_annotator("ann")      # after every Submit (it names no persona)
     prefetcher.stop()                     # with the server
@@ -45,6 +47,8 @@ logger = logging.getLogger(__name__)
 ACTIVE_S = 300.0
 #: How often active annotators are topped up without a kick (leases that ran out, errors).
 TICK_S = 30.0
+#: The longest a NextTask waits for the annotator's fill in progress (then it prepares itself).
+READY_WAIT_S = 120.0
 FIRST_BACKOFF_S = 1.0
 MAX_BACKOFF_S = 60.0
 DEFAULT_WORKERS = 2
@@ -59,6 +63,7 @@ class _Annotator:
     again: bool = False  # kicked while being filled: look again afterwards
     backoff_s: float = 0.0
     retry_at: float = 0.0  # after a failure, nothing before this (monotonic)
+    prepared: int = 0  # tasks prepared for them so far (await_ready waits for it to move)
 
 
 class Prefetcher:
@@ -93,6 +98,7 @@ class Prefetcher:
         self._clock = clock
         self._workers = max(1, workers)
         self._lock = threading.Lock()
+        self._changed = threading.Condition(self._lock)  # a task prepared, or a fill ended
         self._annotators: dict[Key, _Annotator] = {}
         self._queue: queue.SimpleQueue[Key | None] = queue.SimpleQueue()
         self._stop = threading.Event()
@@ -173,6 +179,32 @@ class Prefetcher:
             state.again = False
         self._queue.put(key)
 
+    def await_ready(self, persona: str, annotator: str, timeout_s: float = READY_WAIT_S) -> None:
+        """Before a NextTask: while the annotator's fill runs and nothing is ready yet, wait
+        (up to ``timeout_s``) for it to finish a task, instead of preparing another one beside
+        it (which would compete for the model, and near the end of the pool find every post
+        leased by the fill). Returns at once when a task is ready or no fill runs."""
+        if not self.enabled:
+            return
+        key = (persona, annotator)
+        with self._lock:
+            state = self._annotators.get(key)
+            if state is None or not state.filling:
+                return
+            seen = state.prepared
+        if tasks.open_tasks(self.db, persona, annotator, ready_only=True) > 0:
+            return
+        deadline = time.monotonic() + timeout_s
+        with self._changed:
+            while True:
+                state = self._annotators.get(key)
+                if state is None or not state.filling or state.prepared != seen:
+                    return
+                left = deadline - time.monotonic()
+                if left <= 0 or self._stop.is_set():
+                    return
+                self._changed.wait(left)
+
     def busy(self) -> bool:
         """Whether any annotator is being filled or waits for a worker (for tests, benchmarks)."""
         with self._lock:
@@ -193,6 +225,7 @@ class Prefetcher:
                         state.again = False
                         continue
                     state.filling = False
+                    self._changed.notify_all()
                     break
 
     def _fill(self, key: Key) -> None:
@@ -205,6 +238,9 @@ class Prefetcher:
                 tasks.prepare_task(
                     self.db, self.proposer, persona, annotator, n=self.n, lease_s=self.lease_s
                 )
+                with self._changed:
+                    self._annotators[key].prepared += 1
+                    self._changed.notify_all()
         except (NothingToLabel, PersonaNotFound) as exc:
             logger.debug("prefetch for %s/%s: %s", persona, annotator, exc)
         except Exception:

@@ -109,6 +109,8 @@ class EmbeddedLabeler:
 
         if self.proposer is None:
             raise RuntimeError("labeling needs a proposer (the inference service)")
+        if self.prefetcher is not None:
+            self.prefetcher.await_ready(persona, annotator)
         task = next_task(
             self.db,
             self.proposer,
@@ -274,6 +276,7 @@ class LabelLoop:
             LeaseExpired,
             NothingToLabel,
             NothingToUndo,
+            TaskNotFound,
         )
 
         show_task(task)
@@ -303,7 +306,8 @@ class LabelLoop:
             except InvalidDecision as exc:
                 render.err.print(escape(str(exc)), highlight=False)
                 continue
-            except (LeaseExpired, AlreadyJudged) as exc:
+            except (LeaseExpired, AlreadyJudged, TaskNotFound) as exc:
+                # The task is no longer this annotator's to decide: say so, go on.
                 render.err.print(f"not stored: {escape(str(exc))}", highlight=False)
             else:
                 self.decided += 1
