@@ -298,7 +298,7 @@ class LabelLoop:
                 except NothingToUndo as exc:
                     render.err.print(escape(str(exc)), highlight=False)
                     continue
-            if decision is None:
+            if decision is None or isinstance(decision, str):
                 render.err.print(f"not understood: {escape(line)!r}", highlight=False)
                 continue
             try:
