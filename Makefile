@@ -9,7 +9,7 @@ PACKAGES := libs/core services/ingest services/labeler services/trainer clients/
 PKG_FILES := $(foreach p,$(PACKAGES),$(p)/pyproject.toml)
 SAMPLE := examples/sample-archive
 
-.PHONY: run test lint proto proto-check migration install bench-ingest bench-serve bench-train bench-normalizer-prompt clean-venv
+.PHONY: run test lint proto proto-check migration install bench-ingest bench-serve bench-train bench-label bench-normalizer-prompt clean-venv
 
 $(STAMP): $(PKG_FILES) services/inference/pyproject.toml constraints.txt requirements-dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -62,6 +62,9 @@ bench-serve: $(STAMP)
 
 bench-train: $(STAMP)
 	$(PY) bench/train.py
+
+bench-label: $(STAMP)
+	$(PY) bench/label.py
 
 bench-normalizer-prompt: $(STAMP)
 	$(PY) bench/normalizer_prompt.py
