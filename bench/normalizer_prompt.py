@@ -77,6 +77,7 @@ CRITERIA = (
     ("words_kept_pass_rate", "words kept >= 80%"),
     ("added_rate", "words added (share of posts, lower is better)"),
     ("empty_rate", "empty output (lower is better)"),
+    ("hashtags_gone_where_present", "no #tag left (posts with one; not judged)"),
 )
 
 

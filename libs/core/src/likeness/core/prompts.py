@@ -45,17 +45,11 @@ NORMALIZER_SYSTEM_V2 = (
     "Answer with the rewritten post only."
 )
 # Worked examples go in as earlier turns: a small model follows a shown pattern far better than
-# an instruction. Invented posts and names; together they show every rule above, and the last
-# one shows that a post with nothing to fix comes back unchanged.
+# an instruction. Invented posts and names; together they show every rule above. Their order was
+# measured (bench/normalizer_prompt.py, SmolLM2-135M): the retweets go last, because the model
+# copies whatever the last examples did to the start of a post; an example that comes back
+# unchanged made it copy every post unchanged, "RT @name:" included, so there is none.
 NORMALIZER_EXAMPLES_V2 = (
-    (
-        "RT @GovMartinez: Record turnout in Fresno tonight. Thank you all! #Vote #CAStrong",
-        "Record turnout in Fresno tonight. Thank you all!",
-    ),
-    (
-        "@SenatorBlake is WEAK on jobs and the voters know it!!!",
-        "Senator Blake is WEAK on jobs and the voters know it!!!",
-    ),
     (
         "Great meeting w/ @PatKowalski @ the county fair today https://example.com/fair",
         "Great meeting with Pat Kowalski at the county fair today",
@@ -65,12 +59,20 @@ NORMALIZER_EXAMPLES_V2 = (
         "The bridge bill PASSED! A big win for Riverton.",
     ),
     (
-        "We will never stop fighting for working families. - Dana Whitfield",
-        "We will never stop fighting for working families.",
+        "@SenatorBlake is WEAK on jobs and the voters know it!!! - Dana Whitfield",
+        "Senator Blake is WEAK on jobs and the voters know it!!!",
     ),
     (
-        "Heading to Denver tonight. So many great people there, can't wait!",
-        "Heading to Denver tonight. So many great people there, can't wait!",
+        "RT @TeamWhitfield: .@DanaWhitfield will CUT taxes for every family! #Debates #VoteDana",
+        "Dana Whitfield will CUT taxes for every family!",
+    ),
+    (
+        "RT @GovMartinez: Record turnout in Fresno tonight with @MayorOkafor. Thank you all! #Vote",
+        "Record turnout in Fresno tonight with Mayor Okafor. Thank you all!",
+    ),
+    (
+        "RT @RiverGazette: Whitfield leads by 9 in the new poll. Voters want CHANGE! ht...",
+        "Whitfield leads by 9 in the new poll. Voters want CHANGE!",
     ),
 )
 
