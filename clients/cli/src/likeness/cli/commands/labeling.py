@@ -46,7 +46,10 @@ if TYPE_CHECKING:
     )
 
 app = new_typer(
-    "Label posts: judge the normaliser's proposals (interactive), see progress, export rows.",
+    "Label posts: `likeness label -p SLUG` shows each post with the normaliser's proposals; "
+    "1-9 accept one, `e N` edit one, `w` write your own, `r` reject all, `s` skip, `u` undo "
+    "your last decision, `q` quit. Every decision is stored the moment you make it. "
+    "`stats` shows progress, `export` writes training rows.",
     no_args_is_help=True,
 )
 
