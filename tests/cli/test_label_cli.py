@@ -197,3 +197,32 @@ def test_stats_export_and_loop_through_a_labeler_service(
 def test_serve_labeler_needs_an_inference_service(cli: CliRunner) -> None:
     said = invoke(cli, "serve", "labeler", "--port", "0", code=2)
     assert "--inference HOST:PORT" in said and "LIKENESS_INFERENCE_ADDR" in said
+
+
+def test_the_loop_embedded_asks_the_in_process_inference_service(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    db_url: str,
+    engine: Engine,
+    tiny_model_dir: Path,
+) -> None:
+    """No test double: the tiny model on the transformers engine, served over loopback gRPC."""
+    monkeypatch.setenv("LIKENESS_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("LIKENESS_DATABASE_URL", db_url)
+    monkeypatch.setenv("LIKENESS_MODEL", str(tiny_model_dir))
+    monkeypatch.setenv("LIKENESS_ENGINE", "transformers")
+    monkeypatch.setenv("LIKENESS_LABEL_PREFETCH", "0")
+    monkeypatch.setenv("LIKENESS_LABEL_PROPOSALS", "2")
+    for name in ("LIKENESS_LABELER_ADDR", "LIKENESS_INFERENCE_ADDR"):
+        monkeypatch.delenv(name, raising=False)
+    make_persona(engine, "mags").add("Fog again. Couldn't see the lamp!!!", day=1)
+    get_settings.cache_clear()
+    try:
+        output = invoke(CliRunner(), "label", "-p", "mags", "--annotator", "ann", input="w Fog.\n")
+    finally:
+        get_settings.cache_clear()
+    assert "Fog again." in output and "stored (own" in output
+    with Session(engine) as session:
+        stored = session.scalars(select(Judgment)).one()
+    assert (stored.action, stored.chosen) == ("own", "Fog.")
+    assert stored.prompt_version.startswith("normalizer-v")
