@@ -184,10 +184,18 @@ def test_activate_a_persona_adapter(stub, engine: Engine, tiny_adapter_dir: Path
 
 
 def test_a_normaliser_activates_beside_the_persona_adapter_and_normalises(  # type: ignore[no-untyped-def]
-    stub, engine: Engine, tiny_adapter_dir: Path
+    stub, engine: Engine, tiny_adapter_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     client, runner, _ = stub
     served = runner.engine
+    loads: list[str] = []
+    real_load = served.load_adapter
+
+    async def counting_load(info):  # type: ignore[no-untyped-def]
+        loads.append(info.name)
+        await real_load(info)
+
+    monkeypatch.setattr(served, "load_adapter", counting_load)
     persona_adapter = _register(
         engine, tiny_adapter_dir, served.model_id, served.chat_template_sha256
     )
@@ -212,6 +220,8 @@ def test_a_normaliser_activates_beside_the_persona_adapter_and_normalises(  # ty
         timeout=60,
     )
     assert (proposals.generator, proposals.prompt_version) == (normalizer, "normalizer-v1")
+    # Loaded once, by the activation; the requests after it found it loaded.
+    assert loads.count(f"normalizer-{normalizer}") == 1
     with pytest.raises(grpc.RpcError) as other_model:
         client.Normalize(inference_pb2.NormalizeRequest(texts=["x"], model="gpt-9"), timeout=10)
     assert other_model.value.code() == grpc.StatusCode.INVALID_ARGUMENT

@@ -22,7 +22,7 @@ from likeness.core.job_progress import progress_message
 from likeness.core.jobs import JobNotFound
 from likeness.core.model_messages import model_message
 from likeness.core.registry import list_models
-from likeness.inference.activation import activate_model
+from likeness.inference.activation import activate_model, adapter_info
 from likeness.inference.drafts import generate_posts
 from likeness.inference.engine_thread import EngineThread
 from likeness.inference.engines.base import Delta, GenerationRequest, SamplingParams
@@ -201,9 +201,9 @@ class InferenceServicer(inference_pb2_grpc.InferenceServiceServicer):
     def ActivateModel(
         self, request: common_pb2.ActivateModelRequest, context: grpc.ServicerContext
     ) -> common_pb2.Model:
-        return model_message(
-            self.runner.run(activate_model(self.db, self.engine, request.model_id))
-        )
+        info = self.runner.run(activate_model(self.db, self.engine, request.model_id))
+        self.resolver.note_loaded(adapter_info(info))
+        return model_message(info)
 
     def GeneratePosts(
         self, request: inference_pb2.GeneratePostsRequest, context: grpc.ServicerContext

@@ -94,6 +94,11 @@ class ModelResolver:
         personas = await anyio.to_thread.run_sync(list_personas, self.db)
         return [p.slug for p in personas if not self.is_base(p.slug)]
 
+    def note_loaded(self, info: AdapterInfo) -> None:
+        """Record an adapter loaded into the engine elsewhere (activation), so the first request
+        for it does not load it again."""
+        self._loaded[info.name] = info
+
     async def _ensure_adapter(self, slug: str, info: AdapterInfo) -> None:
         # The lock keeps concurrent first requests from loading the same adapter twice.
         async with self._lock:
