@@ -47,7 +47,7 @@ LABELED = [  # (cleaned post, what the person stood behind, the proposals it bea
 ACTIONS = ["accept", "edit", "accept", "own", "accept", "edit", "accept", "accept"]
 SMALL = {"max_steps": 2, "batch_size": 2, "logging_steps": 1, "save_steps": 10}
 # The tiny tokenizer spends many tokens on the normaliser's system prompt.
-LONG = {"max_length": 1024}
+LONG = {"max_length": 2048}
 
 
 @pytest.fixture

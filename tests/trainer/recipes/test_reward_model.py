@@ -51,6 +51,7 @@ def _config(**overrides: Any) -> RewardModelConfig:
         "save_steps": 2,
         "logging_steps": 1,
         "learning_rate": 1e-3,
+        "max_length": 2048,  # the tiny tokenizer spends ~1,200 tokens on the v2 prompt
     }
     return RewardModelConfig(**{**values, **overrides})
 
