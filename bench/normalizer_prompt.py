@@ -59,6 +59,7 @@ WITH_SOMETHING_TO_FIX = 70
 RARE_QUOTAS = (("rt", 20), ("link", 6), ("w/", 8), ("lead-in", 4), ("signature", 3))
 MAX_TOKENS = 160  # as likeness.inference.normalize.DEFAULT_MAX_TOKENS
 EXAMPLES = 8
+EXAMPLE_CHARS = 240
 NO_TEXT = (
     PostFlag.DUPLICATE
     | PostFlag.NEAR_DUPLICATE
@@ -134,26 +135,28 @@ async def normalise_all(engine: VllmEngine, texts: list[str], version: str) -> l
 def pick_examples(
     texts: list[str], outputs: dict[str, list[str]], checks: dict[str, list[CheckResult]]
 ) -> list[dict[str, Any]]:
-    """The first posts (in the chosen order) where the versions' verdicts differ, then others:
-    short ones, so the file shows the pattern without copying much of the corpus."""
+    """A few posts with both outputs: the shortest where the versions' verdicts differ, then the
+    shortest where v2 fails too (so the file shows what is still wrong). Outputs are cut at
+    ``EXAMPLE_CHARS``: a runaway generation says what it is in its first lines."""
     v1, v2 = NORMALIZER_PROMPT_VERSIONS
-    order = sorted(
-        range(len(texts)),
-        key=lambda i: (checks[v1][i].passed == checks[v2][i].passed, len(texts[i]), i),
-    )
-    examples = []
-    for i in order[:EXAMPLES]:
-        examples.append(
-            {
-                "post": texts[i],
-                "to_fix": list(to_normalise(texts[i])),
-                **{
-                    f"{v.split('-')[-1]}": {"output": outputs[v][i], "passed": checks[v][i].passed}
-                    for v in (v1, v2)
-                },
-            }
-        )
-    return examples
+    by_length = sorted(range(len(texts)), key=lambda i: (len(texts[i]), i))
+    differ = [i for i in by_length if checks[v1][i].passed != checks[v2][i].passed]
+    v2_fails = [i for i in by_length if not checks[v2][i].passed and i not in differ]
+    chosen = differ[: EXAMPLES - EXAMPLES // 2] + v2_fails[: EXAMPLES // 2]
+
+    def shown(version: str, i: int) -> dict[str, Any]:
+        output = outputs[version][i]
+        cut = output if len(output) <= EXAMPLE_CHARS else output[:EXAMPLE_CHARS] + " [...]"
+        return {"output": cut, "passed": checks[version][i].passed}
+
+    return [
+        {
+            "post": texts[i],
+            "to_fix": list(to_normalise(texts[i])),
+            **{v.split("-")[-1]: shown(v, i) for v in (v1, v2)},
+        }
+        for i in chosen
+    ]
 
 
 def main() -> int:
