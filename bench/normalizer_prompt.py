@@ -17,13 +17,14 @@ proposals are made for them too.
 Each post is normalised by the default model (SmolLM2-135M-Instruct) on the vLLM engine, greedy,
 at most 160 new tokens (as ``likeness normalize``), once with each prompt version; every output is
 judged by ``likeness.core.normalizer_check``. Prints a table per criterion and writes
-bench/results/normalizer_prompt.json (``metrics`` ``v1_*`` / ``v2_*``; ``selection``;
-``examples``: a few posts with both outputs).
+bench/results/normalizer_prompt.json (``metrics`` ``v1_*`` / ``v2_*``; ``selection``). A few
+posts with both outputs are printed, not written: the corpora stay out of the repository.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import random
 import sys
 import tempfile
@@ -200,6 +201,8 @@ def main() -> int:
         f"{seconds[NORMALIZER_PROMPT_VERSIONS[0]]:.0f} s (v1), "
         f"{seconds[NORMALIZER_PROMPT_VERSIONS[1]]:.0f} s (v2)"
     )
+    for example in pick_examples(texts, outputs, checks):
+        print(json.dumps(example, ensure_ascii=False))
     write_result(
         "normalizer_prompt",
         metrics,
@@ -214,7 +217,6 @@ def main() -> int:
                 f"{POSTS - WITH_SOMETHING_TO_FIX} from the others, random.Random({SEED})"
             ),
             "proxy": "likeness.core.normalizer_check (criteria in its module docstring)",
-            "examples": pick_examples(texts, outputs, checks),
         },
     )
     return 0
