@@ -155,7 +155,8 @@ def test_one_fill_per_annotator_at_a_time_and_a_failing_proposer_backs_off(
             prefetcher.kick(mags, "ann")
         time.sleep(0.2)
         assert not prefetcher.busy()
-    assert proposer.most_at_once == 1
+    # One fill at a time: its pool's posts (2 by default) are generated together, never more.
+    assert proposer.most_at_once <= 2
     assert len(ready(engine)) == 3  # never more than K, however many kicks
     assert proposer.failures == 0  # both failures happened, and the fill went on
     assert "prefetch for mags/ann failed" in caplog.text
