@@ -145,7 +145,12 @@ def test_dpo_continues_the_sft_adapter_against_it_as_reference(
     tmp_path: Path, db: Engine, tiny_model_dir: Path, sft_adapter: Path
 ) -> None:
     config = NormalizerDPOConfig(
-        max_steps=2, batch_size=2, logging_steps=1, save_steps=10, learning_rate=1e-3
+        max_steps=2,
+        batch_size=2,
+        logging_steps=1,
+        save_steps=10,
+        learning_rate=1e-3,
+        max_length=2048,  # the tiny tokenizer spends ~1,200 tokens on the v2 prompt
     )
     inputs = recipe_inputs(tmp_path, tiny_model_dir, config, db=db)
     result = get_recipe("normalizer-dpo").train(inputs, [prefs_dataset(tmp_path / "ds")])
@@ -174,7 +179,7 @@ def test_grpo_continues_the_sft_adapter_with_no_kl_at_the_start(
         max_completion_length=6,
         logging_steps=1,
         heldout_prompts=2,
-        max_length=1024,
+        max_length=2048,
     )
     inputs = recipe_inputs(tmp_path, tiny_model_dir, config, db=db)
     result = get_recipe("normalizer-rl").train(inputs, [prefs_dataset(tmp_path / "ds")])

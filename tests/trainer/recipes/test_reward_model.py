@@ -50,7 +50,7 @@ def _config(**overrides: Any) -> RewardModelConfig:
         "batch_size": 2,
         "save_steps": 2,
         "logging_steps": 1,
-        "learning_rate": 1e-3,
+        "learning_rate": 3e-3,
         "max_length": 2048,  # the tiny tokenizer spends ~1,200 tokens on the v2 prompt
     }
     return RewardModelConfig(**{**values, **overrides})
