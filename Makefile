@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
 STAMP := $(VENV)/.installed
-PACKAGES := libs/core services/ingest services/labeler services/trainer clients/cli clients/tui
+PACKAGES := libs/core libs/stack services/ingest services/labeler services/trainer clients/cli clients/tui
 PKG_FILES := $(foreach p,$(PACKAGES),$(p)/pyproject.toml)
 SAMPLE := examples/sample-archive
 

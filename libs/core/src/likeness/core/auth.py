@@ -108,9 +108,14 @@ class KeyChecker:
     database on every call; a revoked key therefore stops working within ``ttl_s``.
     """
 
-    def __init__(self, engine: Engine, ttl_s: float = 5.0) -> None:
+    def __init__(
+        self, engine: Engine, ttl_s: float = 5.0, session_keys: tuple[str, ...] = ()
+    ) -> None:
         self._engine = engine
         self._ttl_s = ttl_s
+        # Keys that live only as long as this process: the embedded stack's services call each
+        # other with one. They are valid, but do not make a key required (only stored keys do).
+        self._session_hashes = tuple(hash_key(key) for key in session_keys)
         self._lock = threading.Lock()
         self._hashes: tuple[str, ...] = ()
         self._loaded_at: float | None = None
@@ -133,7 +138,7 @@ class KeyChecker:
         candidate = hash_key(key)
         # Compare against every hash without stopping early, each in constant time.
         found = False
-        for stored in self._active_hashes():
+        for stored in (*self._active_hashes(), *self._session_hashes):
             found |= hmac.compare_digest(candidate, stored)
         return found
 

@@ -73,6 +73,12 @@ class Settings(BaseSettings):
         description="Tasks the labeler keeps ready (proposals generated) per active annotator, "
         "so the next post never waits on the model. 0 turns prefetch off.",
     )
+    tui_keymap: dict[str, str] = Field(
+        default_factory=dict,
+        description="Key bindings of the terminal app to remap: binding id -> keys, e.g. "
+        'LIKENESS_TUI_KEYMAP=\'{"label.reject": "x", "app.chat": "f2,ctrl+t"}\' '
+        "(`likeness tui --keys` lists every id with its default).",
+    )
     model: str | None = Field(
         default=None,
         description="Base model to serve and train: a Hugging Face model id or a local path. "

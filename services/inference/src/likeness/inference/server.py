@@ -47,6 +47,7 @@ def make_inference_grpc_server(
     host: str,
     port: int,
     resolver: ModelResolver | None = None,
+    key_checker: KeyChecker | None = None,
 ) -> tuple[grpc.Server, int]:
     """The gRPC server (bound, not started); its health follows the engine until the runner
     closes."""
@@ -62,7 +63,7 @@ def make_inference_grpc_server(
         ],
         host=host,
         port=port,
-        key_checker=KeyChecker(db),
+        key_checker=key_checker or KeyChecker(db),
     )
     runner.on_close(watch_engine_health(runner.engine, server))
     return server, bound

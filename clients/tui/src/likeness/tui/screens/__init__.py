@@ -1,0 +1,1 @@
+"""One module per screen (with its ``.tcss`` beside it): label, chat, corpus, jobs, drafts."""

@@ -1,0 +1,36 @@
+"""What every screen shares: the app's services, and errors of its workers as notifications."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from likeness.tui.working import describe
+
+if TYPE_CHECKING:
+    from likeness.tui.app import LikenessApp
+    from likeness.tui.services import Services
+
+
+class ServiceScreen(Screen[None]):
+    """A screen whose workers call services (see ``likeness.tui.working``)."""
+
+    @property
+    def likeness(self) -> LikenessApp:
+        from likeness.tui.app import LikenessApp
+
+        return cast(LikenessApp, self.app)
+
+    @property
+    def services(self) -> Services:
+        return self.likeness.services
+
+    @property
+    def persona(self) -> str | None:
+        return self.likeness.persona
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR and event.worker.error is not None:
+            self.notify(describe(event.worker.error), severity="error", timeout=8, markup=False)

@@ -1,0 +1,1 @@
+"""The embedded stack: every service in one process (see ``likeness.stack.embedded``)."""
