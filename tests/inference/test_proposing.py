@@ -22,7 +22,12 @@ from likeness.inference.engines.base import Delta, GenerationRequest, SamplingPa
 from likeness.inference.engines.transformers_engine import TransformersEngine
 from likeness.inference.normalize import normalize_corpus
 from likeness.inference.normalizers import base_normalizer, normalizer_prompt, rewrite
-from likeness.inference.proposing import distinct_texts, proposal_temperatures, propose
+from likeness.inference.proposing import (
+    distinct_texts,
+    proposal_budget,
+    proposal_temperatures,
+    propose,
+)
 from likeness.inference.serving import InvalidRequest, ModelResolver
 from likeness.ingest.importing import import_path
 
@@ -76,6 +81,41 @@ def test_greedy_first_then_rising_temperatures() -> None:
     assert proposal_temperatures(4) == [0.0, 0.7, 0.9, 1.1]
     many = proposal_temperatures(16)
     assert len(many) == 16 and many == sorted(many) and max(many) == 1.5
+
+
+def test_the_budget_follows_the_post_and_never_passes_the_cap() -> None:
+    assert proposal_budget(10, 160) == 31  # 1.5 x 10 + 16
+    assert proposal_budget(0, 160) == 16
+    assert proposal_budget(400, 160) == 160
+    assert proposal_budget(10, 5) == 5
+
+
+class LongWindedEngine(RecordingEngine):
+    """Records the sampling of every request too."""
+
+    def __init__(self, inner: TransformersEngine) -> None:
+        super().__init__(inner)
+        self.max_tokens: list[int] = []
+
+    def generate(self, request: GenerationRequest) -> AsyncIterator[Delta]:
+        self.max_tokens.append(request.sampling.max_tokens)
+        return super().generate(request)
+
+
+def test_each_proposal_gets_the_budget_of_its_post(corpus: Engine, tiny_model_dir: Path) -> None:
+    short, long = "tea", "the ferry was late again and the harbour was full of gulls " * 4
+
+    async def work(model: TransformersEngine) -> tuple[list[int], list[int]]:
+        engine = LongWindedEngine(model)
+        await propose(engine, corpus, None, "mags", short, 4)  # type: ignore[arg-type]
+        first = list(engine.max_tokens)
+        engine.max_tokens.clear()
+        await propose(engine, corpus, None, "mags", long, 4)  # type: ignore[arg-type]
+        return first, engine.max_tokens
+
+    short_budgets, long_budgets = run(tiny_model_dir, work)
+    assert len(set(short_budgets)) == 1 and len(set(long_budgets)) == 1
+    assert short_budgets[0] < long_budgets[0] <= 160
 
 
 def test_identical_and_empty_texts_merge_at_their_lowest_temperature() -> None:
