@@ -21,6 +21,7 @@ from typer.testing import CliRunner
 
 from likeness.cli.commands import labeling
 from likeness.cli.main import app
+from likeness.core.auth import create_api_key
 from likeness.core.db.models import Judgment
 from likeness.core.grpc_server import stop_server
 from likeness.core.settings import Settings, get_settings
@@ -199,14 +200,20 @@ def test_serve_labeler_needs_an_inference_service(cli: CliRunner) -> None:
     assert "--inference HOST:PORT" in said and "LIKENESS_INFERENCE_ADDR" in said
 
 
+@pytest.mark.parametrize("stored_key", [False, True], ids=["no-keys", "keys-exist"])
 def test_the_loop_embedded_asks_the_in_process_inference_service(
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
     db_url: str,
     engine: Engine,
     tiny_model_dir: Path,
+    stored_key: bool,
 ) -> None:
-    """No test double: the tiny model on the transformers engine, served over loopback gRPC."""
+    """No test double: the tiny model on the transformers engine, served over loopback gRPC;
+    once API keys exist, the in-process server still answers without LIKENESS_API_KEY."""
+    if stored_key:
+        create_api_key(engine, "laptop")
+    monkeypatch.delenv("LIKENESS_API_KEY", raising=False)
     monkeypatch.setenv("LIKENESS_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("LIKENESS_DATABASE_URL", db_url)
     monkeypatch.setenv("LIKENESS_MODEL", str(tiny_model_dir))

@@ -169,6 +169,7 @@ def labeler_errors() -> tuple[type[Exception], ...]:
 def embedded_proposer(settings: Settings, db: Engine) -> Iterator[Proposer]:
     """The inference service in this process on loopback (the configured engine and model),
     and a client for it: proposals travel the same gRPC path as with a labeler service."""
+    from likeness.core.auth import KeyChecker, generate_key
     from likeness.core.grpc_server import stop_server
     from likeness.inference.client import InferenceClient
     from likeness.inference.engine_thread import EngineThread
@@ -178,11 +179,17 @@ def embedded_proposer(settings: Settings, db: Engine) -> Iterator[Proposer]:
 
     render.err.print("starting the normaliser model …", highlight=False)
     engine = load_engine(settings, None, enable_lora=any_active_adapter(db))
+    # A key for this process only: once stored API keys exist the in-process server requires
+    # one, and the user should not have to export a key to talk to their own process.
+    key = generate_key()
+    checker = KeyChecker(db, session_keys=(key,))
     with EngineThread(engine) as runner:
-        server, port = make_inference_grpc_server(runner, db, host="127.0.0.1", port=0)
+        server, port = make_inference_grpc_server(
+            runner, db, host="127.0.0.1", port=0, key_checker=checker
+        )
         server.start()
         try:
-            with InferenceClient(f"127.0.0.1:{port}", settings.api_key) as client:
+            with InferenceClient(f"127.0.0.1:{port}", key) as client:
                 yield client
         finally:
             stop_server(server, grace_s=1.0)
