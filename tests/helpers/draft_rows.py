@@ -1,6 +1,7 @@
 """Drafts written straight into the table, as the inference service's GeneratePosts writes them.
 
 ids = add_drafts(db, persona_id, ["one", "two"])      # pending, one minute apart, oldest first
+add_drafts(db, persona_id, ["one"], ids=["a1" * 16])  # fixed ids (snapshots)
 """
 
 from __future__ import annotations
@@ -16,10 +17,12 @@ from likeness.core.db.models import Draft
 T0 = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
 
 
-def add_drafts(db: Engine, persona_id: int, texts: list[str], *, start: int = 0) -> list[str]:
+def add_drafts(
+    db: Engine, persona_id: int, texts: list[str], *, start: int = 0, ids: list[str] | None = None
+) -> list[str]:
     """Drafts one minute apart from ``T0 + start`` minutes (the first oldest), pending, with a
-    model id and a topic; their ids in the same order."""
-    ids = [uuid.uuid4().hex for _ in texts]
+    model id and a topic; their ids (``ids``, default random) in the same order."""
+    ids = list(ids) if ids is not None else [uuid.uuid4().hex for _ in texts]
     with Session(db) as session, session.begin():
         session.add_all(
             Draft(

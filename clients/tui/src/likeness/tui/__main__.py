@@ -89,7 +89,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("starting the services in this process (the model loads first) …", file=sys.stderr)
     with open_services(settings, args.server) as services:
         LikenessApp(
-            services, persona=args.persona, annotator=annotator, keymap=settings.tui_keymap
+            services,
+            persona=args.persona,
+            annotator=annotator,
+            keymap=settings.tui_keymap,
+            settings=settings,
         ).run()
     return 0
 

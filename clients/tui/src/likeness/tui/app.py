@@ -22,6 +22,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from likeness.core.settings import Settings
 from likeness.tui.screens.chat import ChatScreen
 from likeness.tui.screens.corpus import CorpusScreen
 from likeness.tui.screens.drafts import DraftsScreen
@@ -100,9 +101,13 @@ class LikenessApp(App[None]):
         annotator: str = "annotator",
         keymap: dict[str, str] | None = None,
         health_poll_s: float = HEALTH_POLL_S,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__()
         self.services = services
+        #: Where files the app writes go (drafts exports: ``settings.data_dir``); default: the
+        #: environment's settings.
+        self.settings = settings if settings is not None else Settings()
         self.annotator = annotator
         self.health_poll_s = health_poll_s
         self._keymap = dict(keymap or {})

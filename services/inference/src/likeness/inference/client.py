@@ -5,6 +5,7 @@
         client.activate(model_id)                      # ModelInfo, loaded and active
         client.generate("alice", "Write about tea")    # the text
         client.propose("alice", post.clean_text, 4)    # Proposals from alice's normaliser
+        client.generate_posts("alice", "the sea", 4)   # [DraftInfo], stored as pending drafts
         for delta in client.chat("alice", [("user", "hi")]):
             print(delta, end="")
 
@@ -32,6 +33,7 @@ from likeness.core.model_messages import model_from_message
 from likeness.core.proposals import Proposals, ProposedText
 from likeness.core.registry import ModelInfo, NotAnAdapter
 from likeness.core.settings import Settings
+from likeness.inference.drafts import DraftInfo
 from likeness.inference.engines.base import AdapterMismatch
 from likeness.inference.serving.errors import AdapterNotServable, EngineFailed, TooLarge
 from likeness.v1 import common_pb2, inference_pb2, inference_pb2_grpc
@@ -121,6 +123,23 @@ class InferenceClient(ServiceClient):
             prompt_version=reply.prompt_version,
             prompt=reply.prompt,
         )
+
+    def generate_posts(
+        self,
+        persona: str,
+        topic: str,
+        n: int,
+        sampling: inference_pb2.SamplingParams | None = None,
+        *,
+        timeout_s: float = GENERATE_DEADLINE_S,
+    ) -> list[DraftInfo]:
+        """``n`` (1-64) post drafts about ``topic`` in ``persona``'s voice, stored by the service
+        as pending drafts for review; blank generations are dropped, so there may be fewer."""
+        request = inference_pb2.GeneratePostsRequest(
+            persona=persona, topic=topic, n=n, sampling=sampling
+        )
+        reply = self.call(self._stub.GeneratePosts, request, timeout_s)
+        return [DraftInfo(id=d.id, text=d.text, topic=topic) for d in reply.drafts]
 
     def chat(
         self,

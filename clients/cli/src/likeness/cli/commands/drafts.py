@@ -11,7 +11,8 @@ Embedded by default (the configured database, opened here); ``--server HOST:PORT
 labeler_addr setting talks to a running labeler's DraftService instead, and the file is still
 written here.
 
-Export rules (``likeness.labeler.drafts`` holds the queue's; these are the file's):
+Export rules (``likeness.labeler.drafts`` holds the queue's; ``likeness.core.draft_files``
+the file's, shared with the terminal app):
 
 - **Exactly once.** Each export takes the approved drafts not exported yet and marks them
   exported in the same transaction; they are never exported again. Blank drafts are rejected
@@ -33,8 +34,6 @@ Export rules (``likeness.labeler.drafts`` holds the queue's; these are the file'
 from __future__ import annotations
 
 import contextlib
-import json
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
@@ -46,6 +45,8 @@ from rich.table import Table
 
 from likeness.cli import backend, render
 from likeness.cli.app import JsonOpt, OptionalPersonaOpt, PersonaOpt, fail, new_typer, state
+from likeness.core.draft_files import FORMATS, append_lines, draft_line
+from likeness.core.draft_files import one_line as one_line  # tests import it from here
 from likeness.core.settings import Settings
 
 if TYPE_CHECKING:
@@ -55,9 +56,6 @@ if TYPE_CHECKING:
 
 app = new_typer("Generated drafts: list, approve or reject, export the approved ones once.")
 
-FORMATS = ("jsonl", "lines")
-#: The characters ``str.splitlines`` breaks at besides \n and \r (escaped in both formats).
-OTHER_LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 TEXT_PREVIEW = 120
 
 DraftServerOpt = Annotated[
@@ -140,72 +138,6 @@ def drafts_backend(
     return backend.guarded(
         lambda: open_drafts(settings, server), lambda h: h.close(), draft_errors()
     )
-
-
-# --- the file ---------------------------------------------------------------------------------
-
-
-def _escape_breaks(text: str) -> str:
-    for char in OTHER_LINE_BREAKS:
-        if char in text:
-            text = text.replace(char, f"\\u{ord(char):04x}")
-    return text
-
-
-def one_line(text: str) -> str:
-    """``text`` on one line, escaped as in a JSON string (see the module docstring)."""
-    escaped = text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r")
-    return _escape_breaks(escaped)
-
-
-def draft_line(draft: DraftInfo, fmt: str) -> str:
-    if fmt == "lines":
-        return one_line(draft.text)
-    row = {
-        "id": draft.id,
-        "persona": draft.persona,
-        "topic": draft.topic,
-        "text": draft.text,
-        "model_id": draft.model_id,
-        "created_at": draft.created_at.isoformat(),
-    }
-    # json escapes every control character; U+0085/U+2028/U+2029 it leaves raw.
-    return _escape_breaks(json.dumps(row, ensure_ascii=False))
-
-
-def append_lines(path: Path, lines: list[str]) -> int:
-    """Append the ``lines`` the file does not hold yet to ``path``, atomically; how many were
-    written. The old content and the new lines go to a temporary file beside ``path``, which
-    is flushed to disk and renamed over it (with the old file's permissions)."""
-    old = path.read_text(encoding="utf-8") if path.exists() else ""
-    held = set(old.splitlines())
-    new = [line for line in dict.fromkeys(lines) if line not in held]
-    if not new:
-        return 0
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    # O_EXCL and 0o666 under the umask: a new file gets the permissions any new file would.
-    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
-            if old:
-                file.write(old if old.endswith("\n") else old + "\n")
-            file.writelines(line + "\n" for line in new)
-            file.flush()
-            os.fsync(file.fileno())
-        if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o7777)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    with contextlib.suppress(OSError):  # the rename itself, on disk (not every OS allows it)
-        folder = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
-    return len(new)
 
 
 # --- commands ---------------------------------------------------------------------------------
