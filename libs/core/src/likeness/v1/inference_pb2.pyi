@@ -106,24 +106,28 @@ class ProposeRequest(_message.Message):
     def __init__(self, persona: _Optional[str] = ..., text: _Optional[str] = ..., n: _Optional[int] = ..., max_tokens: _Optional[int] = ..., seed: _Optional[int] = ...) -> None: ...
 
 class ProposedText(_message.Message):
-    __slots__ = ("text", "temperature")
+    __slots__ = ("text", "temperature", "reward")
     TEXT_FIELD_NUMBER: _ClassVar[int]
     TEMPERATURE_FIELD_NUMBER: _ClassVar[int]
+    REWARD_FIELD_NUMBER: _ClassVar[int]
     text: str
     temperature: float
-    def __init__(self, text: _Optional[str] = ..., temperature: _Optional[float] = ...) -> None: ...
+    reward: float
+    def __init__(self, text: _Optional[str] = ..., temperature: _Optional[float] = ..., reward: _Optional[float] = ...) -> None: ...
 
 class ProposeResponse(_message.Message):
-    __slots__ = ("proposals", "generator", "prompt_version", "prompt")
+    __slots__ = ("proposals", "generator", "prompt_version", "prompt", "reward_model")
     PROPOSALS_FIELD_NUMBER: _ClassVar[int]
     GENERATOR_FIELD_NUMBER: _ClassVar[int]
     PROMPT_VERSION_FIELD_NUMBER: _ClassVar[int]
     PROMPT_FIELD_NUMBER: _ClassVar[int]
+    REWARD_MODEL_FIELD_NUMBER: _ClassVar[int]
     proposals: _containers.RepeatedCompositeFieldContainer[ProposedText]
     generator: str
     prompt_version: str
     prompt: str
-    def __init__(self, proposals: _Optional[_Iterable[_Union[ProposedText, _Mapping]]] = ..., generator: _Optional[str] = ..., prompt_version: _Optional[str] = ..., prompt: _Optional[str] = ...) -> None: ...
+    reward_model: str
+    def __init__(self, proposals: _Optional[_Iterable[_Union[ProposedText, _Mapping]]] = ..., generator: _Optional[str] = ..., prompt_version: _Optional[str] = ..., prompt: _Optional[str] = ..., reward_model: _Optional[str] = ...) -> None: ...
 
 class GeneratePostsRequest(_message.Message):
     __slots__ = ("persona", "topic", "n", "sampling")

@@ -111,17 +111,22 @@ class InferenceClient(ServiceClient):
         timeout_s: float = GENERATE_DEADLINE_S,
     ) -> Proposals:
         """Up to ``n`` (1-16) distinct normalisations of ``clean_text`` by ``persona``'s current
-        normaliser, greedy first, with the generator, prompt version and rendered prompt;
+        normaliser, greedy first, with the generator, prompt version and rendered prompt, and
+        each text's reward when the persona has a reward model (``reward_model`` says which);
         ``max_tokens`` 0 = the service's default, ``seed`` 0 = random."""
         request = inference_pb2.ProposeRequest(
             persona=persona, text=clean_text, n=n, max_tokens=max_tokens, seed=seed
         )
         reply = self.call(self._stub.Propose, request, timeout_s)
         return Proposals(
-            texts=[ProposedText(p.text, p.temperature) for p in reply.proposals],
+            texts=[
+                ProposedText(p.text, p.temperature, p.reward if p.HasField("reward") else None)
+                for p in reply.proposals
+            ],
             generator=reply.generator,
             prompt_version=reply.prompt_version,
             prompt=reply.prompt,
+            reward_model=reply.reward_model or None,
         )
 
     def generate_posts(
