@@ -122,20 +122,29 @@ async def test_a_batch_not_written_is_written_by_the_next_export(
     good = tmp_path / "queue.txt"
     async with app.run_test(size=(80, 24)) as pilot:
         await open_drafts(app, pilot)
-        for path, fmt_keys in [(tmp_path, []), (good, ["tab", "right", "enter"])]:
-            await pilot.press("e")
-            await pilot.pause()
-            dialog = app.screen
-            assert isinstance(dialog, ExportDialog)
-            if fmt_keys:  # the lines format, picked in the dialog
-                await pilot.press(*fmt_keys)
-                assert dialog.fmt == "lines"
-            dialog.query_one("#export-path", Input).value = str(path)
-            dialog.query_one("#export-path", Input).focus()
-            await pilot.press("enter")
-            await settle(app, pilot)
-            if path == tmp_path:  # a folder: the write fails, the drafts left the queue
-                assert any("failed" in n and "export again" in n for n in notes(app))
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        path = dialog.query_one("#export-path", Input)
+        await pilot.press("tab", "right", "enter")  # the lines format; the prefilled name follows
+        assert dialog.fmt == "lines"
+        assert path.value == str(tui_settings.data_dir / "exports" / "drafts-mags.txt")
+        path.value = str(tmp_path)  # a folder: the write fails after the drafts left the queue
+        path.focus()
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert any("failed" in n and "export again" in n for n in notes(app))
+
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        assert dialog.fmt == "lines"  # the last choice, remembered
+        assert "was not written yet" in str(dialog.query_one("#export-note").render())
+        dialog.query_one("#export-path", Input).value = str(good)
+        await pilot.press("enter")
+        await settle(app, pilot)
         assert good.read_text(encoding="utf-8") == "a line\\nwith a break\n"
         assert any(n.startswith(f"1 draft exported to {good}") for n in notes(app))
 
