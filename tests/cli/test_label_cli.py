@@ -91,10 +91,10 @@ def label_some(engine: Engine, count: int) -> None:
 
 def test_the_loop_stores_every_decision_as_it_is_made(cli: CliRunner, engine: Engine) -> None:
     keys = [
-        "1",  # accept proposal 1
+        "1 # the RT was kept",  # accept proposal 1, with a comment
         "e 2",  # edit proposal 2 ...
         "Edited by hand.",  # ... into this (the prompt is prefilled with the proposal)
-        "w My own words.",  # write my own
+        "w My own words. #sea",  # write my own (a hashtag is not a comment)
         "9",  # no such proposal: asked again
         "what",  # not understood: asked again
         "r",  # reject all
@@ -117,8 +117,11 @@ def test_the_loop_stores_every_decision_as_it_is_made(cli: CliRunner, engine: En
         ("reject", True),
         ("skip", False),
     ]
-    assert found[1][1] == "Edited by hand." and found[2][1] == "My own words."
+    assert found[1][1] == "Edited by hand." and found[2][1] == "My own words. #sea"
     assert "5 decision(s) stored this session" in output
+    with Session(engine) as session:
+        comments = dict(session.execute(select(Judgment.action, Judgment.comment)).all())
+    assert comments.pop("accept") == "the RT was kept" and not any(comments.values())
 
 
 def test_the_loop_ends_cleanly_when_input_ends_and_resumes_next_time(

@@ -48,7 +48,8 @@ if TYPE_CHECKING:
 app = new_typer(
     "Label posts: `likeness label -p SLUG` shows each post with the normaliser's proposals; "
     "1-9 accept one, `e N` edit one, `w` write your own, `r` reject all, `s` skip, `u` undo "
-    "your last decision, `q` quit. Every decision is stored the moment you make it. "
+    "your last decision, `q` quit; end a line with ` # note` to store a comment with the "
+    "decision. Every decision is stored the moment you make it. "
     "`stats` shows progress, `export` writes training rows.",
     no_args_is_help=True,
 )
@@ -56,7 +57,12 @@ app = new_typer(
 #: --kind as typed -> the export kind the labeler knows.
 EXPORT_KINDS = {"sft": "normalizer-sft", "prefs": "normalizer-prefs"}
 EXPORT_FORMATS = ("trl", "openai", "likeness")
-KEYS_HELP = "1-9 accept · e N edit · w write your own · r reject all · s skip · u undo · q quit"
+KEYS_HELP = (
+    "1-9 accept · e N edit · w write your own · r reject all · s skip · u undo · q quit"
+    " · end a line with ' # note' to store a comment"
+)
+#: Separates a decision from its comment ("1 # the RT was kept"); a hashtag has no space after #.
+COMMENT_MARK = " # "
 
 LabelServerOpt = Annotated[
     str | None,
@@ -336,6 +342,9 @@ class LabelLoop:
         """The decision an input line stands for; "quit", "undo", or None (not understood)."""
         from likeness.labeler.types import Action, Decision
 
+        line, _, note = line.partition(COMMENT_MARK)
+        comment = note.strip()
+
         def made(action: Action, index: int | None = None, text: str = "") -> Decision:
             return Decision(
                 task_id=task.task_id,
@@ -344,9 +353,10 @@ class LabelLoop:
                 proposal_index=index,
                 text=text,
                 seconds_spent=max(seconds, 0.001),
+                comment=comment,
             )
 
-        word, _, rest = line.partition(" ")
+        word, _, rest = line.strip().partition(" ")
         word = word.lower()
         count = len(task.proposals)
         if word.isdigit():
