@@ -9,6 +9,7 @@ inference activates and serves it, and both go through these functions.
     activate(db, model_id)                  # the one active model of its persona and kind
     active_model(db, "alice", ModelKind.PERSONA_LORA)   # ModelInfo | None
     active_model(db, "alice", ModelKind.NORMALIZER)     # the persona's normaliser, if any
+    newest_model(db, "alice", ModelKind.REWARD)          # its newest reward model, if any
     trained_prompt_version(db, model_id)    # the normaliser prompt a normalizer was trained on
 
 A persona has two independent slots: its persona adapter (``persona-lora``, what chat and post
@@ -24,6 +25,7 @@ Activation here changes the database only; checking that the running engine can 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -48,6 +50,7 @@ __all__ = [
     "active_model",
     "get_model",
     "list_models",
+    "newest_model",
     "register",
     "require_activatable",
     "trained_prompt_version",
@@ -243,3 +246,22 @@ def active_model(db: Engine, persona: str, kind: ModelKind | str) -> ModelInfo |
     with Session(db) as session:
         row = session.execute(query.order_by(Model.created_at.desc()).limit(1)).first()
         return _info(row[0], row[1]) if row else None
+
+
+def newest_model(
+    db: Engine,
+    persona: str,
+    kind: ModelKind | str,
+    accept: Callable[[Model], bool] = lambda _: True,
+) -> ModelInfo | None:
+    """The persona's newest model of ``kind`` with files (an ``adapter_path``) that ``accept``
+    takes, active or not: what a run builds on (its reward model, its starting adapter) and
+    what inference scores proposals with (the persona's newest reward model)."""
+    query = _with_persona().where(
+        Persona.slug == persona, Model.kind == str(kind), Model.adapter_path.is_not(None)
+    )
+    with Session(db) as session:
+        for model, slug in session.execute(query.order_by(Model.created_at.desc())):
+            if model.adapter_path and accept(model):
+                return _info(model, slug)
+    return None

@@ -4,8 +4,9 @@ Generate and Chat resolve ``persona`` through ``likeness.inference.serving`` (th
 resolver and validation): an empty persona or the base model's name means the bare base model.
 Both abort the engine request when the call ends early (client gone, deadline passed). Propose,
 Normalize and NormalizeCorpus use the persona's current normaliser (``normalizers``) through the
-same resolver, so every adapter is loaded into the engine once. The servicer just raises; the
-server's ``ErrorTable`` turns the exceptions into statuses.
+same resolver, so every adapter is loaded into the engine once; Propose also scores each text
+with the persona's reward model, if it has one (``reward_scorer``, loaded once per process).
+The servicer just raises; the server's ``ErrorTable`` turns the exceptions into statuses.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from likeness.inference.normalize_jobs import NormalizeJobs
 from likeness.inference.normalizers import DEFAULT_MAX_TOKENS as NORMALIZE_MAX_TOKENS
 from likeness.inference.personas import load_persona
 from likeness.inference.proposing import propose
+from likeness.inference.reward_scorer import RewardScorers
 from likeness.inference.serving import (
     InvalidRequest,
     ModelResolver,
@@ -68,6 +70,7 @@ class InferenceServicer(inference_pb2_grpc.InferenceServiceServicer):
         self.db = db
         self.resolver = resolver or ModelResolver(self.engine, db)
         self.jobs = NormalizeJobs(runner, db, self.resolver)
+        self.rewards = RewardScorers(db)  # reward models that score proposals, loaded once
 
     # -- helpers -----------------------------------------------------------------------------
     def _served(self, persona: str) -> ServedModel:
@@ -162,16 +165,18 @@ class InferenceServicer(inference_pb2_grpc.InferenceServiceServicer):
                 request.n,
                 max_tokens=request.max_tokens or NORMALIZE_MAX_TOKENS,
                 seed=request.seed or None,
+                rewards=self.rewards,
             )
         )
         return inference_pb2.ProposeResponse(
             proposals=[
-                inference_pb2.ProposedText(text=p.text, temperature=p.temperature)
+                inference_pb2.ProposedText(text=p.text, temperature=p.temperature, reward=p.reward)
                 for p in proposals.texts
             ],
             generator=proposals.generator,
             prompt_version=proposals.prompt_version,
             prompt=proposals.prompt,
+            reward_model=proposals.reward_model or "",
         )
 
     def NormalizeCorpus(

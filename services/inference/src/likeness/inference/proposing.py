@@ -1,8 +1,10 @@
 """Normalisation proposals for one post: what a person picks from, accepts or edits.
 
-    proposals = await propose(engine, db, resolver, "alice", post.clean_text, 4, seed=7)
-    proposals.texts        # [ProposedText(text, temperature)], distinct, greedy first
+    proposals = await propose(engine, db, resolver, "alice", post.clean_text, 4, seed=7,
+                              rewards=RewardScorers(db))
+    proposals.texts        # [ProposedText(text, temperature, reward)], distinct, greedy first
     proposals.prompt       # the rendered prompt, byte for byte what batch normalisation sends
+    proposals.reward_model # the reward model that scored them (None: unscored)
 
 The persona's current normaliser (``normalizers.current_normalizer``: its active normaliser
 adapter with the prompt version it was trained on, else the bare base model with the current
@@ -12,18 +14,28 @@ seed is given, so the same call gives the same proposals), each within a token b
 1.5 times the post's length (``proposal_budget``; ``max_tokens`` caps it). Texts are stripped;
 empty ones are dropped and identical ones merged, each kept at the lowest temperature that
 produced it, so fewer than ``n`` may come back.
+
+Rewards: given ``rewards`` (the process's ``reward_scorer.RewardScorers``), each distinct text
+is scored by the persona's newest reward model as the answer to the normaliser's prompt
+messages (the ones ``prompt`` was rendered from, at the normaliser's prompt version), in a
+thread, after generation. The labeler uses the scores to find posts where the reward model
+cannot tell the proposals apart (``likeness.labeler.sampling.uncertainty``). No reward model,
+or one that fails, leaves the texts unscored; it never fails the proposals.
 """
 
 from __future__ import annotations
 
 import asyncio
 import math
+from dataclasses import replace
 
 from sqlalchemy import Engine as DbEngine
 
+from likeness.core.prompts import normalizer_messages
 from likeness.core.proposals import Proposals, ProposedText
 from likeness.inference.engines.base import Engine, SamplingParams
 from likeness.inference.normalizers import DEFAULT_MAX_TOKENS, normalizer_prompt, rewrite
+from likeness.inference.reward_scorer import RewardScorers
 from likeness.inference.serving import (
     MAX_TOKENS_LIMIT,
     InvalidRequest,
@@ -83,10 +95,12 @@ async def propose(
     *,
     max_tokens: int = DEFAULT_MAX_TOKENS,
     seed: int | None = None,
+    rewards: RewardScorers | None = None,
 ) -> Proposals:
-    """Up to ``n`` distinct proposals from the persona's current normaliser (see the module
-    docstring). Raises PersonaNotFound, AdapterNotServable, InvalidRequest (n outside 1-16,
-    max_tokens outside 1-2048, a post the model's context cannot hold)."""
+    """Up to ``n`` distinct proposals from the persona's current normaliser, scored by its
+    reward model when ``rewards`` is given and it has one (see the module docstring). Raises
+    PersonaNotFound, AdapterNotServable, InvalidRequest (n outside 1-16, max_tokens outside
+    1-2048, a post the model's context cannot hold)."""
     if not 0 < n <= MAX_PROPOSALS:
         raise InvalidRequest(f"n must be 1-{MAX_PROPOSALS}, not {n}", param="n")
     if not 0 < max_tokens <= MAX_TOKENS_LIMIT:
@@ -108,9 +122,17 @@ async def propose(
     texts = await asyncio.gather(
         *(rewrite(engine, normalizer, prompt, sampling) for sampling in samplings)
     )
+    proposed = distinct_texts(list(texts), temperatures)
+    scored = None
+    if rewards is not None:
+        messages = normalizer_messages(clean_text, version=normalizer.prompt_version)
+        scored = await rewards.score(persona, messages, [p.text for p in proposed])
+    if scored is not None:
+        proposed = [replace(p, reward=r) for p, r in zip(proposed, scored.rewards, strict=True)]
     return Proposals(
-        texts=distinct_texts(list(texts), temperatures),
+        texts=proposed,
         generator=normalizer.model_id,
         prompt_version=normalizer.prompt_version,
         prompt=prompt,
+        reward_model=None if scored is None else scored.model_id,
     )

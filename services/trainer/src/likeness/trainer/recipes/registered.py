@@ -13,11 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Engine
 
-from likeness.core.db.models import Model, Persona
-from likeness.core.registry import ModelKind
+from likeness.core.db.models import Model
+from likeness.core.registry import ModelKind, newest_model
 
 NONE = ""
 
@@ -25,18 +24,10 @@ NONE = ""
 def newest_registered(
     db: Engine, persona: str, kind: ModelKind, accept: Callable[[Model], bool] = lambda _: True
 ) -> str | None:
-    """The folder of the persona's newest model of ``kind`` that ``accept`` takes, if any."""
-    with Session(db) as session:
-        rows = session.scalars(
-            select(Model)
-            .join(Persona, Model.persona_id == Persona.id)
-            .where(Persona.slug == persona, Model.kind == kind, Model.adapter_path.is_not(None))
-            .order_by(Model.created_at.desc())
-        ).all()
-        for row in rows:
-            if row.adapter_path and accept(row):
-                return row.adapter_path
-    return None
+    """The folder of the persona's newest model of ``kind`` that ``accept`` takes, if any (the
+    registry's rule, ``registry.newest_model``, which inference uses for reward models too)."""
+    found = newest_model(db, persona, kind, accept)
+    return found.adapter_path if found is not None else None
 
 
 def pinned(run_dir: Path, name: str, resolve: Callable[[], str | None]) -> str | None:

@@ -25,6 +25,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from likeness.core.registry import ModelKind
+from likeness.core.reward_scoring import reward_text
 from likeness.trainer.datasets.spec import BuiltDataset, Split, newest, the_dataset
 from likeness.trainer.encoding import Encoded, encode_chat
 from likeness.trainer.recipes.base import (
@@ -111,11 +112,11 @@ def load_reward_model(path: str | Path) -> tuple[Any, Any]:
 
 
 def score(model: Any, tokenizer: Any, prompt: list[dict[str, str]], completion: str) -> float:
-    """The reward of one answer, rendered exactly as trl renders it in RL and reward training."""
+    """The reward of one answer, rendered exactly as trl renders it in RL and reward training
+    (``likeness.core.reward_scoring``: the one format inference scores proposals in too)."""
     import torch
 
-    messages = [*prompt, {"role": "assistant", "content": completion}]
-    text = tokenizer.apply_chat_template(messages, tokenize=False)
+    text = reward_text(tokenizer, prompt, completion)
     inputs = tokenizer(text, return_tensors="pt", add_special_tokens=False).to(model.device)
     with torch.inference_mode():
         return float(model(**inputs).logits[0, 0])
