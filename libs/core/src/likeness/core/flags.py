@@ -26,6 +26,24 @@ class PostFlag(IntFlag):
 
 FLAG_NAMES: dict[str, PostFlag] = {f.name.lower(): f for f in PostFlag}  # type: ignore[union-attr]
 
+#: Why a post carries each flag, one line a person reads (the CLI and the terminal app show it).
+FLAG_REASONS: dict[str, str] = {
+    "repost": 'a repost of someone else\'s post ("RT @x", "RT:" or the platform\'s repost mark)',
+    "reply": "a reply to another account",
+    "quote": "quotes another account: a quote post, or one that starts '\"@user: their words\"'",
+    "deleted": "the export says the author deleted it",
+    "media": "carries media (a photo, video or GIF; not a reason to leave it out on its own)",
+    "media_only": "nothing but media: no words of its own",
+    "url_only": "nothing but links (and @handles or punctuation)",
+    "handle_only": "nothing but @handles",
+    "merged": "a thread continuation merged into the thread's first post (its text lives there)",
+    "duplicate": "the same text as an earlier post",
+    "near_duplicate": "the same text as an earlier post up to case, punctuation, links and spacing",
+    "empty": "no text left after cleaning",
+    "self_reply": "a reply to the author's own post (part of a thread)",
+    "truncated": 'cut off by its posting client, the rest put elsewhere ("(cont) http://...")',
+}
+
 # What keeps a post out of training unless a persona's settings say otherwise.
 DEFAULT_EXCLUDE = (
     PostFlag.REPOST
