@@ -330,8 +330,9 @@ class CorpusScreen(ServiceScreen):
         pages = max(math.ceil(self.total / PAGE_SIZE), 1)
         what = f"“{self.listing.query}”: " if self.listing.query else ""
         kept = " · kept only" if self.listing.kept_only else ""
+        posts = "1 post" if self.total == 1 else f"{self.total} posts"
         self.query_one("#corpus-status", Static).update(
-            f"{what}{self.total} posts · page {len(self.page_tokens)} of {pages}{kept}"
+            f"{what}{posts} · page {len(self.page_tokens)} of {pages}{kept}"
         )
         self.refresh_bindings()
 
