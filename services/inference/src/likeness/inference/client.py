@@ -8,6 +8,7 @@
         client.generate_posts("alice", "the sea", 4)   # [DraftInfo], stored as pending drafts
         for delta in client.chat("alice", [("user", "hi")]):
             print(delta, end="")
+        stream = client.chat_stream("alice", [("user", "hi")])   # stream.cancel() from any thread
 
 Failed calls raise what the service raised, read back through ``INFERENCE_ERRORS`` (the table the
 inference server installs): ``ModelNotFound``, ``PersonaNotFound``, ``NotAnAdapter``,
@@ -20,9 +21,10 @@ activates models through it and the labeler gets its proposals through it (it is
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import grpc
 
@@ -155,18 +157,56 @@ class InferenceClient(ServiceClient):
         timeout_s: float = GENERATE_DEADLINE_S,
     ) -> Iterator[str]:
         """The reply's text deltas; stopping early cancels the request on the server."""
+        yield from self.chat_stream(persona, messages, sampling, timeout_s=timeout_s)
+
+    def chat_stream(
+        self,
+        persona: str,
+        messages: Sequence[tuple[str, str]],
+        sampling: inference_pb2.SamplingParams | None = None,
+        *,
+        timeout_s: float = GENERATE_DEADLINE_S,
+    ) -> ChatStream:
+        """The reply in flight: iterate it for the text deltas, ``cancel()`` it from any thread
+        (the server aborts the generation). Use it where another thread must stop a stream
+        that its reader is blocked on (a generator cannot be closed while it runs)."""
         request = inference_pb2.ChatRequest(
             persona=persona, messages=_messages(messages), sampling=sampling
         )
-        call = self._stub.Chat(request, timeout=timeout_s)
+        return ChatStream(self._stub.Chat(request, timeout=timeout_s), self.error)
+
+
+class ChatStream:
+    """One chat reply in flight (``InferenceClient.chat_stream``)."""
+
+    def __init__(self, call: Any, error: Callable[[grpc.RpcError], Exception]) -> None:
+        self._call = call
+        self._error = error
+        self._cancelled = threading.Event()
+
+    @property
+    def cancelled(self) -> bool:
+        """Whether ``cancel()`` ended it (the deltas read so far are all there is)."""
+        return self._cancelled.is_set()
+
+    def cancel(self) -> None:
+        """Stop the reply: the reader's loop ends without an error, the server aborts."""
+        self._cancelled.set()
+        self._call.cancel()
+
+    def __iter__(self) -> Iterator[str]:
         try:
-            for chunk in call:
+            for chunk in self._call:
+                if self.cancelled:  # a chunk that was already buffered when cancel() came
+                    return
                 if chunk.delta:
                     yield chunk.delta
         except grpc.RpcError as exc:
-            raise self.error(exc) from None
+            if self.cancelled and exc.code() == grpc.StatusCode.CANCELLED:
+                return
+            raise self._error(exc) from None
         finally:
-            call.cancel()
+            self._call.cancel()
 
 
 @contextmanager
