@@ -1,7 +1,9 @@
-"""Sampling: kept, unlabeled posts only, spread over platforms and years, disagreement first."""
+"""Sampling: kept, unlabeled posts only, spread over platforms and years, disagreement first
+(and, once a reward model scores the proposals, where it is least sure)."""
 
 from __future__ import annotations
 
+import math
 import random
 from collections import Counter
 
@@ -13,7 +15,7 @@ from sqlalchemy import Engine
 from likeness.core.flags import PostFlag
 from likeness.labeler.decisions import submit
 from likeness.labeler.errors import NothingToLabel
-from likeness.labeler.sampling import disagreement
+from likeness.labeler.sampling import disagreement, priority, uncertainty
 from likeness.labeler.tasks import next_task, prepare_task
 from likeness.labeler.types import Action, Decision
 
@@ -35,6 +37,48 @@ def test_disagreement_is_the_mean_pairwise_normalised_edit_distance() -> None:
     assert disagreement(["same", "same", "same"]) == 0.0
     assert disagreement(["abcd", "abcd", "wxyz"]) == 1.0  # duplicates merged: one pair
     assert disagreement(["abcd", "abce", "wxyz"]) == pytest.approx((0.25 + 1 + 1) / 3)
+
+
+def test_uncertainty_is_how_close_the_two_best_rewards_are() -> None:
+    assert uncertainty([]) is None and uncertainty([2.0]) is None
+    assert uncertainty([None, 2.0, None]) is None  # unscored texts are left out
+    assert uncertainty([0.5, 0.5]) == 1.0  # a tie: the reward model cannot tell them apart
+    sigmoid_2 = 1 / (1 + math.exp(-2.0))
+    assert uncertainty([-5.0, 1.0, 3.0]) == pytest.approx(2 * (1 - sigmoid_2))  # best two
+    assert uncertainty([3.0, 1.0, None, -5.0]) == uncertainty([1.0, 3.0])
+    assert uncertainty([40.0, -40.0]) == pytest.approx(0.0, abs=1e-30)  # one clearly best
+    assert uncertainty([1e6, -1e6]) == 0.0  # no overflow
+    scores = [uncertainty([0.0, -gap]) for gap in (0.1, 0.5, 1.0, 4.0)]
+    assert scores == sorted(scores, reverse=True)  # a wider gap: surer
+
+
+def test_priority_is_disagreement_or_its_mean_with_uncertainty() -> None:
+    assert priority(0.4, None) == 0.4
+    assert priority(0.4, 1.0) == pytest.approx(0.7)
+    assert priority(0.4, 0.0) == pytest.approx(0.2)
+    # Equal disagreement: the unsure one first; equal uncertainty: the more disagreeing one.
+    assert priority(0.3, 0.9) > priority(0.3, 0.1)
+    assert priority(0.6, 0.5) > priority(0.3, 0.5)
+
+
+def test_posts_where_the_reward_model_is_unsure_are_offered_first(engine: Engine) -> None:
+    # Every post's proposals disagree alike: only the reward model tells the posts apart. The
+    # same corpus twice, with the reward model unsure about one half, then about the other.
+    for slug, unsure_about in (("first", "odd"), ("second", "even")):
+        corpus = make_persona(engine, slug)
+        posts = {
+            kind: {corpus.add(f"{kind} {i}", day=i) for i in range(5)} for kind in ("odd", "even")
+        }
+
+        def rewards(text: str, unsure_about: str = unsure_about) -> list[float]:
+            return [0.2, 0.1] if text.startswith(unsure_about) else [4.0, -4.0]
+
+        proposer = FakeProposer(
+            variants=lambda _: ["the fog came in", "fog came in early"], rewards=rewards
+        )
+        offered = label_all(engine, proposer, slug, pool=10, rng=random.Random(0))
+        sure_about = "even" if unsure_about == "odd" else "odd"
+        assert set(offered[:5]) == posts[unsure_about] and set(offered[5:]) == posts[sure_about]
 
 
 def test_labels_spread_over_platforms_and_years_in_proportion(engine: Engine) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 import threading
 from datetime import UTC, datetime, timedelta
@@ -287,6 +288,80 @@ def test_released_proposals_are_reused_by_the_same_normaliser_only(engine: Engin
         assert (now_ids == stored_ids) is not changed
         assert generators == {"normaliser-2" if changed else "fake-normaliser"}
         assert task.generator == proposer.generator
+
+
+def stored_rewards(engine: Engine, task_id: str) -> list[float | None]:
+    with Session(engine) as session:
+        query = select(ProposalRow.reward).where(ProposalRow.task_id == task_id)
+        return list(session.scalars(query.order_by(ProposalRow.position)))
+
+
+def test_with_rewards_the_pool_keeps_the_post_where_the_reward_model_is_unsure(
+    engine: Engine,
+) -> None:
+    corpus = make_persona(engine, "mags")
+    sure = corpus.add("sure", day=1)
+    unsure = corpus.add("unsure", day=2)
+    # Alone, disagreement would keep "sure" (1.0 against 0.25); the reward model tells them
+    # apart at once for "sure" (uncertainty ~0) and not at all for "unsure" (1.0), so the
+    # priority is ~0.5 against 0.625.
+    variants = {"sure": ["abcd", "wxyz"], "unsure": ["abcd", "abce"]}
+    rewards = {"sure": [9.0, -9.0], "unsure": [0.5, 0.5]}
+    proposer = FakeProposer(variants=variants.__getitem__, rewards=rewards.__getitem__)
+    task = prepare_task(engine, proposer, "mags", "ann", pool=2, rng=random.Random(3))
+
+    assert task.post.id == unsure and task.disagreement == pytest.approx(0.25)
+    with Session(engine) as session:
+        kept = session.get(TaskRow, task.task_id)
+        released = session.scalars(select(TaskRow).where(TaskRow.state == "released")).one()
+    assert kept is not None and released.post_id == sure
+    assert kept.uncertainty == 1.0 and kept.reward_model == "fake-reward"
+    assert released.uncertainty == pytest.approx(0.0, abs=1e-6)
+    assert released.reward_model == "fake-reward" and released.disagreement == 1.0
+    assert stored_rewards(engine, task.task_id) == [0.5, 0.5]
+    assert stored_rewards(engine, released.id) == [9.0, -9.0]
+
+    # Without a reward model the same pool keeps the most disagreeing post, nothing scored.
+    plain = make_persona(engine, "plain")
+    plain_sure, _ = plain.add("sure", day=1), plain.add("unsure", day=2)
+    proposer.rewards = None
+    task = prepare_task(engine, proposer, "plain", "ann", pool=2, rng=random.Random(3))
+    assert task.post.id == plain_sure
+    assert stored_rewards(engine, task.task_id) == [None, None]
+    with Session(engine) as session:
+        row = session.get(TaskRow, task.task_id)
+    assert row is not None and row.uncertainty is None and row.reward_model is None
+
+
+def test_released_rewards_are_reused_by_the_same_reward_model_only(engine: Engine) -> None:
+    for changed in (False, True):
+        slug = f"r{int(changed)}"
+        corpus = make_persona(engine, slug)
+        for i in range(3):
+            corpus.add(f"{slug} post {i}", day=i)
+        proposer = FakeProposer(rewards=lambda text: [len(text) / 10, 0.0, -1.0, -2.0])
+        prepare_task(engine, proposer, slug, "ann", pool=2, rng=random.Random(1))
+        with Session(engine) as session:
+            released = session.scalars(
+                select(TaskRow).where(
+                    TaskRow.state == "released", TaskRow.persona_id == corpus.persona_id
+                )
+            ).one()
+        before = stored_rewards(engine, released.id)
+        assert len(before) >= 2 and None not in before  # one per distinct text
+        if changed:
+            proposer.reward_model = "fake-reward-2"  # a newly trained reward model
+            proposer.rewards = lambda text: [5.0, 4.0, 3.0, 2.0]
+        prepare_task(engine, proposer, slug, "bob", pool=2, rng=random.Random(1))
+
+        assert len(proposer.calls) == (4 if changed else 3)  # reused, or regenerated
+        with Session(engine) as session:
+            row = session.get(TaskRow, released.id)
+        assert row is not None
+        assert row.reward_model == ("fake-reward-2" if changed else "fake-reward")
+        after = stored_rewards(engine, released.id)
+        assert after == ([5.0, 4.0, 3.0, 2.0][: len(before)] if changed else before)
+        assert row.uncertainty == pytest.approx(2 / (1 + math.exp(after[0] - after[1])))
 
 
 def test_nothing_to_label_and_bad_requests(engine: Engine) -> None:

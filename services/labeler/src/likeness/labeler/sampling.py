@@ -11,17 +11,34 @@ stratum's kept posts; ties go to the larger stratum, then by name), and inside i
 at random (``rng``, seedable for tests). So a small platform or a quiet year is labeled in
 proportion instead of being drowned by the largest one.
 
-Disagreement: among the posts of that stratum, those whose proposals disagree most teach the
-normaliser most. ``pick_candidates`` returns a small pool: the stratum's post whose stored
-proposals (a released task, see ``likeness.labeler.tasks``) disagree most, then a few random
-ones. The task builder generates proposals for the random ones, scores every member with
-``disagreement`` and keeps the one that disagrees most; the others are released with their
-proposals, so the best of everything scored so far stays in the running at no cost. (Comparing
-only against the last round's loser would be no better than a blind draw.)
+Priority: among the posts of that stratum, those whose proposals teach the normaliser most.
+Two signals say so. *Disagreement* (``disagreement``): how far the proposals are from each
+other (mean pairwise normalised edit distance) — the normaliser itself is unsure what the post
+should become. *Uncertainty* (``uncertainty``), once the persona has a reward model (inference
+scores every proposal with it): how little the reward model can tell the best two proposals
+apart. From the two best rewards r1 >= r2 it is ``2 * (1 - sigmoid(r1 - r2))``: 1 when they tie
+(a label settles what the reward model cannot), towards 0 when one proposal is clearly best (a
+label would mostly confirm it); None with fewer than two scores. The two are combined as
+
+    priority = disagreement                               without rewards
+    priority = (disagreement + uncertainty) / 2           with them
+
+Both lie in [0, 1], so the mean weighs them alike, and with equal disagreement a post where the
+reward model is unsure comes before one where it is sure (and with equal uncertainty, the one
+whose proposals disagree more). Unscored proposals (no reward model yet, or a stored task
+scored by none) keep their plain disagreement, which is on the same scale.
+
+``pick_candidates`` returns a small pool: the stratum's post whose stored proposals (a released
+task, see ``likeness.labeler.tasks``) have the highest priority, then a few random ones. The
+task builder generates proposals for the random ones, computes every member's priority and
+keeps the highest; the others are released with their proposals (and rewards), so the best of
+everything scored so far stays in the running at no cost. (Comparing only against the last
+round's loser would be no better than a blind draw.)
 """
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -47,6 +64,34 @@ def disagreement(texts: Sequence[str]) -> float:
         return 0.0
     pairs = list(combinations(distinct, 2))
     return sum(Levenshtein.normalized_distance(a, b) for a, b in pairs) / len(pairs)
+
+
+def uncertainty(rewards: Sequence[float | None]) -> float | None:
+    """How unsure the reward model is between the proposals: ``2 * (1 - sigmoid(r1 - r2))``
+    over the two best scores r1 >= r2 (1 = cannot tell them apart, towards 0 = one is clearly
+    best); None with fewer than two scores (unscored texts are left out)."""
+    scores = sorted((r for r in rewards if r is not None), reverse=True)
+    if len(scores) < 2:
+        return None
+    gap = scores[0] - scores[1]
+    # 2 * (1 - sigmoid(gap)) == 2 / (1 + e^gap); exp overflows past ~709, where it is 0 anyway.
+    return 0.0 if gap > 700 else 2.0 / (1.0 + math.exp(gap))
+
+
+def priority(disagreement: float, uncertainty: float | None) -> float:
+    """Which pool member is kept (see the module docstring): the disagreement, or with rewards
+    the mean of disagreement and uncertainty."""
+    if uncertainty is None:
+        return disagreement
+    return (disagreement + uncertainty) / 2
+
+
+def stored_priority() -> ColumnElement[float]:
+    """``priority`` of a stored task, in SQL (for picking the best released one)."""
+    return case(
+        (LabelTask.uncertainty.is_(None), LabelTask.disagreement),
+        else_=(LabelTask.disagreement + LabelTask.uncertainty) / 2,
+    )
 
 
 def kept(persona: Persona) -> ColumnElement[bool]:
@@ -167,8 +212,8 @@ def pick_candidates(
     avoid: Collection[str] = (),
 ) -> list[Candidate]:
     """Posts of the neediest stratum for ``annotator``: the ``stored`` ones whose stored
-    proposals disagree most, then ``fresh`` random others (which may have stored proposals
-    too). Empty when nothing is left to offer."""
+    proposals have the highest priority, then ``fresh`` random others (which may have stored
+    proposals too). Empty when nothing is left to offer."""
     rng = rng or random.Random()
     stratum = choose_stratum(strata(session, persona, annotator, avoid=avoid))
     if stratum is None:
@@ -180,7 +225,7 @@ def pick_candidates(
             select(LabelTask.id, LabelTask.post_id)
             .join(Post, Post.id == LabelTask.post_id)
             .where(LabelTask.persona_id == persona.id, LabelTask.state == RELEASED, here)
-            .order_by(LabelTask.disagreement.desc(), LabelTask.created_at.desc(), LabelTask.id)
+            .order_by(stored_priority().desc(), LabelTask.created_at.desc(), LabelTask.id)
             .limit(stored)
         ).all()
         for task_id, post_id in best:

@@ -12,15 +12,20 @@ that either wins or raises IntegrityError, and the loser tries another post. ``e
 to the pool; a late Submit on one is refused (``LeaseExpired``).
 
 Preparing scores a small pool of posts (see ``likeness.labeler.sampling``): ``pool`` random
-posts (default 2) and, when ``pool`` > 1, the post whose stored proposals disagree most. Every
-member is leased, proposals are generated (or reused) and stored for each, the one whose
-proposals disagree most is kept and the others are *released* (state ``released``) with their
-proposals stored. A later prepare that picks a released post reopens that same row and reuses
-its proposals when they came from the normaliser and prompt version the proposer uses now. The
+posts (default 2) and, when ``pool`` > 1, the post whose stored proposals have the highest
+priority. Every member is leased, proposals are generated (or reused) and stored for each, with
+the reward model's score of each text when the proposer sent one (``proposals.reward``; the task
+records ``reward_model`` and the reward model's ``uncertainty`` between them, ``disagreement``
+the edit distance among them). The member with the highest priority (disagreement, or with
+rewards the mean of disagreement and uncertainty: ``sampling.priority``) is kept and the others
+are *released* (state ``released``) with their proposals and rewards stored. A later prepare
+that picks a released post reopens that same row and reuses its proposals (and their rewards)
+when they came from the normaliser, prompt version and reward model the proposer uses now. The
 proposer has no "which normaliser are you" call, so this is learned from the pool itself: each
 prepare generates for at least one member (a fresh post, or else the first released one), and a
-released member's proposals are reused only if their generator and prompt version equal that
-fresh generation's; otherwise they are regenerated and replaced (they were never shown).
+released member's proposals are reused only if their generator, prompt version and reward model
+equal that fresh generation's; otherwise they are regenerated and replaced (they were never
+shown), so a post's rewards always come from the reward model that scored the rest of the pool.
 Reused proposals keep the number they were made with (``n`` is the server's one setting).
 
 While a pool is prepared its leases are marked ``PREPARING`` (not ready), so a concurrent
@@ -65,7 +70,9 @@ from likeness.labeler.sampling import (
     Candidate,
     disagreement,
     pick_candidates,
+    priority,
     remaining_query,
+    uncertainty,
 )
 from likeness.labeler.types import Action, LabelTask, PostView, ProposalView, Proposer
 
@@ -267,8 +274,17 @@ class _Leased:
     clean_text: str
     reopened: bool  # a released row taken again (it keeps its older proposals on failure)
     stored: Proposals | None = None  # the proposals the reopened row holds
-    score: float = 0.0
+    disagreement: float = 0.0
+    uncertainty: float | None = None  # None: the proposals are unscored
     saved: bool = False  # proposals for this lease are in the database
+
+    @property
+    def priority(self) -> float:
+        return priority(self.disagreement, self.uncertainty)
+
+    def score(self, proposals: Proposals) -> None:
+        self.disagreement = disagreement([p.text for p in proposals.texts])
+        self.uncertainty = uncertainty([p.reward for p in proposals.texts])
 
 
 class _Decided(Exception):
@@ -324,20 +340,21 @@ def _lease(
         row = session.get(TaskRow, released)
         assert row is not None
         texts = session.execute(
-            select(ProposalRow.text, ProposalRow.temperature)
+            select(ProposalRow.text, ProposalRow.temperature, ProposalRow.reward)
             .where(ProposalRow.task_id == row.id)
             .order_by(ProposalRow.position)
         ).all()
-        stored, score = None, 0.0
+        lease = _Leased(row.id, row.post_id, "", True)
         if texts:
-            stored = Proposals(
-                [ProposedText(t, temp) for t, temp in texts],
+            lease.stored = Proposals(
+                [ProposedText(t, temp, reward) for t, temp, reward in texts],
                 row.generator,
                 row.prompt_version,
                 row.prompt,
+                row.reward_model,
             )
-            score = disagreement([t for t, _ in texts])
-        return _Leased(row.id, row.post_id, "", True, stored, score)
+            lease.score(lease.stored)
+        return lease
 
     def insert(session: Session) -> _Leased:
         task_id = uuid.uuid4().hex
@@ -425,8 +442,9 @@ def _lease_pool(
 
 
 def _save(db: Engine, persona: Persona, lease: _Leased, proposals: Proposals) -> None:
-    """Store the task's generator, prompt and proposals (replacing older, never shown ones)."""
-    lease.score = disagreement([p.text for p in proposals.texts])
+    """Store the task's generator, prompt and proposals with their rewards (replacing older,
+    never shown ones); ``disagreement`` is set when the preparation settles (``_settle``)."""
+    lease.score(proposals)
 
     def work(session: Session) -> None:
         session.execute(
@@ -436,6 +454,8 @@ def _save(db: Engine, persona: Persona, lease: _Leased, proposals: Proposals) ->
                 generator=proposals.generator,
                 prompt_version=proposals.prompt_version,
                 prompt=proposals.prompt,
+                reward_model=proposals.reward_model,
+                uncertainty=lease.uncertainty,
             )
             .execution_options(synchronize_session=False)
         )
@@ -451,6 +471,7 @@ def _save(db: Engine, persona: Persona, lease: _Leased, proposals: Proposals) ->
                 text=proposed.text,
                 generator=proposals.generator,
                 prompt_version=proposals.prompt_version,
+                reward=proposed.reward,
             )
             for position, proposed in enumerate(proposals.texts)
         )
@@ -460,16 +481,17 @@ def _save(db: Engine, persona: Persona, lease: _Leased, proposals: Proposals) ->
 
 
 def _settle(db: Engine, keep: _Leased | None, give_back: list[_Leased], now: datetime) -> None:
-    """End a preparation in one transaction: the kept task gets its score (ready to show), the
-    others are released (proposals kept for a later prepare, with their score) or deleted
-    (they have none)."""
+    """End a preparation in one transaction: the kept task gets its disagreement (ready to
+    show), the others are released (proposals kept for a later prepare, with their
+    disagreement; rewards and uncertainty are stored with the proposals) or deleted (they have
+    none)."""
 
     def work(session: Session) -> None:
         if keep is not None:
             session.execute(
                 update(TaskRow)
                 .where(TaskRow.id == keep.task_id, TaskRow.state == OPEN)
-                .values(disagreement=keep.score)
+                .values(disagreement=keep.disagreement)
                 .execution_options(synchronize_session=False)
             )
         for lease in give_back:
@@ -478,7 +500,7 @@ def _settle(db: Engine, keep: _Leased | None, give_back: list[_Leased], now: dat
                 session.execute(
                     update(TaskRow)
                     .where(mine)
-                    .values(state=RELEASED, finished_at=now, disagreement=lease.score)
+                    .values(state=RELEASED, finished_at=now, disagreement=lease.disagreement)
                     .execution_options(synchronize_session=False)
                 )
             else:
@@ -491,12 +513,12 @@ def _generate(
     db: Engine, proposer: Proposer, persona: Persona, leases: list[_Leased], n: int
 ) -> None:
     """Proposals for every lease: generated for the fresh ones (and, when there is none, for
-    the first reopened one), reused for a reopened one that the same normaliser and prompt
-    version made, regenerated for the others."""
+    the first reopened one), reused for a reopened one that the same normaliser, prompt
+    version and reward model made, regenerated for the others."""
     fresh = [lease for lease in leases if lease.stored is None]
     if not fresh and leases:
         fresh = [leases[0]]
-    current: tuple[str, str] | None = None
+    current: tuple[str, str, str | None] | None = None
 
     # All at once: the engine batches a pool's requests, so two posts cost about what one does
     # (measured on vLLM CPU: generating them one after the other made prefetch fall behind a
@@ -510,14 +532,15 @@ def _generate(
         made = list(pool.map(propose, fresh))
     for lease, proposals in zip(fresh, made, strict=True):
         _save(db, persona, lease, proposals)
-        current = (proposals.generator, proposals.prompt_version)
+        current = (proposals.generator, proposals.prompt_version, proposals.reward_model)
     for lease in leases:
         if lease in fresh:
             continue
-        assert lease.stored is not None
-        if (lease.stored.generator, lease.stored.prompt_version) == current:
-            lease.saved = True  # its stored proposals stand as they are
-            lease.score = disagreement([p.text for p in lease.stored.texts])
+        stored = lease.stored
+        assert stored is not None
+        if (stored.generator, stored.prompt_version, stored.reward_model) == current:
+            lease.saved = True  # its stored proposals (and rewards) stand as they are
+            lease.score(stored)
         else:
             _save(db, persona, lease, proposer.propose(persona.slug, lease.clean_text, n))
 
@@ -555,7 +578,8 @@ def _prepare(
     except BaseException:
         _settle(db, None, leases, moment)
         raise
-    best = max(leases, key=lambda lease: lease.score)  # the first of equals: the sampler's order
+    # The highest priority; the first of equals: the sampler's order.
+    best = max(leases, key=lambda lease: lease.priority)
     _settle(db, best, [lease for lease in leases if lease is not best], moment)
     return best.task_id
 

@@ -211,6 +211,10 @@ class LabelTask(Base):
     prompt_version: Mapped[str] = mapped_column(String(64), default="")
     prompt: Mapped[str] = mapped_column(Text, default="")
     disagreement: Mapped[float] = mapped_column(Float, default=0.0)
+    # The reward model that scored the proposals (its registry id) and how unsure it was
+    # between them (``labeler.sampling.uncertainty``); None: they are unscored.
+    reward_model: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    uncertainty: Mapped[float | None] = mapped_column(Float, nullable=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(nullable=True)
 
@@ -230,6 +234,8 @@ class Proposal(Base):
     text: Mapped[str] = mapped_column(Text)
     generator: Mapped[str] = mapped_column(Text, default="")
     prompt_version: Mapped[str] = mapped_column(String(64), default="")
+    # The reward model's score of the text (higher = better; the task says which model).
+    reward: Mapped[float | None] = mapped_column(Float, nullable=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
