@@ -4,6 +4,7 @@ lost server, an expired lease, the key list, and its look at 80×24 (a snapshot)
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -20,7 +21,7 @@ from likeness.core.settings import Settings
 from likeness.labeler.server import make_labeler_server, prefetcher_of
 from likeness.labeler.types import LabelTask, PostView, ProposalView
 from likeness.tui.app import LikenessApp
-from likeness.tui.screens.label import LabelScreen
+from likeness.tui.screens.label import LabelScreen, ProposalCard
 from likeness.tui.services import Services
 from likeness.tui.widgets.diff import word_diff
 from likeness.tui.widgets.modals import KeyHelp, TextEditor
@@ -333,3 +334,21 @@ def test_snapshot_wide(services: Services, snap_compare) -> None:  # type: ignor
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(140, 30), run_before=show_fixed)
+
+
+async def test_cards_follow_the_number_of_proposals(services: Services) -> None:
+    app = make_app(services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        screen = screen_of(app)
+        one = replace(FIXED, task_id="u" * 32, proposals=FIXED.proposals[1:2])
+        for task in (FIXED, one, FIXED):
+            await screen.show_task(task)
+            await pilot.pause()
+            cards = list(screen.query(ProposalCard))
+            assert [card.border_title for card in cards] == [
+                str(n) for n in range(1, len(task.proposals) + 1)
+            ]
+            diffs = [word_diff(task.post.clean_text, p.text).plain for p in task.proposals]
+            assert [str(card.render()) for card in cards] == diffs
+            assert screen.rendered == task.task_id

@@ -76,7 +76,11 @@ class ProposalCard(Static):
     """One proposal: its number, how many places it changes, and the word diff."""
 
     def __init__(self, number: int, original: str, text: str) -> None:
-        super().__init__(word_diff(original, text), classes="proposal")
+        super().__init__(classes="proposal")
+        self.show(number, original, text)
+
+    def show(self, number: int, original: str, text: str) -> None:
+        self.update(word_diff(original, text))
         count = changes(original, text)
         self.border_title = f"{number}"
         self.border_subtitle = "unchanged" if count == 0 else f"{count} change(s)"
@@ -112,6 +116,9 @@ class LabelScreen(ServiceScreen):
         self.comment = ""
         self.session = Session()
         self.shown_at = time.monotonic()
+        #: The task whose view is complete (post, proposals, counter): what tests and the
+        #: benchmark wait on after a key.
+        self.rendered: str | None = None
         # A call in flight (a Submit, an undo, a fetch): keys wait for it, so one key is one
         # decision and a repeated key never decides the next post unseen.
         self.busy = False
@@ -158,23 +165,31 @@ class LabelScreen(ServiceScreen):
         raw.update(f"raw: {post.raw_text}")
         raw.display = bool(post.raw_text) and post.raw_text != post.clean_text
         proposals = self.query_one("#proposals", VerticalScroll)
-        # Awaited, so the old cards are gone before the new ones mount (the DOM order is the
-        # proposal numbers) and the task is fully on screen when this returns.
-        await proposals.remove_children()
+        # The cards on screen are reused (mounting widgets is the slow part of showing a task);
+        # only a different number of proposals mounts or removes some. Awaited, so the task is
+        # fully on screen when this returns.
+        cards = list(proposals.query(ProposalCard))
+        for card, (number, proposal) in zip(cards, enumerate(task.proposals, 1), strict=False):
+            card.show(number, post.clean_text, proposal.text)
+        if len(cards) > len(task.proposals):
+            await proposals.remove_children(cards[len(task.proposals) :])
         await proposals.mount_all(
             ProposalCard(number, post.clean_text, proposal.text)
             for number, proposal in enumerate(task.proposals, 1)
+            if number > len(cards)
         )
         proposals.display = True
         proposals.scroll_home(animate=False)
         self.query_one("#label-state").display = False
         self.show_selection()
         self.show_status()
+        self.rendered = task.task_id
 
     async def show_state(self, message: str) -> None:
         """No task on screen: say why (and what to do) instead."""
         self.busy = False
         self.current = None
+        self.rendered = None
         self.query_one("#post-box").display = False
         proposals = self.query_one("#proposals", VerticalScroll)
         await proposals.remove_children()
@@ -208,7 +223,7 @@ class LabelScreen(ServiceScreen):
     def start(self) -> bool:
         """Claim the screen for one call; False (and a hint) while another is in flight."""
         if self.busy:
-            self.notify("still sending the last decision …", timeout=2)
+            self.notify("still working on the last key …", timeout=2)
             return False
         self.busy = True
         return True
