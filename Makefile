@@ -9,7 +9,7 @@ PACKAGES := libs/core libs/stack services/ingest services/labeler services/train
 PKG_FILES := $(foreach p,$(PACKAGES),$(p)/pyproject.toml)
 SAMPLE := examples/sample-archive
 
-.PHONY: run test lint proto proto-check migration install bench-ingest bench-serve bench-train bench-label bench-normalizer-prompt clean-venv
+.PHONY: run test lint proto proto-check migration install bench-ingest bench-serve bench-train bench-label bench-tui bench-normalizer-prompt clean-venv
 
 $(STAMP): $(PKG_FILES) services/inference/pyproject.toml constraints.txt requirements-dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,8 @@ test: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
 	$(MAKE) --no-print-directory proto-check
+	@# the browser test (tests/tui/test_web.py) drives Debian's headless chromium
+	command -v chromium >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium) || echo "could not install chromium: tests/tui/test_web.py will fail" >&2
 	$(VENV)/bin/pytest
 
 lint: $(STAMP)
@@ -65,6 +67,9 @@ bench-train: $(STAMP)
 
 bench-label: $(STAMP)
 	$(PY) bench/label.py
+
+bench-tui: $(STAMP)
+	$(PY) bench/tui.py
 
 bench-normalizer-prompt: $(STAMP)
 	$(PY) bench/normalizer_prompt.py
