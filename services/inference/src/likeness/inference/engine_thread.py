@@ -12,6 +12,7 @@ a thread-safe queue.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import queue
 import threading
 from collections.abc import Callable, Coroutine, Iterator
@@ -21,6 +22,8 @@ from likeness.inference.engines.base import Delta, Engine, GenerationRequest
 
 T = TypeVar("T")
 _END = object()
+#: How long closing waits for the requests still running to take their cancellation.
+CANCEL_TIMEOUT_S = 5.0
 
 
 class EngineThread:
@@ -49,8 +52,20 @@ class EngineThread:
                 hook()
             self.run(self.engine.close())
         finally:
+            # A request that ignores its cancellation: the loop stops anyway.
+            with contextlib.suppress(TimeoutError, RuntimeError):
+                self.run(self._cancel_requests(), timeout=CANCEL_TIMEOUT_S)
             self.loop.call_soon_threadsafe(self.loop.stop)
             self._thread.join(timeout=30)
+
+    async def _cancel_requests(self) -> None:
+        # A caller still waiting on a request (a gRPC handler thread in ``run``) would wait on
+        # the stopped loop forever, and its thread would keep the process from exiting.
+        current = asyncio.current_task()
+        pending = [task for task in asyncio.all_tasks() if task is not current]
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
 
     def run(self, coro: Coroutine[Any, Any, T], timeout: float | None = None) -> T:
         return asyncio.run_coroutine_threadsafe(coro, self.loop).result(timeout)
