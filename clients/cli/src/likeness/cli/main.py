@@ -32,6 +32,7 @@ from likeness.cli.commands import (
     personas,
     serve,
     training,
+    tui,
 )
 
 HELP = "likeness: turn one person's public posts into a model that writes in their voice."
@@ -68,6 +69,8 @@ def build_app() -> typer.Typer:
         ("recipes", training.recipes),
     ):
         cli.command(name)(command)
+    # Everything after `tui` goes to the app's own parser, --help included.
+    cli.command("tui", context_settings=tui.CONTEXT_SETTINGS, add_help_option=False)(tui.tui)
     for name, group in (
         ("personas", personas.app),
         ("serve", serve.app),
