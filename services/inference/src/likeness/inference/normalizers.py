@@ -14,6 +14,7 @@ is byte for byte the prompt the corpus is normalised with.
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from dataclasses import dataclass
 
@@ -70,15 +71,24 @@ def normalizer_prompt(engine: Engine, clean_text: str, version: str) -> str:
 
 
 async def rewrite(
-    engine: Engine, normalizer: Normalizer, prompt: str, sampling: SamplingParams
+    engine: Engine,
+    normalizer: Normalizer,
+    prompt: str,
+    sampling: SamplingParams,
+    started: asyncio.Event | None = None,
 ) -> str:
     """The normaliser's completion of a rendered ``prompt``, stripped and storable ("" when it
-    wrote nothing). Raises the engine's ValueError for a prompt it refuses."""
+    wrote nothing); ``started`` is set when the first delta arrives (the prompt is computed).
+    Raises the engine's ValueError for a prompt it refuses."""
     request = GenerationRequest(
         request_id=f"norm-{uuid.uuid4().hex}",
         prompt=prompt,
         sampling=sampling,
         adapter=normalizer.adapter.name if normalizer.adapter is not None else None,
     )
-    parts = [delta.text async for delta in engine.generate(request)]
+    parts = []
+    async for delta in engine.generate(request):
+        if started is not None:
+            started.set()
+        parts.append(delta.text)
     return storable("".join(parts).strip())
