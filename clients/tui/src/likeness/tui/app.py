@@ -79,13 +79,13 @@ class LikenessApp(App[None]):
     }
     DEFAULT_MODE = "label"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1", "switch_mode('label')", "Label", id="app.label"),
-        Binding("f2", "switch_mode('chat')", "Chat", id="app.chat"),
-        Binding("f3", "switch_mode('corpus')", "Corpus", id="app.corpus"),
-        Binding("f4", "switch_mode('jobs')", "Jobs", id="app.jobs"),
-        Binding("f5", "switch_mode('drafts')", "Drafts", id="app.drafts"),
-        Binding("ctrl+o", "pick_persona", "Persona", id="app.persona"),
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        Binding("f1", "switch_mode('label')", "Label", id="app.label", show=False),
+        Binding("f2", "switch_mode('chat')", "Chat", id="app.chat", show=False),
+        Binding("f3", "switch_mode('corpus')", "Corpus", id="app.corpus", show=False),
+        Binding("f4", "switch_mode('jobs')", "Jobs", id="app.jobs", show=False),
+        Binding("f5", "switch_mode('drafts')", "Drafts", id="app.drafts", show=False),
+        Binding("ctrl+o", "pick_persona", "Persona", id="app.persona", show=False),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, show=False),
     ]
 
     #: The persona every screen works on (None until one is known).
@@ -121,6 +121,18 @@ class LikenessApp(App[None]):
             self.find_persona()
         if self.health_poll_s > 0:
             self.set_interval(self.health_poll_s, self.check_health)
+
+    def app_keys(self) -> dict[str, str]:
+        """Binding id -> the key shown for it (the first of its keys, after the keymap)."""
+        shown = {}
+        for binding in self.BINDINGS:
+            if isinstance(binding, Binding) and binding.id:
+                keys = self._keymap.get(binding.id, binding.key)
+                first = keys.split(",")[0].strip()
+                display = self.get_key_display(Binding(first, binding.action))
+                # Function keys read as on the keyboard (Textual shows them lower-case).
+                shown[binding.id] = display.upper() if display[1:].isdigit() else display
+        return shown
 
     # --- persona ---
 
@@ -162,6 +174,13 @@ class LikenessApp(App[None]):
 
     def watch_persona(self) -> None:
         self.show_connection()
+
+    async def action_quit(self) -> None:
+        # Thread workers cannot be stopped, and the app waits for them on exit: closing the
+        # channels first ends any call still waiting on a server (a NextTask the model is
+        # preparing) at once, instead of after its deadline.
+        self.services.close()
+        self.exit()
 
     # --- connection ---
 

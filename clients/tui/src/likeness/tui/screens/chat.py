@@ -27,7 +27,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Header, Input, Label, Select, Static, TextArea
+from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
 from likeness.tui.screens.base import ServiceScreen
 from likeness.tui.working import background, describe
@@ -221,7 +221,7 @@ class ChatScreen(ServiceScreen):
 
     def compose(self) -> ComposeResult:
         self.target = self.persona or BASE_MODEL
-        yield Header()
+        yield from self.top_bar()
         with Horizontal(id="chat-top"):
             yield Select[str](
                 self._target_options([]),

@@ -27,7 +27,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.events import Resize
-from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Input, Static
+from textual.widgets import ContentSwitcher, DataTable, Footer, Input, Static
 from textual.worker import get_current_worker
 
 from likeness.core.flags import FLAG_REASONS
@@ -143,7 +143,7 @@ class CorpusScreen(ServiceScreen):
         self.stats: PersonaStats | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield from self.top_bar()
         yield Input(placeholder="/ search the clean text (Enter)", compact=True, id="search")
         yield Static(id="corpus-status")
         with ContentSwitcher(initial="stats", id="views"):

@@ -31,7 +31,6 @@ from textual.validation import Number
 from textual.widgets import (
     DataTable,
     Footer,
-    Header,
     Input,
     Label,
     RadioButton,
@@ -160,7 +159,7 @@ class DraftsScreen(ServiceScreen):
         self._text_width = 0
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield from self.top_bar()
         with Horizontal(id="drafts-generate"):
             topic = Input(placeholder="what the new drafts are about; Enter generates", id="topic")
             topic.border_title = "Generate drafts on"

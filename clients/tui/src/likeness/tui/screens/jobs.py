@@ -28,7 +28,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Button, DataTable, Footer, Header, Label, ProgressBar
+from textual.widgets import Button, DataTable, Footer, Label, ProgressBar
 from textual.worker import Worker, WorkerState, get_current_worker
 from textual_plotext import PlotextPlot
 
@@ -283,7 +283,7 @@ class JobsScreen(ServiceScreen):
         self._watch_worker: Worker[None] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield from self.top_bar()
         jobs: DataTable[Text] = DataTable(id="jobs-table", cursor_type="row", zebra_stripes=True)
         jobs.border_title = "Jobs"
         yield jobs

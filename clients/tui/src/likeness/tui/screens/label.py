@@ -23,7 +23,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from likeness.labeler.errors import (
     AlreadyJudged,
@@ -124,7 +124,7 @@ class LabelScreen(ServiceScreen):
         self.busy = False
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield from self.top_bar()
         with Vertical(id="label-body"):
             with VerticalScroll(id="post-box"):
                 yield Static("", id="post-text", markup=False)
