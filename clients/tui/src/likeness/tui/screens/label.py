@@ -147,6 +147,7 @@ class LabelScreen(ServiceScreen):
     async def show_task(self, task: LabelTask) -> None:
         """Render ``task`` (the whole view: post, proposals, counter) and start its clock."""
         self.busy = False
+        self.query_one("#label-body").remove_class("-decided")
         self.current = task
         self.selected = 0
         self.shown_at = time.monotonic()
@@ -188,6 +189,7 @@ class LabelScreen(ServiceScreen):
     async def show_state(self, message: str) -> None:
         """No task on screen: say why (and what to do) instead."""
         self.busy = False
+        self.query_one("#label-body").remove_class("-decided")
         self.current = None
         self.rendered = None
         self.query_one("#post-box").display = False
@@ -275,6 +277,11 @@ class LabelScreen(ServiceScreen):
     def _stored(self, action: Action) -> None:
         self.session.actions.append(action)
         self.comment = ""
+        # Until the next task arrives the decided one stays visible, dimmed, so nobody takes
+        # it for a new post (when the model is slower than the reader, this is the wait).
+        self.query_one("#label-body").add_class("-decided")
+        status = self.query_one("#label-status", Static)
+        status.update(Text(f"stored ({action.value}) · asking for the next post …"))
 
     def _not_stored(self) -> None:
         self.busy = False
