@@ -39,6 +39,8 @@ def test_keys_lists_every_binding_id_through_the_cli(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     ids = [line.split()[0] for line in done.stdout.splitlines() if line.strip()]
     assert {"app.label", "app.chat", "app.quit", "label.accept_1"} <= set(ids)
+    assert {"personas.keep", "card.keep"} <= set(ids)  # dialogs' keys too
+    assert len(ids) == len(set(ids))
 
 
 def test_help_explains_the_screens_keys_and_options(tmp_path: Path) -> None:

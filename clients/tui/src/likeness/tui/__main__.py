@@ -56,16 +56,26 @@ def parser() -> argparse.ArgumentParser:
 
 
 def list_keys() -> list[tuple[str, str, str]]:
-    """(binding id, keys, what it does) of the app and every screen."""
+    """(binding id, keys, what it does) of the app, every screen and every dialog and widget of
+    the app that binds keys (the card editor, the persona picker, …), each id once."""
     from textual.binding import Binding
+    from textual.dom import DOMNode
 
     from likeness.tui.app import LikenessApp
 
-    owners: list[type] = [LikenessApp, *LikenessApp.MODES.values()]
+    def ours(kind: type) -> list[type]:
+        found = [kind] if kind.__module__.startswith("likeness.tui") else []
+        for sub in kind.__subclasses__():
+            found.extend(ours(sub))
+        return found
+
+    owners: list[type] = [LikenessApp, *LikenessApp.MODES.values(), *ours(DOMNode)]
     rows: list[tuple[str, str, str]] = []
+    seen: set[str] = set()
     for owner in owners:
-        for binding in owner.BINDINGS:  # type: ignore[attr-defined]
-            if isinstance(binding, Binding) and binding.id:
+        for binding in owner.__dict__.get("BINDINGS", ()):
+            if isinstance(binding, Binding) and binding.id and binding.id not in seen:
+                seen.add(binding.id)
                 rows.append((binding.id, binding.key, binding.description or binding.action))
     return rows
 
