@@ -3,6 +3,7 @@ lost server, an expired lease, the key list, and its look at 80×24 (a snapshot)
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -352,3 +353,37 @@ async def test_cards_follow_the_number_of_proposals(services: Services) -> None:
             diffs = [word_diff(task.post.clean_text, p.text).plain for p in task.proposals]
             assert [str(card.render()) for card in cards] == diffs
             assert screen.rendered == task.task_id
+
+
+async def test_a_decided_task_is_dimmed_until_the_next_one_arrives(
+    services: Services, proposer: FakeProposer
+) -> None:
+    """While the model prepares the next post, the decided one must not pass for a new one."""
+    release = threading.Event()
+    calls: list[str] = []
+
+    def hold_after_the_first_pool(text: str) -> None:
+        calls.append(text)
+        if len(calls) > 2:  # the first task's pool (two posts) goes through
+            release.wait(30)
+
+    proposer.before = hold_after_the_first_pool
+    app = make_app(services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if screen_of(app).current is not None:
+                break
+        first = current(app).task_id
+        body = app.screen.query_one("#label-body")
+        assert not body.has_class("-decided")
+        await pilot.press("1")
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if body.has_class("-decided"):
+                break
+        status = str(app.screen.query_one("#label-status", Static).render())
+        assert body.has_class("-decided") and "asking for the next post" in status
+        release.set()
+        await settle(app, pilot)
+        assert current(app).task_id != first and not body.has_class("-decided")
