@@ -3,6 +3,7 @@ its numbers, search, paging, and a post's texts and flags."""
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -13,6 +14,7 @@ from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, DataTable, Input
+from textual.worker import WorkerCancelled, WorkerFailed
 
 from likeness.core.db.models import Post
 from likeness.core.flags import FLAG_NAMES, FLAG_REASONS
@@ -59,7 +61,11 @@ def shown(widget: Widget) -> str:
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    await pilot.app.workers.wait_for_complete()
+    # A worker that failed on purpose (an unknown persona) is reported by the screen; waiting
+    # for it re-raises its error, whether it ended before or during the wait.
+    for worker in list(pilot.app.workers):
+        with contextlib.suppress(WorkerFailed, WorkerCancelled):
+            await worker.wait()
     await pilot.pause()
 
 
