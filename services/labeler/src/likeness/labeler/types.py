@@ -79,6 +79,17 @@ class LabelTask:
     disagreement: float = 0.0
     remaining: int = 0
 
+    def facts(self) -> list[str]:
+        """What a labeling view shows above the post: platform, date, flags, "resumed"."""
+        post = self.post
+        when = post.created_at.strftime("%Y-%m-%d %H:%M") if post.created_at else "undated"
+        facts = [post.platform or "?", when]
+        if post.flags:
+            facts.append("flags: " + ", ".join(post.flags))
+        if self.resumed:
+            facts.append("resumed")
+        return facts
+
 
 @dataclass(frozen=True, slots=True)
 class Decision:

@@ -380,13 +380,7 @@ class LabelLoop:
 
 def show_task(task: LabelTask) -> None:
     post = task.post
-    when = post.created_at.strftime("%Y-%m-%d %H:%M") if post.created_at else "undated"
-    facts = [post.platform or "?", when]
-    if post.flags:
-        facts.append("flags: " + ", ".join(post.flags))
-    if task.resumed:
-        facts.append("resumed")
-    title = " · ".join(escape(fact) for fact in facts)
+    title = " · ".join(escape(fact) for fact in task.facts())
     render.out.print()
     render.out.print(
         Panel(escape(post.clean_text), title=title, subtitle=f"{task.remaining:,} to go")

@@ -152,14 +152,8 @@ class LabelScreen(ServiceScreen):
         self.selected = 0
         self.shown_at = time.monotonic()
         post = task.post
-        when = post.created_at.strftime("%Y-%m-%d %H:%M") if post.created_at else "undated"
-        facts = [post.platform or "?", when]
-        if post.flags:
-            facts.append("flags: " + ", ".join(post.flags))
-        if task.resumed:
-            facts.append("resumed")
         box = self.query_one("#post-box")
-        box.border_title = " · ".join(facts)
+        box.border_title = " · ".join(task.facts())
         box.display = True
         self.query_one("#post-text", Static).update(post.clean_text)
         raw = self.query_one("#post-raw", Static)
