@@ -16,6 +16,7 @@ from recipe_data import CARD, POSTS, chat_row, persona_dataset, recipe_inputs
 from safetensors.torch import load_file
 
 from likeness.core.chat import persona_messages, render_chat
+from likeness.core.copying import COPY_INDEX_FILE, CopyIndex, words
 from likeness.trainer.encoding import IGNORE, encode_chat
 from likeness.trainer.recipes.persona_sft import RECIPE, PersonaSftConfig
 
@@ -51,6 +52,10 @@ def test_persona_sft_trains_saves_and_measures_heldout_loss(tiny_model_dir, tmp_
     assert result.outcome.global_step == 6 and not result.outcome.stopped
     assert (inputs.artifact_dir / "adapter_config.json").is_file()
     assert (inputs.artifact_dir / "tokenizer_config.json").is_file()
+    # The copy index of the training posts lies with the adapter; held-out posts are not in it.
+    index = CopyIndex.load(inputs.artifact_dir / COPY_INDEX_FILE)
+    assert index.copies(f"Well. {POSTS[0].upper()} Again.")  # a training post
+    assert len(words(POSTS[7])) >= index.n and not index.copies(POSTS[7])  # a held-out one
     assert math.isfinite(result.metrics["heldout_loss"]) and result.metrics["heldout_loss"] > 0
     assert result.outcome.real_tokens > 0 and result.outcome.tokens_per_s > 0
     steps = [r.step for r in reports if r.total]

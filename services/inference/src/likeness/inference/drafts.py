@@ -38,10 +38,11 @@ async def generate_posts(
 ) -> list[DraftInfo]:
     """``n`` drafts about ``topic`` in the persona's voice, generated together and stored.
 
-    The persona resolves as for chat (``resolver``: its card, its adapter loaded once); pass the
-    server's resolver to share its adapter cache.
+    The persona resolves as for chat (``resolver``: its card, its adapter loaded once, its copy
+    guard); pass the server's resolver to share its adapter cache.
     """
-    served = await (resolver or ModelResolver(engine, db)).resolve(persona)
+    resolver = resolver or ModelResolver(engine, db)
+    served = await resolver.resolve(persona)
     if served.card is None:
         raise InvalidRequest("drafts are written by a persona, not the bare base model", "persona")
     check_text(topic, "topic")
@@ -58,7 +59,9 @@ async def generate_posts(
             sampling=params,
             adapter=served.adapter,
         )
-        return storable("".join([d.text async for d in engine.generate(request)]).strip())
+        # Through the copy guard: a draft that copies a training post is written again.
+        deltas = resolver.generate(request, served, stream=False)
+        return storable("".join([d.text async for d in deltas]).strip())
 
     texts = [t for t in await asyncio.gather(*(one() for _ in range(n))) if t]
     drafts = [DraftInfo(id=uuid.uuid4().hex, text=t, topic=topic) for t in texts]

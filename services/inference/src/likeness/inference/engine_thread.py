@@ -15,7 +15,7 @@ import asyncio
 import contextlib
 import queue
 import threading
-from collections.abc import Callable, Coroutine, Iterator
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
 from typing import Any, TypeVar
 
 from likeness.inference.engines.base import Delta, Engine, GenerationRequest
@@ -78,13 +78,17 @@ class EngineThread:
         """Abort a request from any thread (does not wait)."""
         asyncio.run_coroutine_threadsafe(self.engine.abort(request_id), self.loop)
 
-    def stream(self, request: GenerationRequest) -> Iterator[Delta]:
-        """The deltas of one request; closing the iterator early aborts the request."""
+    def stream(
+        self, request: GenerationRequest, deltas: AsyncIterator[Delta] | None = None
+    ) -> Iterator[Delta]:
+        """The deltas of one request (``deltas``: a wrapper's deltas for it, e.g. the copy
+        guard's, consumed on the engine loop); closing the iterator early aborts the request."""
         items: queue.Queue[object] = queue.Queue()
 
         async def pump() -> None:
+            source = deltas if deltas is not None else self.engine.generate(request)
             try:
-                async for delta in self.engine.generate(request):
+                async for delta in source:
                     items.put(delta)
             except BaseException as exc:  # handed to the consumer, raised there
                 items.put(exc)

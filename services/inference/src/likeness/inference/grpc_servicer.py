@@ -88,14 +88,19 @@ class InferenceServicer(inference_pb2_grpc.InferenceServiceServicer):
         sampling: SamplingParams,
         served: ServedModel,
         context: grpc.ServicerContext,
+        *,
+        stream: bool,
     ) -> Iterator[Delta]:
-        """The deltas of one engine request, aborted as soon as the call ends early."""
+        """The deltas of one request (through the serving layer's copy guard), aborted as soon
+        as the call ends early."""
         check_prompt(self.engine, prompt, "prompt")
         request = GenerationRequest(f"grpc-{uuid.uuid4().hex}", prompt, sampling, served.adapter)
-        # A cancelled call (client gone, deadline) aborts the engine request; the stream then
-        # ends on its own. (Closing the generator from the callback's thread is not allowed.)
-        context.add_callback(lambda: self.runner.abort(request.request_id))
-        return self.runner.stream(request)
+        deltas = self.resolver.generate(request, served, stream=stream)
+        # A cancelled call (client gone, deadline) aborts the engine request (whichever try of
+        # the copy guard runs); the stream then ends on its own. (Closing the generator from the
+        # callback's thread is not allowed.)
+        context.add_callback(lambda: self.runner.submit(self.resolver.abort(request.request_id)))
+        return self.runner.stream(request, deltas)
 
     # -- RPCs --------------------------------------------------------------------------------
     def Generate(
@@ -104,7 +109,7 @@ class InferenceServicer(inference_pb2_grpc.InferenceServiceServicer):
         served = self._served(request.persona)
         sampling = sampling_from(request.sampling)
         text, prompt_tokens, completion_tokens = [], 0, 0
-        for delta in self._stream(request.prompt, sampling, served, context):
+        for delta in self._stream(request.prompt, sampling, served, context, stream=False):
             text.append(delta.text)
             prompt_tokens, completion_tokens = delta.prompt_tokens, delta.completion_tokens
         return inference_pb2.GenerateResponse(
@@ -122,7 +127,7 @@ class InferenceServicer(inference_pb2_grpc.InferenceServiceServicer):
         if served.card is not None:
             messages = persona_messages(served.card, messages)
         prompt = self.engine.render_chat(messages)
-        for delta in self._stream(prompt, sampling, served, context):
+        for delta in self._stream(prompt, sampling, served, context, stream=True):
             yield inference_pb2.ChatChunk(
                 delta=delta.text,
                 done=delta.finished,

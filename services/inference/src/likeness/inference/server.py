@@ -31,7 +31,7 @@ from likeness.inference.grpc_servicer import SERVICE_NAME, InferenceServicer
 from likeness.inference.http_server import uvicorn_config
 from likeness.inference.openai_api.app import create_app
 from likeness.inference.personas import any_active_adapter
-from likeness.inference.serving import ModelResolver
+from likeness.inference.serving import CopyGuard, ModelResolver
 from likeness.v1 import inference_pb2_grpc
 
 logger = logging.getLogger(__name__)
@@ -108,7 +108,7 @@ def run_inference(
     check_bind(host, KeyChecker(db, ttl_s=0))
     engine = load_engine(settings, model, enable_lora=any_active_adapter(db))
     with EngineThread(engine) as runner:
-        resolver = ModelResolver(engine, db)
+        resolver = ModelResolver(engine, db, copy_guard=CopyGuard.from_settings(settings))
         app = create_app(engine, db, settings, manage_engine=False, resolver=resolver)
         http = uvicorn.Server(uvicorn_config(app, host, http_port, "info"))
         http_done = asyncio.run_coroutine_threadsafe(http.serve(), runner.loop)

@@ -39,7 +39,7 @@ from likeness.inference.openai_api.router import router
 from likeness.inference.openai_api.serving_chat import OpenAIServingChat
 from likeness.inference.openai_api.serving_completion import OpenAIServingCompletion
 from likeness.inference.openai_api.serving_models import OpenAIServingModels
-from likeness.inference.serving import MAX_TOKENS_LIMIT, ModelResolver
+from likeness.inference.serving import MAX_TOKENS_LIMIT, CopyGuard, ModelResolver
 
 log = logging.getLogger(__name__)
 
@@ -73,8 +73,12 @@ def build_servings(
     max_queue: int = 64,
     model_adapters: Mapping[str, str] | None = None,
     resolver: ModelResolver | None = None,
+    copy_guard: CopyGuard | None = None,
 ) -> OpenAIServings:
-    models = OpenAIServingModels(resolver or ModelResolver(engine, db_engine, model_adapters))
+    resolver = resolver or ModelResolver(engine, db_engine, model_adapters, copy_guard=copy_guard)
+    # The copy guard's counters (it may serve gRPC too) go out with this app's /metrics.
+    resolver.copy_guard.metrics.register(metrics.registry)
+    models = OpenAIServingModels(resolver)
     admission = AdmissionControl(metrics, max_queue)
     return OpenAIServings(
         models=models,
@@ -102,9 +106,10 @@ def create_app(
 
     ``max_queue`` bounds the engine requests in flight (beyond it: 429); ``max_tokens_limit``
     caps every request's max_tokens; ``model_adapters`` maps persona slugs to adapter names
-    already loaded into the engine; ``resolver`` shares one adapter cache with the gRPC servicer
-    (by default the app has its own). With ``manage_engine`` the app starts and closes the engine
-    on its own event loop (the one uvicorn runs), which is where the engine must live.
+    already loaded into the engine; ``resolver`` shares one adapter cache (and copy guard) with
+    the gRPC servicer (by default the app has its own, its copy guard set by ``settings``). With
+    ``manage_engine`` the app starts and closes the engine on its own event loop (the one uvicorn
+    runs), which is where the engine must live.
     """
 
     @asynccontextmanager
@@ -135,6 +140,7 @@ def create_app(
         max_queue=max_queue,
         model_adapters=model_adapters,
         resolver=resolver,
+        copy_guard=CopyGuard.from_settings(settings),
     )
     app.state.settings = settings
     app.state.db_engine = db_engine

@@ -83,7 +83,7 @@ class OpenAIServingChat(OpenAIServing):
                 role = DeltaMessage(role="assistant", content="")
                 yield chunk([ChatCompletionStreamChoice(index=i, delta=role)])
             lasts: list[Delta | None] = [None] * len(requests)
-            async for index, delta in self._merged(requests, admission):
+            async for index, delta in self._merged(requests, admission, served):
                 if delta.text:
                     content = DeltaMessage(content=delta.text)
                     yield chunk([ChatCompletionStreamChoice(index=index, delta=content)])
@@ -100,7 +100,7 @@ class OpenAIServingChat(OpenAIServing):
             if include_usage:
                 yield chunk([], usage=Usage.of(lasts, per_prompt=len(requests)))
 
-        return await self._serve("chat", requests, request, chunks, respond, n)
+        return await self._serve("chat", requests, request, chunks, respond, n, served)
 
 
 def _text_messages(messages: Sequence[ChatMessage]) -> list[tuple[str, str]]:

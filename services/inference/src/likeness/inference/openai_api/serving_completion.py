@@ -53,7 +53,7 @@ class OpenAIServingCompletion(OpenAIServing):
         ) -> AsyncIterator[CompletionResponse]:
             created = int(time.time())
             lasts: list[Delta | None] = [None] * len(requests)
-            async for index, delta in self._merged(requests, admission):
+            async for index, delta in self._merged(requests, admission, served):
                 if delta.finished:
                     lasts[index] = delta
                     check_not_aborted(delta)
@@ -73,7 +73,7 @@ class OpenAIServingCompletion(OpenAIServing):
                     usage=Usage.of(lasts, per_prompt=n),
                 )
 
-        return await self._serve("completions", requests, request, chunks, respond, n)
+        return await self._serve("completions", requests, request, chunks, respond, n, served)
 
 
 def _completion_prompts(request: CompletionRequest) -> list[str]:

@@ -20,7 +20,7 @@ from likeness.inference.openai_api.admission import Admission, AdmissionControl,
 from likeness.inference.openai_api.errors import OpenAIError, check_not_aborted
 from likeness.inference.openai_api.protocol import SamplingRequest, Usage
 from likeness.inference.openai_api.serving_models import OpenAIServingModels
-from likeness.inference.serving import choice_sampling, sampling_params
+from likeness.inference.serving import ServedModel, choice_sampling, sampling_params
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -131,6 +131,7 @@ class OpenAIServing:
         chunks: ChunkMaker[T],
         respond: Callable[[Results, Usage], R],
         per_prompt: int,
+        served: ServedModel,
     ) -> R | ChunkStream[T]:
         """Admit ``requests``; stream them through ``chunks``, or collect them for ``respond``
         (with their usage; ``per_prompt`` choices share each prompt)."""
@@ -139,18 +140,21 @@ class OpenAIServing:
             include_usage = bool(request.stream_options and request.stream_options.include_usage)
             return ChunkStream(chunks(admission, include_usage), admission.release, include_usage)
         try:
-            results = await self._collect(requests, admission)
+            results = await self._collect(requests, admission, served)
         finally:
             admission.release()
         return respond(results, Usage.of([last for _, last in results], per_prompt=per_prompt))
 
-    async def _generate(self, request: GenerationRequest, slot: Slot) -> AsyncIterator[Delta]:
-        """The engine's deltas for one request, with metrics; an early exit aborts it."""
+    async def _generate(
+        self, request: GenerationRequest, slot: Slot, served: ServedModel, *, stream: bool
+    ) -> AsyncIterator[Delta]:
+        """The deltas for one request (through the serving layer's copy guard), with metrics;
+        an early exit aborts it."""
         started = time.perf_counter()
         finished = False
-        stream = self.engine.generate(request)
+        deltas = self.models.resolver.generate(request, served, stream=stream)
         try:
-            async for delta in stream:
+            async for delta in deltas:
                 if slot.state == "waiting":
                     slot.start()
                     self.metrics.time_to_first_token.observe(time.perf_counter() - started)
@@ -166,17 +170,19 @@ class OpenAIServing:
             # Shielded: this runs while the request is being cancelled (client went away), and
             # the engine must still hear about it or the request keeps its slot.
             with anyio.CancelScope(shield=True):
-                aclose = getattr(stream, "aclose", None)
+                aclose = getattr(deltas, "aclose", None)
                 if aclose is not None:
                     await aclose()
                 if not finished:
-                    await self.engine.abort(request.request_id)
+                    await self.models.resolver.abort(request.request_id)
 
-    async def _collect(self, requests: list[GenerationRequest], admission: Admission) -> Results:
+    async def _collect(
+        self, requests: list[GenerationRequest], admission: Admission, served: ServedModel
+    ) -> Results:
         async def one(request: GenerationRequest, slot: Slot) -> tuple[str, Delta]:
             parts: list[str] = []
             last: Delta | None = None
-            async for delta in self._generate(request, slot):
+            async for delta in self._generate(request, slot, served, stream=False):
                 parts.append(delta.text)
                 last = delta
             if last is None:
@@ -191,14 +197,14 @@ class OpenAIServing:
         )
 
     async def _merged(
-        self, requests: list[GenerationRequest], admission: Admission
+        self, requests: list[GenerationRequest], admission: Admission, served: ServedModel
     ) -> AsyncIterator[tuple[int, Delta]]:
         """The deltas of all requests, interleaved as they come, tagged with the choice index."""
         queue: asyncio.Queue[_Event] = asyncio.Queue()
 
         async def pump(index: int, request: GenerationRequest, slot: Slot) -> None:
             try:
-                async for delta in self._generate(request, slot):
+                async for delta in self._generate(request, slot, served, stream=True):
                     queue.put_nowait(_Event(index, delta))
             except Exception as exc:
                 queue.put_nowait(_Event(index, error=exc))

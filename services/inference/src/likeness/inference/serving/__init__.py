@@ -7,11 +7,16 @@ the drafts code resolve models, validate requests and fail the same way.
     sampling = sampling_params(max_tokens={"max_tokens": 64}, temperature=0.7, top_p=None,
                                stop=None, seed=None, default_max_tokens=256)
     check_prompt(engine, prompt, "prompt")            # empty / over the context: InvalidRequest
+    deltas = resolver.generate(request, served, stream=True)  # through the copy guard
+
+A persona adapter's generations go through the copy guard (``copy_guard``): one that copies a
+training post is resampled, the same way for every transport.
 
 Every refusal is an ``InvalidRequest`` (a ``ValueError`` naming the parameter): HTTP answers 400,
 gRPC INVALID_ARGUMENT.
 """
 
+from likeness.inference.serving.copy_guard import CopyGuard, CopyGuardMetrics
 from likeness.inference.serving.errors import (
     AdapterNotServable,
     EngineFailed,
@@ -36,6 +41,8 @@ __all__ = [
     "MAX_STOP_SEQUENCES",
     "MAX_TOKENS_LIMIT",
     "AdapterNotServable",
+    "CopyGuard",
+    "CopyGuardMetrics",
     "EngineFailed",
     "InvalidRequest",
     "ModelResolver",

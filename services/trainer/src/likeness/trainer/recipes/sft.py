@@ -13,10 +13,12 @@ import functools
 import logging
 from collections.abc import Callable
 from itertools import zip_longest
+from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import Field
 
+from likeness.core.copying import COPY_INDEX_FILE, CopyIndex
 from likeness.core.registry import ModelKind
 from likeness.trainer.datasets.spec import BuiltDataset, DatasetSpec, Split, newest
 from likeness.trainer.encoding import Encoded, encode_row
@@ -47,6 +49,29 @@ def load_rows(
     datasets: list[BuiltDataset], split: Split, limit: int | None
 ) -> list[dict[str, Any]]:
     return newest([row for dataset in datasets for row in dataset.rows(split)], limit, split)
+
+
+def training_texts(rows: list[dict[str, Any]]) -> list[str]:
+    """The texts a model learned to write from these rows: each chat row's answer (its last
+    message, the assistant's), each plain-text row's text."""
+    texts = []
+    for row in rows:
+        if "messages" in row:
+            last = row["messages"][-1] if row["messages"] else {}
+            if last.get("role") == "assistant" and last.get("content"):
+                texts.append(str(last["content"]))
+        elif row.get("text"):
+            texts.append(str(row["text"]))
+    return texts
+
+
+def write_copy_index(artifact_dir: Path, rows: list[dict[str, Any]]) -> CopyIndex:
+    """The copy index of the training rows' texts, saved with the artifact (``COPY_INDEX_FILE``):
+    the serving-time copy guard and the evaluation check generations against it. Held-out rows
+    are never passed here, so a held-out post is never "a copy"."""
+    index = CopyIndex.build(training_texts(rows))
+    index.save(artifact_dir / COPY_INDEX_FILE)
+    return index
 
 
 def encode_rows(tokenizer: Any, rows: list[dict[str, Any]], max_length: int) -> list[Encoded]:
@@ -131,7 +156,8 @@ def train_sft(
     config: SftConfig = inputs.config  # type: ignore[assignment]
     ctx = inputs.ctx
     tokenizer = load_tokenizer(inputs.base_model)
-    train = encode_rows(tokenizer, load_rows(datasets, "train", config.limit), config.max_length)
+    train_rows = load_rows(datasets, "train", config.limit)
+    train = encode_rows(tokenizer, train_rows, config.max_length)
     heldout = encode_rows(tokenizer, load_rows(datasets, "heldout", None), config.max_length)
     if not train:
         raise ValueError("no training example has an answer to learn from (all empty or cut)")
@@ -164,6 +190,9 @@ def train_sft(
         trainer.save_model(str(inputs.artifact_dir))
         if trainer.is_world_process_zero():
             tokenizer.save_pretrained(str(inputs.artifact_dir))
+            if adapter_kind == ModelKind.PERSONA_LORA:  # a persona: its posts must not be copied
+                # Written before the runner registers the artifact: it is served with its index.
+                write_copy_index(inputs.artifact_dir, train_rows)
         if heldout:
             metrics["heldout_loss"] = heldout_loss(
                 trainer.model, heldout, batch_size=config.eval_batch_size
@@ -182,7 +211,8 @@ def sft_recipe(
     full_kind: ModelKind,
 ) -> Recipe:
     """A recipe trained by ``train_sft``: its artifact is a LoRA adapter of ``adapter_kind``,
-    or a model of ``full_kind`` when configured ``method=full``."""
+    or a model of ``full_kind`` when configured ``method=full``. A persona's artifact also gets
+    the copy index of its training texts (``write_copy_index``)."""
     return Recipe(
         name=name,
         summary=summary,
