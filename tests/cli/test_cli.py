@@ -93,6 +93,7 @@ def test_personas_create_and_list(cli: CliRunner) -> None:
             "created_at": listed[0]["created_at"],
             "post_count": 0,
             "exclude_flags": listed[0]["exclude_flags"],
+            "gate": {},  # the settings' thresholds
         }
     ]
     assert "repost" in listed[0]["exclude_flags"]
@@ -185,6 +186,9 @@ def test_personas_update_sets_name_and_card_from_a_file(cli: CliRunner, tmp_path
 
     assert "no persona 'nobody'" in refused("personas", "update", "nobody", "--name", "X")
     assert "nothing to change" in refused("personas", "update", "mags")
+    assert "--gate takes a JSON object" in refused("personas", "update", "mags", "--gate", "[1]")
+    gated = run(cli, "personas", "update", "mags", "--gate", '{"min_attribution": 0.9}', "--json")
+    assert json.loads(gated)["gate"] == {"min_attribution": 0.9}
     assert "not both" in refused("personas", "create", "x", "--card", "a", "--card-file", str(card))
     empty = tmp_path / "empty.txt"
     empty.write_text("\n")
@@ -210,6 +214,19 @@ def test_personas_update_against_a_running_ingest_service(
             run(cli, *remote, "personas", "update", "mags", "--card", "You are Mags.", "--json")
         )
         assert updated["card"] == "You are Mags."
+        # The persona's own serving-gate thresholds travel through the service too.
+        gate = '{"min_attribution": 0.8, "max_copy_rate": null}'
+        gated = json.loads(
+            run(cli, *remote, "personas", "update", "mags", "--gate", gate, "--json")
+        )
+        assert gated["gate"] == {"min_attribution": 0.8, "max_copy_rate": None}
+        assert gated["card"] == "You are Mags."  # what is not given stays
+        table = run(cli, *remote, "personas", "list")
+        assert "min_attribution 0.8" in table and "max_copy_rate off" in table
+        bad = cli.invoke(app, [*remote, "personas", "update", "mags", "--gate", '{"min_atr": 1}'])
+        assert bad.exit_code == 2 and "bad gate settings: min_atr" in bad.stderr
+        reset = run(cli, *remote, "personas", "update", "mags", "--gate", "{}", "--json")
+        assert json.loads(reset)["gate"] == {}
         missing = cli.invoke(app, [*remote, "personas", "update", "nobody", "--name", "X"])
         assert missing.exit_code == 2 and "no persona 'nobody'" in missing.stderr
     finally:

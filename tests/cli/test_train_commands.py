@@ -92,7 +92,12 @@ def test_train_embedded_then_list_show_and_activate(cli: CliRunner) -> None:
     models = run_json(cli, "models", "--persona", "mags")
     assert [(m["id"], m["active"]) for m in models] == [(model_id, False)]  # type: ignore[index]
     assert model_id[:12] in run(cli, "models")
-    activated = run(cli, "models", "activate", model_id[:8])
+    # No report card: it is evaluated first, and the steps recipe's model has no data to be
+    # evaluated on, so activation stops there with the reason; --force serves it anyway.
+    unevaluated = refused(cli, "models", "activate", model_id[:8])
+    assert f"model {model_id} has no report card yet: evaluating it first" in unevaluated
+    assert f"the evaluation of model {model_id} failed" in unevaluated
+    activated = run(cli, "models", "activate", model_id[:8], "--force")
     assert f"model {model_id} is now active for mags" in activated
     assert [m["active"] for m in run_json(cli, "models")] == [True]  # type: ignore[union-attr]
 
@@ -252,7 +257,7 @@ def test_the_same_commands_work_against_a_running_trainer_service(
         watched = run_json(cli, "jobs", "watch", detached, *remote)
         assert watched["status"] == "succeeded"  # type: ignore[index]
         model_id = watched["result"]["model_id"]  # type: ignore[index]
-        assert "now active" in run(cli, "models", "activate", model_id, *remote)
+        assert "now active" in run(cli, "models", "activate", model_id, "--force", *remote)
     finally:
         stop.set()
         for thread in threads:

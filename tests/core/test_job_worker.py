@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 from collections.abc import Callable
@@ -154,3 +155,40 @@ def test_run_job_takes_over_an_expired_lease_and_refuses_other_kinds(engine: Eng
     with pytest.raises(JobNotClaimable, match="other-kind"):
         worker.run_job(other)
     assert jobs.get(engine, other).status == jobs.QUEUED
+
+
+def test_the_loss_history_is_stored_and_a_resumed_run_goes_on_with_it(engine: Engine) -> None:
+    def losing(first: int, last: int) -> Callable[[JobContext], JobOutcome]:
+        def handler(run: JobContext) -> JobOutcome:
+            for step in range(first, last + 1):
+                run.report(ProgressReport(step=step, total=6, loss=10.0 / step))
+            # The first run stops after its steps, as at a safe point before the next one.
+            return JobOutcome.stopped_early() if last < 6 else JobOutcome(result={})
+
+        return handler
+
+    job_id = jobs.submit(engine, KIND)
+    JobWorker(engine, {KIND: losing(1, 4)}, worker_id="w1").run_once()
+    back = jobs.get(engine, job_id)
+    assert back.status == jobs.QUEUED
+    assert back.loss_history == [(s, 10.0 / s) for s in (1, 2, 3, 4)]
+    # Resumed from its step-3 checkpoint: step 4 is trained again, the history goes on.
+    done = JobWorker(engine, {KIND: losing(4, 6)}, worker_id="w2").run_once()
+    assert done is not None and done.status == jobs.SUCCEEDED
+    assert done.loss_history == [(s, 10.0 / s) for s in range(1, 7)]
+
+
+def test_loss_points_of_a_resumed_run_and_a_long_one() -> None:
+    points: list[tuple[int, float]] = []
+    for step, loss in [(1, 3.0), (2, 2.0), (2, 2.0), (0, 0.0), (3, 1.5), (2, 2.2)]:
+        jobs.add_loss_point(points, step, loss)
+    # the repeat is kept once, the empty report skipped, the resume from step 2 drops step 3
+    assert points == [(1, 3.0), (2, 2.2)]
+    long: list[tuple[int, float]] = []
+    for step in range(1, 1001):
+        jobs.add_loss_point(long, step, 1.0 / step, cap=100)
+    assert 50 <= len(long) <= 100
+    assert long[0] == (1, 1.0) and long[-1] == (1000, 1.0 / 1000)  # first and newest kept
+    steps = [step for step, _ in long]
+    # thinned evenly: every kept point the same distance apart (up to the newest one)
+    assert {b - a for a, b in itertools.pairwise(steps[:-1])} == {16}

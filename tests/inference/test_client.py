@@ -7,11 +7,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from report_cards import add_passing_report, add_report
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from likeness.core.db.models import Model, Persona
-from likeness.core.errors import ModelNotFound, PersonaNotFound
+from likeness.core.errors import GateFailed, ModelNotFound, NoReport, PersonaNotFound
 from likeness.core.grpc_client import ServiceUnavailable
 from likeness.core.grpc_server import stop_server
 from likeness.core.prompts import NORMALIZER_PROMPT_VERSION
@@ -66,7 +67,13 @@ def served(
 def test_list_and_activate(served, engine: Engine) -> None:  # type: ignore[no-untyped-def]
     client, model, model_id = served
     assert [m.id for m in client.list_models("mags")] == [model_id]
-    info = client.activate(model_id)
+    with pytest.raises(NoReport):  # the serving gate's refusal, as the server raised it
+        client.activate(model_id)
+    add_report(engine, model_id, copy_rate=0.3)
+    with pytest.raises(GateFailed, match="copy_rate"):
+        client.activate(model_id)
+    assert client.list_models("mags")[0].report["copy_rate"] == 0.3
+    info = client.activate(model_id, force=True)
     assert info.active and info.served_now and info.persona == "mags"
     assert get_model(engine, model_id).active
     assert f"persona-{model_id}" in model.adapters
@@ -109,6 +116,7 @@ def test_refusals_come_back_as_the_servers_exceptions(served, engine: Engine) ->
         client.generate("nobody", "hello", GREEDY)
     with Session(engine) as session, session.begin():
         session.get(Model, model_id).chat_template_sha256 = "0" * 64  # type: ignore[union-attr]
+    add_passing_report(engine, model_id)
     with pytest.raises(AdapterMismatch, match="chat template"):
         client.activate(model_id)
     assert not get_model(engine, model_id).active

@@ -9,6 +9,7 @@ from pathlib import Path
 import grpc
 import pytest
 from active_normalizer import add_active_normalizer
+from report_cards import add_passing_report, add_report
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
@@ -68,6 +69,29 @@ def test_generate_and_chat_stream_agree(stub) -> None:  # type: ignore[no-untype
         inference_pb2.GenerateRequest(prompt="hello", sampling=GREEDY), timeout=DEFAULT_DEADLINE_S
     )
     assert reply.prompt_tokens > 0 and 0 < reply.completion_tokens <= 12
+
+
+def _chat(client, persona: str, messages, card: str | None = None):  # type: ignore[no-untyped-def]
+    request = inference_pb2.ChatRequest(persona=persona, messages=messages, sampling=GREEDY)
+    if card is not None:
+        request.card = card
+    chunks = list(client.Chat(request, timeout=DEFAULT_DEADLINE_S))
+    return "".join(c.delta for c in chunks), chunks[-1].prompt_tokens
+
+
+def test_a_card_sent_with_chat_replaces_the_stored_one(stub) -> None:  # type: ignore[no-untyped-def]
+    client, _, _ = stub
+    user = inference_pb2.ChatMessage(role="user", content="hello there")
+    pirate = inference_pb2.ChatMessage(role="system", content="You are a pirate.")
+    mags = inference_pb2.ChatMessage(role="system", content="You are Mags.")
+    # The stored card is what an unset card means; a sent card takes its place, not after it.
+    assert _chat(client, "mags", [user]) == _chat(client, "", [mags, user])
+    assert _chat(client, "mags", [user], card="You are a pirate.") == _chat(
+        client, "", [pirate, user]
+    )
+    assert _chat(client, "", [user], card="You are a pirate.") == _chat(client, "", [pirate, user])
+    # "" = no card at all: the chat template's own default system prompt, as for the base model.
+    assert _chat(client, "mags", [user], card="") == _chat(client, "", [user])
 
 
 def test_unknown_persona_and_bad_parameters(stub) -> None:  # type: ignore[no-untyped-def]
@@ -150,11 +174,35 @@ def _register(engine: Engine, adapter_dir: Path, base: str, template_sha: str) -
     return model_id
 
 
+def test_the_serving_gate_refuses_until_forced(
+    stub, engine: Engine, tiny_adapter_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    client, runner, _ = stub
+    served = runner.engine
+    model = _register(engine, tiny_adapter_dir, served.model_id, served.chat_template_sha256)
+    with pytest.raises(grpc.RpcError) as unreported:
+        client.ActivateModel(common_pb2.ActivateModelRequest(model_id=model), timeout=30)
+    assert unreported.value.code() == grpc.StatusCode.FAILED_PRECONDITION
+    assert "no report card" in (unreported.value.details() or "")
+    add_report(engine, model, attribution_tuned=0.2)
+    with pytest.raises(grpc.RpcError) as failing:
+        client.ActivateModel(common_pb2.ActivateModelRequest(model_id=model), timeout=30)
+    assert failing.value.code() == grpc.StatusCode.FAILED_PRECONDITION
+    assert "attribution_tuned 0.2, needs >= 0.5" in (failing.value.details() or "")
+    assert f"persona-{model}" not in served.adapters  # nothing was loaded
+    forced = client.ActivateModel(
+        common_pb2.ActivateModelRequest(model_id=model, force=True), timeout=30
+    )
+    assert forced.active and f"persona-{model}" in served.adapters
+
+
 def test_activate_a_persona_adapter(stub, engine: Engine, tiny_adapter_dir: Path) -> None:  # type: ignore[no-untyped-def]
     client, runner, _ = stub
     served = runner.engine
     good = _register(engine, tiny_adapter_dir, served.model_id, served.chat_template_sha256)
     wrong = _register(engine, tiny_adapter_dir, served.model_id, "0" * 64)
+    add_passing_report(engine, good)
+    add_passing_report(engine, wrong)
     listed = client.ListModels(common_pb2.ListModelsRequest(persona="mags"), timeout=10)
     assert {m.id for m in listed.models} == {good, wrong}
     assert not any(m.active for m in listed.models)
@@ -199,6 +247,7 @@ def test_a_normaliser_activates_beside_the_persona_adapter_and_normalises(  # ty
     persona_adapter = _register(
         engine, tiny_adapter_dir, served.model_id, served.chat_template_sha256
     )
+    add_passing_report(engine, persona_adapter)
     client.ActivateModel(common_pb2.ActivateModelRequest(model_id=persona_adapter), timeout=30)
     normalizer = add_active_normalizer(
         engine, "mags", tiny_adapter_dir, served, prompt_version="normalizer-v1", active=False

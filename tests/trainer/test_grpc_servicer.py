@@ -15,13 +15,14 @@ from pathlib import Path
 
 import grpc
 import pytest
+from report_cards import add_passing_report, add_report
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 from steps_recipe import use_steps_recipe
 
 from likeness.core import jobs
 from likeness.core.db.models import Model, Persona
-from likeness.core.errors import PersonaNotFound
+from likeness.core.errors import GateFailed, NoReport, PersonaNotFound
 from likeness.core.grpc_client import client_channel
 from likeness.core.grpc_server import stop_server
 from likeness.core.jobs import JobNotFound
@@ -135,7 +136,11 @@ def test_submit_watch_and_activate_the_trained_model(service: Service) -> None:
 
     models = client.list_models("mags")
     assert [(m.id, m.active) for m in models] == [(model_id, False)]
-    activated = client.activate(model_id)  # no inference service configured: database only
+    # The serving gate wants a report card first; forced, it is served without one.
+    with pytest.raises(NoReport, match=f"likeness eval {model_id}"):
+        client.activate(model_id)
+    assert [m.active for m in client.list_models("mags")] == [False]
+    activated = client.activate(model_id, force=True)  # no inference service: database only
     assert activated.active and activated.id == model_id and activated.persona == "mags"
     assert [m.active for m in client.list_models("mags")] == [True]
 
@@ -301,12 +306,18 @@ def test_activate_goes_through_the_inference_service_when_configured(
                         metrics={},
                     )
                 )
+        add_report(engine, ids["good"], copy_rate=0.5)  # fails the gate: 0.5 > 0.05
+        add_passing_report(engine, ids["bad"])
         try:
             with _serve(engine, settings, 0, inference_client) as (client, _stub, _addr):
+                with pytest.raises(GateFailed, match=r"copy_rate 0\.5"):
+                    client.activate(ids["good"])  # refused before any round trip
+                assert f"persona-{ids['good']}" not in model.adapters
                 with pytest.raises(ActivationRefused, match="chat template"):
                     client.activate(ids["bad"])
                 with pytest.raises(ModelNotFound):
                     client.activate("nope")
+                add_passing_report(engine, ids["good"])  # the newest card counts
                 info = client.activate(ids["good"])
                 assert info.active
                 assert f"persona-{ids['good']}" in model.adapters  # loaded by the running server

@@ -7,6 +7,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from report_cards import add_passing_report
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 from steps_recipe import use_steps_recipe
@@ -58,6 +59,7 @@ def adapter(engine: Engine) -> str:
                 metrics={},
             )
         )
+    add_passing_report(engine, model_id)  # the serving gate lets it through
     return model_id
 
 
@@ -68,11 +70,13 @@ class RecordingInference:
         self.asked: list[str] = []
         self.fail_with = fail_with
 
-    def activate(self, model_id: str) -> ModelInfo:
+    def activate(self, model_id: str, *, force: bool = False) -> ModelInfo:
         self.asked.append(model_id)
         if self.fail_with is not None:
             raise self.fail_with
-        return ModelInfo(model_id, "mags", "persona-lora", "tiny", "", "", "", True, {}, True)
+        return ModelInfo(
+            model_id, "mags", "persona-lora", "tiny", "", "", "", True, served_now=True
+        )
 
 
 # --- submit ----------------------------------------------------------------------------------

@@ -94,7 +94,7 @@ def bubbles(screen: ChatScreen) -> list[ChatMessage]:
     return [b.message for b in screen.query(ChatBubble)]
 
 
-def test_request_messages_send_the_card_only_where_the_service_does_not() -> None:
+def test_request_messages_send_the_card_only_when_it_was_edited() -> None:
     history = [
         ChatMessage("user", "hi", "you"),
         ChatMessage("assistant", "", "mags", state="cancelled"),  # stopped before a word
@@ -103,10 +103,11 @@ def test_request_messages_send_the_card_only_where_the_service_does_not() -> Non
     ]
     stored = "You are mags."
     turns = [("user", "hi"), ("user", "hello?"), ("assistant", "hey")]
-    assert request_messages(history, stored, stored) == turns  # the service adds it
-    assert request_messages(history, PIRATE, stored) == [("system", PIRATE), *turns]
-    assert request_messages(history, PIRATE, None) == [("system", PIRATE), *turns]  # base
-    assert request_messages(history, "", None) == turns
+    assert request_messages(history, stored, stored) == (turns, None)  # the service's own
+    assert request_messages(history, PIRATE, stored) == (turns, PIRATE)  # in its place
+    assert request_messages(history, PIRATE, None) == (turns, PIRATE)  # base model
+    assert request_messages(history, "", None) == (turns, None)
+    assert request_messages(history, " ", stored) == (turns, "")  # emptied: no card at all
 
 
 def test_shown_drops_control_characters() -> None:
@@ -232,10 +233,15 @@ async def test_the_edited_card_is_sent_for_this_session(chat_services: Services)
 
         await say(app, pilot, "hello")
         pirate_reply = screen.history[-1].text
+        # The edited card replaces the stored one: the stored card is not in the prompt.
         assert pirate_reply == "".join(
+            client.chat("", [("system", PIRATE), ("user", "hello")], GREEDY)
+        )
+        replaced = client.chat("mags", [("user", "hello")], GREEDY, card=PIRATE)
+        assert pirate_reply == "".join(replaced)
+        assert pirate_reply != "".join(
             client.chat("mags", [("system", PIRATE), ("user", "hello")], GREEDY)
         )
-        assert pirate_reply != "".join(client.chat("mags", [("user", "hello")], GREEDY))
 
         # The base model has no card of its own; the persona keeps its edit for the session.
         # Enter on the Select opens it (the send key steps aside), Down + Enter picks.

@@ -7,6 +7,7 @@ with a made-up worker id and reports progress the way a worker does (``likeness.
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 from label_fakes import FakeProposer
 from registered_models import add_model
+from report_cards import add_passing_report
 from sqlalchemy import Engine, update
 from sqlalchemy.orm import Session
 from textual.pilot import Pilot
@@ -24,6 +26,7 @@ from tui_services import loopback_services
 
 from likeness.core import jobs
 from likeness.core.db.models import Job, Persona
+from likeness.core.job_worker import JobContext
 from likeness.core.jobs import ProgressReport
 from likeness.core.registry import NewModel, get_model, register
 from likeness.core.settings import Settings
@@ -33,7 +36,6 @@ from likeness.tui.screens.jobs import (
     ConfirmCancel,
     JobsScreen,
     LossPlot,
-    add_point,
     headline,
     step_ticks,
 )
@@ -280,6 +282,8 @@ async def test_activate_a_model_or_say_why_not(
         template=tiny_engine.chat_template_sha256,
         hours_ago=1,
     )
+    for model in (other_base, fits):
+        add_passing_report(mags_db, model)  # the serving gate lets both through
     app = make_app(engine_services)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_jobs(app, pilot)
@@ -309,12 +313,20 @@ def test_headline_metrics() -> None:
     assert headline({"global_step": 8.0}) == "—"
 
 
-def test_loss_points_of_a_resumed_run() -> None:
-    points: list[tuple[int, float]] = []
-    for step, loss in [(1, 3.0), (2, 2.0), (2, 2.0), (0, 0.0), (3, 1.5), (2, 2.2)]:
-        add_point(points, step, loss)
-    # the repeat is kept once, the empty report skipped, the resume from step 2 drops step 3
-    assert points == [(1, 3.0), (2, 2.2)]
+async def test_a_job_opened_part_way_shows_its_whole_loss_curve(
+    services: Services, mags_db: Engine
+) -> None:
+    assert services.trainer is not None
+    job_id = services.trainer.submit("persona-sft", "mags", TINY_SFT)
+    # Reported through a worker's JobContext, stored by its heartbeat, before the app starts.
+    run = JobContext(jobs.claim_job(mags_db, job_id, FAKE_WORKER), threading.Event(), None)
+    for step, loss in [(1, 3.0), (2, 2.5), (3, 2.0)]:
+        run.report(ProgressReport(step=step, total=10, loss=loss))
+    jobs.heartbeat(mags_db, job_id, FAKE_WORKER, progress=run.stored_progress())
+    app = make_app(services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_jobs(app, pilot)
+        assert screen.query_one(LossPlot).points == [(1, 3.0), (2, 2.5), (3, 2.0)]
 
 
 # --- look ----------------------------------------------------------------------------------------

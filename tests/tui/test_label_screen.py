@@ -387,3 +387,24 @@ async def test_a_decided_task_is_dimmed_until_the_next_one_arrives(
         release.set()
         await settle(app, pilot)
         assert current(app).task_id != first and not body.has_class("-decided")
+
+
+async def test_a_click_selects_a_proposal_and_decides_nothing(
+    services: Services, mags_db: Engine
+) -> None:
+    app = make_app(services)
+    async with app.run_test(size=(80, 40)) as pilot:
+        await settle(app, pilot)
+        screen = screen_of(app)
+        task = current(app)
+        cards = list(screen.query(ProposalCard))
+        assert await pilot.click(cards[2])
+        await pilot.pause()
+        assert screen.selected == 2 and cards[2].has_class("-selected")
+        assert not cards[0].has_class("-selected")
+        assert current(app).task_id == task.task_id and judgments(mags_db) == []
+        # e edits the clicked one.
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, TextEditor)
+        assert app.screen.text == task.proposals[2].text

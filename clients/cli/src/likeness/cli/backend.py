@@ -173,7 +173,7 @@ class Trainer(Protocol):
 
     def list_models(self, persona: str | None = None) -> list[ModelInfo]: ...
 
-    def activate(self, model_id: str) -> ModelInfo: ...
+    def activate(self, model_id: str, *, force: bool = False) -> ModelInfo: ...
 
     def close(self) -> None: ...
 
@@ -229,12 +229,12 @@ class EmbeddedTrainer:
 
         return list_models(self.db, persona)
 
-    def activate(self, model_id: str) -> ModelInfo:
+    def activate(self, model_id: str, *, force: bool = False) -> ModelInfo:
         from likeness.inference.client import configured_inference
         from likeness.trainer.training_jobs import activate
 
         with configured_inference(self.settings) as inference:
-            return activate(self.db, self.settings, model_id, inference)
+            return activate(self.db, self.settings, model_id, inference, force=force)
 
     def run(self, job_id: str | None, on_progress: ProgressHook) -> tuple[JobInfo | None, bool]:
         """Run one job here (``job_id``, or the next waiting one) with Ctrl-C as a graceful
@@ -264,6 +264,7 @@ class EmbeddedTrainer:
 
 def trainer_errors() -> tuple[type[Exception], ...]:
     """What a trainer command reports as a clear error (exit 2) instead of a traceback."""
+    from likeness.core.errors import GateFailed, NoReport
     from likeness.core.jobs import JobNotClaimable, JobNotFound
     from likeness.core.registry import ModelNotFound, NotAnAdapter
     from likeness.trainer.client import TrainerError, TrainerUnavailable
@@ -272,6 +273,8 @@ def trainer_errors() -> tuple[type[Exception], ...]:
 
     return (
         PersonaNotFound,
+        GateFailed,
+        NoReport,
         JobNotFound,
         JobNotClaimable,
         ModelNotFound,

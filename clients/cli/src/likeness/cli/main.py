@@ -24,6 +24,7 @@ from likeness.cli.commands import (
     db,
     download,
     drafts,
+    evaluation,
     importing,
     inference,
     jobs,
@@ -66,6 +67,7 @@ def build_app() -> typer.Typer:
         ("generate", inference.generate),
         ("chat", inference.chat),
         ("train", training.train),
+        ("eval", evaluation.evaluate),
         ("recipes", training.recipes),
     ):
         cli.command(name)(command)

@@ -22,6 +22,7 @@ from rich.text import Text
 
 from likeness.core.auth import ApiKeyInfo
 from likeness.core.registry import ModelKind
+from likeness.core.reports import headline as report_headline
 from likeness.ingest.corpus import PersonaStats, PostPage
 from likeness.ingest.personas import PersonaInfo
 from likeness.ingest.summary import ImportSummary
@@ -171,8 +172,16 @@ def show_personas(personas: list[PersonaInfo]) -> None:
     table.add_column("slug")
     table.add_column("name")
     table.add_column("posts", justify="right")
+    gated = any(persona.gate for persona in personas)
+    if gated:
+        table.add_column("serving gate (own thresholds)")
     for persona in personas:
-        table.add_row(persona.slug, persona.display_name, f"{persona.post_count:,}")
+        row = [persona.slug, persona.display_name, f"{persona.post_count:,}"]
+        if gated:
+            row.append(
+                ", ".join(f"{k} {v if v is not None else 'off'}" for k, v in persona.gate.items())
+            )
+        table.add_row(*row)
     out.print(table)
 
 
@@ -350,15 +359,62 @@ def show_job(job: JobInfo) -> None:
     out.print(table)
 
 
+def show_evaluation(result: dict[str, Any]) -> None:
+    """An evaluation's outcome: the headline figures, the gate, where the card is."""
+    metrics = result.get("metrics", {})
+    table = Table(title=f"report card · model {result.get('model_id', '')[:SHORT_ID]}")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    rows = (
+        ("style judge accuracy", "judge_accuracy", "%"),
+        ("attributed to the persona: tuned", "attribution_tuned", "%"),
+        ("attributed to the persona: base", "attribution_base", "%"),
+        ("held-out perplexity: tuned", "perplexity_tuned", "n"),
+        ("held-out perplexity: base", "perplexity_base", "n"),
+        ("perplexity reduction", "perplexity_reduction", "%"),
+        ("copies a training post (guard off)", "copy_rate", "%"),
+        ("copies a training post (guard on)", "copy_rate_guarded", "%"),
+        ("distinct-2 vs the author's", "distinct2_ratio", "x"),
+    )
+    for name, key, kind in rows:
+        value = metrics.get(key)
+        if not isinstance(value, int | float):
+            continue
+        shown = {"%": f"{100 * value:.1f}%", "x": f"{value:.2f}×", "n": f"{value:.4g}"}[kind]
+        table.add_row(name, shown)
+    out.print(table)
+    if metrics.get("judge_reliable") is False:
+        out.print("the style judge is unreliable (accuracy below 90%): attribution is marked so")
+    gate = result.get("gate") or {}
+    if gate:
+        if gate.get("passed"):
+            out.print("serving gate: passes")
+        else:
+            failed = [c for c in gate.get("checks", []) if c.get("passed") is False]
+            reasons = "; ".join(
+                f"{c['metric']} {c['value']:.3g} vs {c['threshold']:.3g}"
+                if isinstance(c.get("value"), int | float)
+                else f"{c['metric']}: {c.get('note', '')}"
+                for c in failed
+            )
+            out.print(f"[bold red]serving gate: fails[/bold red] ({escape(reasons)})")
+    if result.get("report_dir"):
+        out.print(f"report card: {result['report_dir']}/report.md", highlight=False)
+
+
 def show_finished(job: JobInfo) -> None:
     """A job's outcome, in words."""
-    if job.status == "succeeded":
+    if job.status == "succeeded" and job.kind == "eval":
+        show_evaluation(job.result)
+    elif job.status == "succeeded":
         model_id = job.result.get("model_id", "")
         metrics = job.result.get("metrics", {})
         shown = ", ".join(f"{k} {v:.4g}" for k, v in metrics.items() if isinstance(v, int | float))
         out.print(f"job {job.id} succeeded: model {model_id}", highlight=False)
         if shown:
             out.print(f"  {shown}", highlight=False)
+        if job.result.get("evaluation"):
+            show_evaluation(job.result["evaluation"])
         if job.result.get("model_kind") == ModelKind.PERSONA_LORA:
             out.print(f"activate it with: likeness models activate {model_id}")
     elif job.status == "failed":
@@ -377,9 +433,10 @@ def key_metrics(metrics: dict[str, float], limit: int = 3) -> str:
 
 def show_models(found: list[ModelInfo]) -> None:
     table = Table(title=f"{len(found)} model(s)", header_style="bold")
-    for column in ("id", "persona", "kind", "base", "active", "metrics"):
+    for column in ("id", "persona", "kind", "base", "active", "metrics", "fidelity"):
         table.add_column(column, no_wrap=column == "id", overflow="fold")
     for model in found:
+        persona_model = model.kind in (ModelKind.PERSONA_LORA, ModelKind.PERSONA_FULL)
         table.add_row(
             model.id[:SHORT_ID],
             model.persona or "—",
@@ -387,5 +444,6 @@ def show_models(found: list[ModelInfo]) -> None:
             model.base_model or "—",
             "yes" if model.active else "",
             key_metrics(model.metrics),
+            (report_headline(model.report) or "not evaluated") if persona_model else "",
         )
     out.print(table)

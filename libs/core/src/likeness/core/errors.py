@@ -9,3 +9,13 @@ class PersonaNotFound(LookupError):
 
 class ModelNotFound(LookupError):
     """No model with that id in the model registry."""
+
+
+class NoReport(RuntimeError):
+    """A persona model has no report card: it is evaluated before the serving gate can say
+    anything (``likeness eval ID``), or activated with ``force``."""
+
+
+class GateFailed(RuntimeError):
+    """A persona model's report card fails its persona's serving gate (the message says which
+    check failed and by how much); activating it needs ``force``."""

@@ -24,7 +24,7 @@ from typing import Any, NoReturn
 
 import grpc
 
-from likeness.core.errors import ModelNotFound, PersonaNotFound
+from likeness.core.errors import GateFailed, ModelNotFound, NoReport, PersonaNotFound
 from likeness.core.grpc_handlers import Behaviour, BehaviourInterceptor, Wrap, around
 
 logger = logging.getLogger(__name__)
@@ -128,6 +128,8 @@ class ErrorRule:
 COMMON_RULES: tuple[ErrorRule, ...] = (
     ErrorRule(PersonaNotFound, grpc.StatusCode.NOT_FOUND, "persona_not_found"),
     ErrorRule(ModelNotFound, grpc.StatusCode.NOT_FOUND, "model_not_found"),
+    ErrorRule(GateFailed, grpc.StatusCode.FAILED_PRECONDITION, "gate_failed"),
+    ErrorRule(NoReport, grpc.StatusCode.FAILED_PRECONDITION, "no_report"),
 )
 
 

@@ -75,6 +75,8 @@ class JobContext:
     def __init__(self, job: JobInfo, shutdown: threading.Event, on_progress: ProgressHook | None):
         self.job = job
         self.latest = ProgressReport(message="starting")
+        #: the loss by step of the whole run (a resumed job goes on with its earlier runs')
+        self.losses = job.loss_history
         self.cancel_requested = False
         self.lease_lost = False
         self._shutdown = shutdown
@@ -83,11 +85,19 @@ class JobContext:
     def report(self, progress: ProgressReport) -> None:
         """The job's progress now (stored with the next heartbeat)."""
         self.latest = progress
+        jobs.add_loss_point(self.losses, progress.step, progress.loss)
         if self._on_progress is not None:
             try:
                 self._on_progress(self.job, progress)
             except Exception:  # a display problem must not stop the job
                 logger.exception("progress hook failed")
+
+    def stored_progress(self) -> dict[str, Any]:
+        """What the queue stores: the latest progress and the loss history."""
+        stored = self.latest.as_dict()
+        if self.losses:
+            stored[jobs.LOSS_HISTORY_KEY] = [list(point) for point in self.losses]
+        return stored
 
     def should_stop(self) -> bool:
         """Stop at the next safe point: cancel requested, lease lost or the worker stopping."""
@@ -258,7 +268,7 @@ class JobWorker:
                     self.db,
                     run.job.id,
                     self.worker_id,
-                    progress=run.latest.as_dict(),
+                    progress=run.stored_progress(),
                     lease_s=self.lease_s,
                 )
             except LeaseLost:
@@ -286,7 +296,7 @@ class JobWorker:
         """Back to the queue, with the progress it stopped at (where the next run resumes)."""
         if run.lease_lost:
             return  # another worker has the job; what it wrote is its own now
-        jobs.release(self.db, run.job.id, self.worker_id, progress=run.latest.as_dict())
+        jobs.release(self.db, run.job.id, self.worker_id, progress=run.stored_progress())
         logger.info("job %s: stopped at a safe point, back in the queue", run.job.id)
 
     def _finish(
@@ -302,7 +312,7 @@ class JobWorker:
                 status,
                 result=result,
                 error=error,
-                progress=run.latest.as_dict(),
+                progress=run.stored_progress(),
             )
         except LeaseLost:
             logger.warning("job %s: lease lost before it could be marked %s", run.job.id, status)

@@ -73,6 +73,30 @@ class JobHeld(JobNotClaimable):
         self.lease_expires_at = lease_expires_at
 
 
+#: The stored progress key of a job's loss by step: the whole run, for a plot opened part-way.
+LOSS_HISTORY_KEY = "loss_history"
+#: Points a loss history keeps; past it every other point is dropped (the curve's shape stays).
+LOSS_HISTORY_POINTS = 256
+
+
+def add_loss_point(
+    points: list[tuple[int, float]], step: int, loss: float, *, cap: int = LOSS_HISTORY_POINTS
+) -> None:
+    """Record ``loss`` at ``step`` in ``points``; a run resumed from an earlier checkpoint drops
+    the steps it will train again. Past ``cap`` points every other one is dropped, and from then
+    on points are kept that many steps apart (the first gap tells the spacing), so a long run stays
+    evenly sampled from its first step; the last point is always the newest report."""
+    if step <= 0 or not loss:
+        return
+    while points and points[-1][0] >= step:
+        points.pop()
+    if len(points) >= 3 and points[-1][0] - points[-2][0] < points[1][0] - points[0][0]:
+        points.pop()  # the newest report so far, off the spacing: the new one takes its place
+    points.append((step, loss))
+    if len(points) > cap:
+        points[:] = [*points[:-1:2], points[-1]]
+
+
 @dataclass(frozen=True, slots=True)
 class JobInfo:
     id: str
@@ -94,6 +118,12 @@ class JobInfo:
     @property
     def done(self) -> bool:
         return self.status in TERMINAL
+
+    @property
+    def loss_history(self) -> list[tuple[int, float]]:
+        """The job's loss by step so far (``add_loss_point``'s list, as stored)."""
+        stored = self.progress.get(LOSS_HISTORY_KEY) or []
+        return [(int(step), float(loss)) for step, loss in stored]
 
     @property
     def report(self) -> ProgressReport:

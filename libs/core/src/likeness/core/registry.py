@@ -37,6 +37,7 @@ from likeness.core.db.models import Model, Persona
 from likeness.core.errors import ModelNotFound
 from likeness.core.personas import persona_id
 from likeness.core.prompts import NORMALIZER_PROMPT_VERSIONS
+from likeness.core.reports import latest_metrics, numbers
 
 __all__ = [
     "ACTIVATABLE",
@@ -111,6 +112,8 @@ class ModelInfo:
     dataset_sha256: str
     active: bool
     metrics: dict[str, float] = field(default_factory=dict)
+    #: the figures of its newest report card (``likeness.core.reports``; empty: none yet)
+    report: dict[str, float] = field(default_factory=dict)
     served_now: bool = False  # loaded into the running engine (said by inference only)
 
 
@@ -165,7 +168,11 @@ def list_models(
         query = query.where(Model.kind == str(kind))
     with Session(db) as session:
         rows = session.execute(query.order_by(Model.created_at)).all()
-        return [_info(model, slug) for model, slug in rows]
+        found = [_info(model, slug) for model, slug in rows]
+    reports = latest_metrics(db, [info.id for info in found])
+    for info in found:
+        info.report = numbers(reports.get(info.id, {}))
+    return found
 
 
 def get_model(db: Engine, model_id: str) -> ModelInfo:
@@ -174,7 +181,9 @@ def get_model(db: Engine, model_id: str) -> ModelInfo:
         row = session.execute(_with_persona().where(Model.id == model_id)).first()
         if row is None:
             raise ModelNotFound(f"no model {model_id!r}")
-        return _info(row[0], row[1])
+        info = _info(row[0], row[1])
+    info.report = numbers(latest_metrics(db, [model_id]).get(model_id, {}))
+    return info
 
 
 def require_activatable(info: ModelInfo) -> None:

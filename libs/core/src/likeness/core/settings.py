@@ -73,6 +73,33 @@ class Settings(BaseSettings):
         description="Tasks the labeler keeps ready (proposals generated) per active annotator, "
         "so the next post never waits on the model. 0 turns prefetch off.",
     )
+    gate_min_attribution: float | None = Field(
+        default=0.5,
+        ge=0,
+        le=1,
+        description="Serving gate: the least share of a persona model's generations its report's "
+        "style judge must attribute to the persona (not checked while the judge is unreliable). "
+        "Unset (empty) turns the check off; a persona overrides any gate value in its settings "
+        "(`likeness personas update X --gate '{\"min_attribution\": 0.8}'`).",
+    )
+    gate_min_perplexity_reduction: float | None = Field(
+        default=0.0,
+        description="Serving gate: the least drop of held-out perplexity against the base, as a "
+        "fraction (0.3 = 30% lower); 0 refuses a model worse than its base.",
+    )
+    gate_max_copy_rate: float | None = Field(
+        default=0.05,
+        ge=0,
+        le=1,
+        description="Serving gate: the largest share of generations that copy a training post "
+        "(a span of 8 words or more, as the copy index counts), the copy guard off.",
+    )
+    gate_max_distinct2_gap: float | None = Field(
+        default=0.5,
+        ge=0,
+        description="Serving gate: how far the generations' distinct-2 may be from the author's "
+        "own held-out posts', as a fraction of the author's (0.5: between half and 1.5 times).",
+    )
     tui_keymap: dict[str, str] = Field(
         default_factory=dict,
         description="Key bindings of the terminal app to remap: binding id -> keys, e.g. "

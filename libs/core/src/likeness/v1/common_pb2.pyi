@@ -48,24 +48,33 @@ class JobRef(_message.Message):
     def __init__(self, job_id: _Optional[str] = ...) -> None: ...
 
 class Persona(_message.Message):
-    __slots__ = ("slug", "display_name", "card", "post_count", "created_at", "exclude_flags")
+    __slots__ = ("slug", "display_name", "card", "post_count", "created_at", "exclude_flags", "gate_json")
     SLUG_FIELD_NUMBER: _ClassVar[int]
     DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
     CARD_FIELD_NUMBER: _ClassVar[int]
     POST_COUNT_FIELD_NUMBER: _ClassVar[int]
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
     EXCLUDE_FLAGS_FIELD_NUMBER: _ClassVar[int]
+    GATE_JSON_FIELD_NUMBER: _ClassVar[int]
     slug: str
     display_name: str
     card: str
     post_count: int
     created_at: _timestamp_pb2.Timestamp
     exclude_flags: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, slug: _Optional[str] = ..., display_name: _Optional[str] = ..., card: _Optional[str] = ..., post_count: _Optional[int] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., exclude_flags: _Optional[_Iterable[str]] = ...) -> None: ...
+    gate_json: str
+    def __init__(self, slug: _Optional[str] = ..., display_name: _Optional[str] = ..., card: _Optional[str] = ..., post_count: _Optional[int] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., exclude_flags: _Optional[_Iterable[str]] = ..., gate_json: _Optional[str] = ...) -> None: ...
 
 class Model(_message.Message):
-    __slots__ = ("id", "persona", "kind", "base_model", "adapter_path", "chat_template_sha256", "dataset_sha256", "active", "metrics")
+    __slots__ = ("id", "persona", "kind", "base_model", "adapter_path", "chat_template_sha256", "dataset_sha256", "active", "metrics", "report")
     class MetricsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: float
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[float] = ...) -> None: ...
+    class ReportEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
         VALUE_FIELD_NUMBER: _ClassVar[int]
@@ -81,6 +90,7 @@ class Model(_message.Message):
     DATASET_SHA256_FIELD_NUMBER: _ClassVar[int]
     ACTIVE_FIELD_NUMBER: _ClassVar[int]
     METRICS_FIELD_NUMBER: _ClassVar[int]
+    REPORT_FIELD_NUMBER: _ClassVar[int]
     id: str
     persona: str
     kind: str
@@ -90,7 +100,8 @@ class Model(_message.Message):
     dataset_sha256: str
     active: bool
     metrics: _containers.ScalarMap[str, float]
-    def __init__(self, id: _Optional[str] = ..., persona: _Optional[str] = ..., kind: _Optional[str] = ..., base_model: _Optional[str] = ..., adapter_path: _Optional[str] = ..., chat_template_sha256: _Optional[str] = ..., dataset_sha256: _Optional[str] = ..., active: _Optional[bool] = ..., metrics: _Optional[_Mapping[str, float]] = ...) -> None: ...
+    report: _containers.ScalarMap[str, float]
+    def __init__(self, id: _Optional[str] = ..., persona: _Optional[str] = ..., kind: _Optional[str] = ..., base_model: _Optional[str] = ..., adapter_path: _Optional[str] = ..., chat_template_sha256: _Optional[str] = ..., dataset_sha256: _Optional[str] = ..., active: _Optional[bool] = ..., metrics: _Optional[_Mapping[str, float]] = ..., report: _Optional[_Mapping[str, float]] = ...) -> None: ...
 
 class ListModelsRequest(_message.Message):
     __slots__ = ("persona",)
@@ -105,7 +116,9 @@ class ListModelsResponse(_message.Message):
     def __init__(self, models: _Optional[_Iterable[_Union[Model, _Mapping]]] = ...) -> None: ...
 
 class ActivateModelRequest(_message.Message):
-    __slots__ = ("model_id",)
+    __slots__ = ("model_id", "force")
     MODEL_ID_FIELD_NUMBER: _ClassVar[int]
+    FORCE_FIELD_NUMBER: _ClassVar[int]
     model_id: str
-    def __init__(self, model_id: _Optional[str] = ...) -> None: ...
+    force: bool
+    def __init__(self, model_id: _Optional[str] = ..., force: _Optional[bool] = ...) -> None: ...

@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from likeness.v1 import common_pb2 as likeness_dot_v1_dot_common__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1blikeness/v1/inference.proto\x12\x0blikeness.v1\x1a\x18likeness/v1/common.proto\"d\n\x0eSamplingParams\x12\x13\n\x0btemperature\x18\x01 \x01(\x01\x12\r\n\x05top_p\x18\x02 \x01(\x01\x12\x12\n\nmax_tokens\x18\x03 \x01(\x05\x12\x0c\n\x04stop\x18\x04 \x03(\t\x12\x0c\n\x04seed\x18\x05 \x01(\x03\"a\n\x0fGenerateRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12\x0e\n\x06prompt\x18\x02 \x01(\t\x12-\n\x08sampling\x18\x03 \x01(\x0b\x32\x1b.likeness.v1.SamplingParams\"R\n\x10GenerateResponse\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\x15\n\rprompt_tokens\x18\x02 \x01(\x05\x12\x19\n\x11\x63ompletion_tokens\x18\x03 \x01(\x05\",\n\x0b\x43hatMessage\x12\x0c\n\x04role\x18\x01 \x01(\t\x12\x0f\n\x07\x63ontent\x18\x02 \x01(\t\"y\n\x0b\x43hatRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12*\n\x08messages\x18\x02 \x03(\x0b\x32\x18.likeness.v1.ChatMessage\x12-\n\x08sampling\x18\x03 \x01(\x0b\x32\x1b.likeness.v1.SamplingParams\"Z\n\tChatChunk\x12\r\n\x05\x64\x65lta\x18\x01 \x01(\t\x12\x0c\n\x04\x64one\x18\x02 \x01(\x08\x12\x15\n\rprompt_tokens\x18\x03 \x01(\x05\x12\x19\n\x11\x63ompletion_tokens\x18\x04 \x01(\x05\"A\n\x10NormalizeRequest\x12\r\n\x05texts\x18\x01 \x03(\t\x12\r\n\x05model\x18\x02 \x01(\t\x12\x0f\n\x07persona\x18\x03 \x01(\t\"X\n\x11NormalizeResponse\x12\r\n\x05texts\x18\x01 \x03(\t\x12\x1a\n\x12normalizer_version\x18\x02 \x01(\t\x12\x18\n\x10normalizer_model\x18\x03 \x01(\t\"\\\n\x0eProposeRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\x12\t\n\x01n\x18\x03 \x01(\x05\x12\x12\n\nmax_tokens\x18\x04 \x01(\x05\x12\x0c\n\x04seed\x18\x05 \x01(\x03\"Q\n\x0cProposedText\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\x13\n\x0btemperature\x18\x02 \x01(\x01\x12\x13\n\x06reward\x18\x03 \x01(\x01H\x00\x88\x01\x01\x42\t\n\x07_reward\"\x90\x01\n\x0fProposeResponse\x12,\n\tproposals\x18\x01 \x03(\x0b\x32\x19.likeness.v1.ProposedText\x12\x11\n\tgenerator\x18\x02 \x01(\t\x12\x16\n\x0eprompt_version\x18\x03 \x01(\t\x12\x0e\n\x06prompt\x18\x04 \x01(\t\x12\x14\n\x0creward_model\x18\x05 \x01(\t\"p\n\x14GeneratePostsRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12\r\n\x05topic\x18\x02 \x01(\t\x12\t\n\x01n\x18\x03 \x01(\x05\x12-\n\x08sampling\x18\x04 \x01(\x0b\x32\x1b.likeness.v1.SamplingParams\"!\n\x05\x44raft\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\";\n\x15GeneratePostsResponse\x12\"\n\x06\x64rafts\x18\x01 \x03(\x0b\x32\x12.likeness.v1.Draft\"Z\n\x16NormalizeCorpusRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12\r\n\x05model\x18\x02 \x01(\t\x12\r\n\x05limit\x18\x03 \x01(\x05\x12\x11\n\tall_posts\x18\x04 \x01(\x08\x32\x9f\x05\n\x10InferenceService\x12G\n\x08Generate\x12\x1c.likeness.v1.GenerateRequest\x1a\x1d.likeness.v1.GenerateResponse\x12:\n\x04\x43hat\x12\x18.likeness.v1.ChatRequest\x1a\x16.likeness.v1.ChatChunk0\x01\x12J\n\tNormalize\x12\x1d.likeness.v1.NormalizeRequest\x1a\x1e.likeness.v1.NormalizeResponse\x12\x44\n\x07Propose\x12\x1b.likeness.v1.ProposeRequest\x1a\x1c.likeness.v1.ProposeResponse\x12V\n\rGeneratePosts\x12!.likeness.v1.GeneratePostsRequest\x1a\".likeness.v1.GeneratePostsResponse\x12K\n\x0fNormalizeCorpus\x12#.likeness.v1.NormalizeCorpusRequest\x1a\x13.likeness.v1.JobRef\x12M\n\nListModels\x12\x1e.likeness.v1.ListModelsRequest\x1a\x1f.likeness.v1.ListModelsResponse\x12\x46\n\rActivateModel\x12!.likeness.v1.ActivateModelRequest\x1a\x12.likeness.v1.Model\x12\x38\n\x08WatchJob\x12\x13.likeness.v1.JobRef\x1a\x15.likeness.v1.Progress0\x01\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1blikeness/v1/inference.proto\x12\x0blikeness.v1\x1a\x18likeness/v1/common.proto\"d\n\x0eSamplingParams\x12\x13\n\x0btemperature\x18\x01 \x01(\x01\x12\r\n\x05top_p\x18\x02 \x01(\x01\x12\x12\n\nmax_tokens\x18\x03 \x01(\x05\x12\x0c\n\x04stop\x18\x04 \x03(\t\x12\x0c\n\x04seed\x18\x05 \x01(\x03\"a\n\x0fGenerateRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12\x0e\n\x06prompt\x18\x02 \x01(\t\x12-\n\x08sampling\x18\x03 \x01(\x0b\x32\x1b.likeness.v1.SamplingParams\"R\n\x10GenerateResponse\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\x15\n\rprompt_tokens\x18\x02 \x01(\x05\x12\x19\n\x11\x63ompletion_tokens\x18\x03 \x01(\x05\",\n\x0b\x43hatMessage\x12\x0c\n\x04role\x18\x01 \x01(\t\x12\x0f\n\x07\x63ontent\x18\x02 \x01(\t\"\x95\x01\n\x0b\x43hatRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12*\n\x08messages\x18\x02 \x03(\x0b\x32\x18.likeness.v1.ChatMessage\x12-\n\x08sampling\x18\x03 \x01(\x0b\x32\x1b.likeness.v1.SamplingParams\x12\x11\n\x04\x63\x61rd\x18\x04 \x01(\tH\x00\x88\x01\x01\x42\x07\n\x05_card\"Z\n\tChatChunk\x12\r\n\x05\x64\x65lta\x18\x01 \x01(\t\x12\x0c\n\x04\x64one\x18\x02 \x01(\x08\x12\x15\n\rprompt_tokens\x18\x03 \x01(\x05\x12\x19\n\x11\x63ompletion_tokens\x18\x04 \x01(\x05\"A\n\x10NormalizeRequest\x12\r\n\x05texts\x18\x01 \x03(\t\x12\r\n\x05model\x18\x02 \x01(\t\x12\x0f\n\x07persona\x18\x03 \x01(\t\"X\n\x11NormalizeResponse\x12\r\n\x05texts\x18\x01 \x03(\t\x12\x1a\n\x12normalizer_version\x18\x02 \x01(\t\x12\x18\n\x10normalizer_model\x18\x03 \x01(\t\"\\\n\x0eProposeRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\x12\t\n\x01n\x18\x03 \x01(\x05\x12\x12\n\nmax_tokens\x18\x04 \x01(\x05\x12\x0c\n\x04seed\x18\x05 \x01(\x03\"Q\n\x0cProposedText\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\x13\n\x0btemperature\x18\x02 \x01(\x01\x12\x13\n\x06reward\x18\x03 \x01(\x01H\x00\x88\x01\x01\x42\t\n\x07_reward\"\x90\x01\n\x0fProposeResponse\x12,\n\tproposals\x18\x01 \x03(\x0b\x32\x19.likeness.v1.ProposedText\x12\x11\n\tgenerator\x18\x02 \x01(\t\x12\x16\n\x0eprompt_version\x18\x03 \x01(\t\x12\x0e\n\x06prompt\x18\x04 \x01(\t\x12\x14\n\x0creward_model\x18\x05 \x01(\t\"p\n\x14GeneratePostsRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12\r\n\x05topic\x18\x02 \x01(\t\x12\t\n\x01n\x18\x03 \x01(\x05\x12-\n\x08sampling\x18\x04 \x01(\x0b\x32\x1b.likeness.v1.SamplingParams\"!\n\x05\x44raft\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\";\n\x15GeneratePostsResponse\x12\"\n\x06\x64rafts\x18\x01 \x03(\x0b\x32\x12.likeness.v1.Draft\"Z\n\x16NormalizeCorpusRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12\r\n\x05model\x18\x02 \x01(\t\x12\r\n\x05limit\x18\x03 \x01(\x05\x12\x11\n\tall_posts\x18\x04 \x01(\x08\x32\x9f\x05\n\x10InferenceService\x12G\n\x08Generate\x12\x1c.likeness.v1.GenerateRequest\x1a\x1d.likeness.v1.GenerateResponse\x12:\n\x04\x43hat\x12\x18.likeness.v1.ChatRequest\x1a\x16.likeness.v1.ChatChunk0\x01\x12J\n\tNormalize\x12\x1d.likeness.v1.NormalizeRequest\x1a\x1e.likeness.v1.NormalizeResponse\x12\x44\n\x07Propose\x12\x1b.likeness.v1.ProposeRequest\x1a\x1c.likeness.v1.ProposeResponse\x12V\n\rGeneratePosts\x12!.likeness.v1.GeneratePostsRequest\x1a\".likeness.v1.GeneratePostsResponse\x12K\n\x0fNormalizeCorpus\x12#.likeness.v1.NormalizeCorpusRequest\x1a\x13.likeness.v1.JobRef\x12M\n\nListModels\x12\x1e.likeness.v1.ListModelsRequest\x1a\x1f.likeness.v1.ListModelsResponse\x12\x46\n\rActivateModel\x12!.likeness.v1.ActivateModelRequest\x1a\x12.likeness.v1.Model\x12\x38\n\x08WatchJob\x12\x13.likeness.v1.JobRef\x1a\x15.likeness.v1.Progress0\x01\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -40,28 +40,28 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_GENERATERESPONSE']._serialized_end=353
   _globals['_CHATMESSAGE']._serialized_start=355
   _globals['_CHATMESSAGE']._serialized_end=399
-  _globals['_CHATREQUEST']._serialized_start=401
-  _globals['_CHATREQUEST']._serialized_end=522
-  _globals['_CHATCHUNK']._serialized_start=524
-  _globals['_CHATCHUNK']._serialized_end=614
-  _globals['_NORMALIZEREQUEST']._serialized_start=616
-  _globals['_NORMALIZEREQUEST']._serialized_end=681
-  _globals['_NORMALIZERESPONSE']._serialized_start=683
-  _globals['_NORMALIZERESPONSE']._serialized_end=771
-  _globals['_PROPOSEREQUEST']._serialized_start=773
-  _globals['_PROPOSEREQUEST']._serialized_end=865
-  _globals['_PROPOSEDTEXT']._serialized_start=867
-  _globals['_PROPOSEDTEXT']._serialized_end=948
-  _globals['_PROPOSERESPONSE']._serialized_start=951
-  _globals['_PROPOSERESPONSE']._serialized_end=1095
-  _globals['_GENERATEPOSTSREQUEST']._serialized_start=1097
-  _globals['_GENERATEPOSTSREQUEST']._serialized_end=1209
-  _globals['_DRAFT']._serialized_start=1211
-  _globals['_DRAFT']._serialized_end=1244
-  _globals['_GENERATEPOSTSRESPONSE']._serialized_start=1246
-  _globals['_GENERATEPOSTSRESPONSE']._serialized_end=1305
-  _globals['_NORMALIZECORPUSREQUEST']._serialized_start=1307
-  _globals['_NORMALIZECORPUSREQUEST']._serialized_end=1397
-  _globals['_INFERENCESERVICE']._serialized_start=1400
-  _globals['_INFERENCESERVICE']._serialized_end=2071
+  _globals['_CHATREQUEST']._serialized_start=402
+  _globals['_CHATREQUEST']._serialized_end=551
+  _globals['_CHATCHUNK']._serialized_start=553
+  _globals['_CHATCHUNK']._serialized_end=643
+  _globals['_NORMALIZEREQUEST']._serialized_start=645
+  _globals['_NORMALIZEREQUEST']._serialized_end=710
+  _globals['_NORMALIZERESPONSE']._serialized_start=712
+  _globals['_NORMALIZERESPONSE']._serialized_end=800
+  _globals['_PROPOSEREQUEST']._serialized_start=802
+  _globals['_PROPOSEREQUEST']._serialized_end=894
+  _globals['_PROPOSEDTEXT']._serialized_start=896
+  _globals['_PROPOSEDTEXT']._serialized_end=977
+  _globals['_PROPOSERESPONSE']._serialized_start=980
+  _globals['_PROPOSERESPONSE']._serialized_end=1124
+  _globals['_GENERATEPOSTSREQUEST']._serialized_start=1126
+  _globals['_GENERATEPOSTSREQUEST']._serialized_end=1238
+  _globals['_DRAFT']._serialized_start=1240
+  _globals['_DRAFT']._serialized_end=1273
+  _globals['_GENERATEPOSTSRESPONSE']._serialized_start=1275
+  _globals['_GENERATEPOSTSRESPONSE']._serialized_end=1334
+  _globals['_NORMALIZECORPUSREQUEST']._serialized_start=1336
+  _globals['_NORMALIZECORPUSREQUEST']._serialized_end=1426
+  _globals['_INFERENCESERVICE']._serialized_start=1429
+  _globals['_INFERENCESERVICE']._serialized_end=2100
 # @@protoc_insertion_point(module_scope)

@@ -26,29 +26,39 @@ from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__
 from likeness.v1 import common_pb2 as likeness_dot_v1_dot_common__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19likeness/v1/trainer.proto\x12\x0blikeness.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x18likeness/v1/common.proto\"p\n\x10SubmitJobRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12\x0e\n\x06recipe\x18\x02 \x01(\t\x12\x13\n\x0b\x63onfig_json\x18\x03 \x01(\t\x12\x10\n\x08priority\x18\x04 \x01(\x05\x12\x14\n\x0cmax_attempts\x18\x05 \x01(\x05\"\x87\x03\n\x03Job\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0f\n\x07persona\x18\x02 \x01(\t\x12\x0e\n\x06recipe\x18\x03 \x01(\t\x12\x0e\n\x06status\x18\x04 \x01(\t\x12\'\n\x08progress\x18\x05 \x01(\x0b\x32\x15.likeness.v1.Progress\x12\x10\n\x08\x61ttempts\x18\x06 \x01(\x05\x12\r\n\x05\x65rror\x18\x07 \x01(\t\x12\x13\n\x0b\x63onfig_json\x18\x08 \x01(\t\x12\x13\n\x0bresult_json\x18\t \x01(\t\x12\x14\n\x0cmax_attempts\x18\n \x01(\x05\x12\x0e\n\x06worker\x18\x0b \x01(\t\x12\x18\n\x10\x63\x61ncel_requested\x18\x0c \x01(\x08\x12.\n\ncreated_at\x18\r \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nstarted_at\x18\x0e \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0b\x66inished_at\x18\x0f \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"m\n\x0fListJobsRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12&\n\x04page\x18\x02 \x01(\x0b\x32\x18.likeness.v1.PageRequest\x12\x10\n\x08statuses\x18\x03 \x03(\t\x12\x0f\n\x07recipes\x18\x04 \x03(\t\"K\n\x10ListJobsResponse\x12\x1e\n\x04jobs\x18\x01 \x03(\x0b\x32\x10.likeness.v1.Job\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"b\n\x11PreviewJobRequest\x12*\n\x03job\x18\x01 \x01(\x0b\x32\x1d.likeness.v1.SubmitJobRequest\x12\x10\n\x08\x65xamples\x18\x02 \x01(\x05\x12\x0f\n\x07time_it\x18\x03 \x01(\x08\"+\n\nTokenPiece\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\x0f\n\x07trained\x18\x02 \x01(\x08\"t\n\x0ePreviewExample\x12\'\n\x06pieces\x18\x01 \x03(\x0b\x32\x17.likeness.v1.TokenPiece\x12\x0e\n\x06tokens\x18\x02 \x01(\x05\x12\x16\n\x0etrained_tokens\x18\x03 \x01(\x05\x12\x11\n\ttruncated\x18\x04 \x01(\x08\"\xfc\x01\n\nJobPreview\x12\x0e\n\x06recipe\x18\x01 \x01(\t\x12\x12\n\nbase_model\x18\x02 \x01(\t\x12-\n\x08\x65xamples\x18\x03 \x03(\x0b\x32\x1b.likeness.v1.PreviewExample\x12\x16\n\x0etrain_examples\x18\x04 \x01(\x03\x12\x18\n\x10heldout_examples\x18\x05 \x01(\x03\x12\x14\n\x0ctrain_tokens\x18\x06 \x01(\x03\x12\x16\n\x0etrained_tokens\x18\x07 \x01(\x03\x12\x11\n\ttruncated\x18\x08 \x01(\x03\x12\r\n\x05steps\x18\t \x01(\x03\x12\x19\n\x11\x65stimated_seconds\x18\n \x01(\x01\x32\x97\x04\n\x0eTrainerService\x12?\n\tSubmitJob\x12\x1d.likeness.v1.SubmitJobRequest\x1a\x13.likeness.v1.JobRef\x12/\n\x06GetJob\x12\x13.likeness.v1.JobRef\x1a\x10.likeness.v1.Job\x12G\n\x08ListJobs\x12\x1c.likeness.v1.ListJobsRequest\x1a\x1d.likeness.v1.ListJobsResponse\x12\x32\n\tCancelJob\x12\x13.likeness.v1.JobRef\x1a\x10.likeness.v1.Job\x12\x38\n\x08WatchJob\x12\x13.likeness.v1.JobRef\x1a\x15.likeness.v1.Progress0\x01\x12M\n\nListModels\x12\x1e.likeness.v1.ListModelsRequest\x1a\x1f.likeness.v1.ListModelsResponse\x12\x46\n\rActivateModel\x12!.likeness.v1.ActivateModelRequest\x1a\x12.likeness.v1.Model\x12\x45\n\nPreviewJob\x12\x1e.likeness.v1.PreviewJobRequest\x1a\x17.likeness.v1.JobPreviewb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19likeness/v1/trainer.proto\x12\x0blikeness.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x18likeness/v1/common.proto\"&\n\x12ModelReportRequest\x12\x10\n\x08model_id\x18\x01 \x01(\t\"\xfa\x01\n\x0bModelReport\x12\n\n\x02id\x18\x01 \x01(\t\x12\x10\n\x08model_id\x18\x02 \x01(\t\x12\x0f\n\x07\x61gainst\x18\x03 \x01(\t\x12\x10\n\x08markdown\x18\x04 \x01(\t\x12\x36\n\x07metrics\x18\x05 \x03(\x0b\x32%.likeness.v1.ModelReport.MetricsEntry\x12\x12\n\nreport_dir\x18\x06 \x01(\t\x12.\n\ncreated_at\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x1a.\n\x0cMetricsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x01:\x02\x38\x01\"p\n\x10SubmitJobRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12\x0e\n\x06recipe\x18\x02 \x01(\t\x12\x13\n\x0b\x63onfig_json\x18\x03 \x01(\t\x12\x10\n\x08priority\x18\x04 \x01(\x05\x12\x14\n\x0cmax_attempts\x18\x05 \x01(\x05\"\xb5\x03\n\x03Job\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0f\n\x07persona\x18\x02 \x01(\t\x12\x0e\n\x06recipe\x18\x03 \x01(\t\x12\x0e\n\x06status\x18\x04 \x01(\t\x12\'\n\x08progress\x18\x05 \x01(\x0b\x32\x15.likeness.v1.Progress\x12\x10\n\x08\x61ttempts\x18\x06 \x01(\x05\x12\r\n\x05\x65rror\x18\x07 \x01(\t\x12\x13\n\x0b\x63onfig_json\x18\x08 \x01(\t\x12\x13\n\x0bresult_json\x18\t \x01(\t\x12\x14\n\x0cmax_attempts\x18\n \x01(\x05\x12\x0e\n\x06worker\x18\x0b \x01(\t\x12\x18\n\x10\x63\x61ncel_requested\x18\x0c \x01(\x08\x12.\n\ncreated_at\x18\r \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nstarted_at\x18\x0e \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0b\x66inished_at\x18\x0f \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x0closs_history\x18\x10 \x03(\x0b\x32\x16.likeness.v1.LossPoint\"\'\n\tLossPoint\x12\x0c\n\x04step\x18\x01 \x01(\x03\x12\x0c\n\x04loss\x18\x02 \x01(\x01\"m\n\x0fListJobsRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\x12&\n\x04page\x18\x02 \x01(\x0b\x32\x18.likeness.v1.PageRequest\x12\x10\n\x08statuses\x18\x03 \x03(\t\x12\x0f\n\x07recipes\x18\x04 \x03(\t\"K\n\x10ListJobsResponse\x12\x1e\n\x04jobs\x18\x01 \x03(\x0b\x32\x10.likeness.v1.Job\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"b\n\x11PreviewJobRequest\x12*\n\x03job\x18\x01 \x01(\x0b\x32\x1d.likeness.v1.SubmitJobRequest\x12\x10\n\x08\x65xamples\x18\x02 \x01(\x05\x12\x0f\n\x07time_it\x18\x03 \x01(\x08\"+\n\nTokenPiece\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\x0f\n\x07trained\x18\x02 \x01(\x08\"t\n\x0ePreviewExample\x12\'\n\x06pieces\x18\x01 \x03(\x0b\x32\x17.likeness.v1.TokenPiece\x12\x0e\n\x06tokens\x18\x02 \x01(\x05\x12\x16\n\x0etrained_tokens\x18\x03 \x01(\x05\x12\x11\n\ttruncated\x18\x04 \x01(\x08\"\xfc\x01\n\nJobPreview\x12\x0e\n\x06recipe\x18\x01 \x01(\t\x12\x12\n\nbase_model\x18\x02 \x01(\t\x12-\n\x08\x65xamples\x18\x03 \x03(\x0b\x32\x1b.likeness.v1.PreviewExample\x12\x16\n\x0etrain_examples\x18\x04 \x01(\x03\x12\x18\n\x10heldout_examples\x18\x05 \x01(\x03\x12\x14\n\x0ctrain_tokens\x18\x06 \x01(\x03\x12\x16\n\x0etrained_tokens\x18\x07 \x01(\x03\x12\x11\n\ttruncated\x18\x08 \x01(\x03\x12\r\n\x05steps\x18\t \x01(\x03\x12\x19\n\x11\x65stimated_seconds\x18\n \x01(\x01\x32\xe4\x04\n\x0eTrainerService\x12?\n\tSubmitJob\x12\x1d.likeness.v1.SubmitJobRequest\x1a\x13.likeness.v1.JobRef\x12/\n\x06GetJob\x12\x13.likeness.v1.JobRef\x1a\x10.likeness.v1.Job\x12G\n\x08ListJobs\x12\x1c.likeness.v1.ListJobsRequest\x1a\x1d.likeness.v1.ListJobsResponse\x12\x32\n\tCancelJob\x12\x13.likeness.v1.JobRef\x1a\x10.likeness.v1.Job\x12\x38\n\x08WatchJob\x12\x13.likeness.v1.JobRef\x1a\x15.likeness.v1.Progress0\x01\x12M\n\nListModels\x12\x1e.likeness.v1.ListModelsRequest\x1a\x1f.likeness.v1.ListModelsResponse\x12\x46\n\rActivateModel\x12!.likeness.v1.ActivateModelRequest\x1a\x12.likeness.v1.Model\x12K\n\x0eGetModelReport\x12\x1f.likeness.v1.ModelReportRequest\x1a\x18.likeness.v1.ModelReport\x12\x45\n\nPreviewJob\x12\x1e.likeness.v1.PreviewJobRequest\x1a\x17.likeness.v1.JobPreviewb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'likeness.v1.trainer_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_SUBMITJOBREQUEST']._serialized_start=101
-  _globals['_SUBMITJOBREQUEST']._serialized_end=213
-  _globals['_JOB']._serialized_start=216
-  _globals['_JOB']._serialized_end=607
-  _globals['_LISTJOBSREQUEST']._serialized_start=609
-  _globals['_LISTJOBSREQUEST']._serialized_end=718
-  _globals['_LISTJOBSRESPONSE']._serialized_start=720
-  _globals['_LISTJOBSRESPONSE']._serialized_end=795
-  _globals['_PREVIEWJOBREQUEST']._serialized_start=797
-  _globals['_PREVIEWJOBREQUEST']._serialized_end=895
-  _globals['_TOKENPIECE']._serialized_start=897
-  _globals['_TOKENPIECE']._serialized_end=940
-  _globals['_PREVIEWEXAMPLE']._serialized_start=942
-  _globals['_PREVIEWEXAMPLE']._serialized_end=1058
-  _globals['_JOBPREVIEW']._serialized_start=1061
-  _globals['_JOBPREVIEW']._serialized_end=1313
-  _globals['_TRAINERSERVICE']._serialized_start=1316
-  _globals['_TRAINERSERVICE']._serialized_end=1851
+  _globals['_MODELREPORT_METRICSENTRY']._loaded_options = None
+  _globals['_MODELREPORT_METRICSENTRY']._serialized_options = b'8\001'
+  _globals['_MODELREPORTREQUEST']._serialized_start=101
+  _globals['_MODELREPORTREQUEST']._serialized_end=139
+  _globals['_MODELREPORT']._serialized_start=142
+  _globals['_MODELREPORT']._serialized_end=392
+  _globals['_MODELREPORT_METRICSENTRY']._serialized_start=346
+  _globals['_MODELREPORT_METRICSENTRY']._serialized_end=392
+  _globals['_SUBMITJOBREQUEST']._serialized_start=394
+  _globals['_SUBMITJOBREQUEST']._serialized_end=506
+  _globals['_JOB']._serialized_start=509
+  _globals['_JOB']._serialized_end=946
+  _globals['_LOSSPOINT']._serialized_start=948
+  _globals['_LOSSPOINT']._serialized_end=987
+  _globals['_LISTJOBSREQUEST']._serialized_start=989
+  _globals['_LISTJOBSREQUEST']._serialized_end=1098
+  _globals['_LISTJOBSRESPONSE']._serialized_start=1100
+  _globals['_LISTJOBSRESPONSE']._serialized_end=1175
+  _globals['_PREVIEWJOBREQUEST']._serialized_start=1177
+  _globals['_PREVIEWJOBREQUEST']._serialized_end=1275
+  _globals['_TOKENPIECE']._serialized_start=1277
+  _globals['_TOKENPIECE']._serialized_end=1320
+  _globals['_PREVIEWEXAMPLE']._serialized_start=1322
+  _globals['_PREVIEWEXAMPLE']._serialized_end=1438
+  _globals['_JOBPREVIEW']._serialized_start=1441
+  _globals['_JOBPREVIEW']._serialized_end=1693
+  _globals['_TRAINERSERVICE']._serialized_start=1696
+  _globals['_TRAINERSERVICE']._serialized_end=2308
 # @@protoc_insertion_point(module_scope)

@@ -10,6 +10,37 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
+class ModelReportRequest(_message.Message):
+    __slots__ = ("model_id",)
+    MODEL_ID_FIELD_NUMBER: _ClassVar[int]
+    model_id: str
+    def __init__(self, model_id: _Optional[str] = ...) -> None: ...
+
+class ModelReport(_message.Message):
+    __slots__ = ("id", "model_id", "against", "markdown", "metrics", "report_dir", "created_at")
+    class MetricsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: float
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[float] = ...) -> None: ...
+    ID_FIELD_NUMBER: _ClassVar[int]
+    MODEL_ID_FIELD_NUMBER: _ClassVar[int]
+    AGAINST_FIELD_NUMBER: _ClassVar[int]
+    MARKDOWN_FIELD_NUMBER: _ClassVar[int]
+    METRICS_FIELD_NUMBER: _ClassVar[int]
+    REPORT_DIR_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    model_id: str
+    against: str
+    markdown: str
+    metrics: _containers.ScalarMap[str, float]
+    report_dir: str
+    created_at: _timestamp_pb2.Timestamp
+    def __init__(self, id: _Optional[str] = ..., model_id: _Optional[str] = ..., against: _Optional[str] = ..., markdown: _Optional[str] = ..., metrics: _Optional[_Mapping[str, float]] = ..., report_dir: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
 class SubmitJobRequest(_message.Message):
     __slots__ = ("persona", "recipe", "config_json", "priority", "max_attempts")
     PERSONA_FIELD_NUMBER: _ClassVar[int]
@@ -25,7 +56,7 @@ class SubmitJobRequest(_message.Message):
     def __init__(self, persona: _Optional[str] = ..., recipe: _Optional[str] = ..., config_json: _Optional[str] = ..., priority: _Optional[int] = ..., max_attempts: _Optional[int] = ...) -> None: ...
 
 class Job(_message.Message):
-    __slots__ = ("id", "persona", "recipe", "status", "progress", "attempts", "error", "config_json", "result_json", "max_attempts", "worker", "cancel_requested", "created_at", "started_at", "finished_at")
+    __slots__ = ("id", "persona", "recipe", "status", "progress", "attempts", "error", "config_json", "result_json", "max_attempts", "worker", "cancel_requested", "created_at", "started_at", "finished_at", "loss_history")
     ID_FIELD_NUMBER: _ClassVar[int]
     PERSONA_FIELD_NUMBER: _ClassVar[int]
     RECIPE_FIELD_NUMBER: _ClassVar[int]
@@ -41,6 +72,7 @@ class Job(_message.Message):
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
     STARTED_AT_FIELD_NUMBER: _ClassVar[int]
     FINISHED_AT_FIELD_NUMBER: _ClassVar[int]
+    LOSS_HISTORY_FIELD_NUMBER: _ClassVar[int]
     id: str
     persona: str
     recipe: str
@@ -56,7 +88,16 @@ class Job(_message.Message):
     created_at: _timestamp_pb2.Timestamp
     started_at: _timestamp_pb2.Timestamp
     finished_at: _timestamp_pb2.Timestamp
-    def __init__(self, id: _Optional[str] = ..., persona: _Optional[str] = ..., recipe: _Optional[str] = ..., status: _Optional[str] = ..., progress: _Optional[_Union[_common_pb2.Progress, _Mapping]] = ..., attempts: _Optional[int] = ..., error: _Optional[str] = ..., config_json: _Optional[str] = ..., result_json: _Optional[str] = ..., max_attempts: _Optional[int] = ..., worker: _Optional[str] = ..., cancel_requested: _Optional[bool] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., started_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., finished_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    loss_history: _containers.RepeatedCompositeFieldContainer[LossPoint]
+    def __init__(self, id: _Optional[str] = ..., persona: _Optional[str] = ..., recipe: _Optional[str] = ..., status: _Optional[str] = ..., progress: _Optional[_Union[_common_pb2.Progress, _Mapping]] = ..., attempts: _Optional[int] = ..., error: _Optional[str] = ..., config_json: _Optional[str] = ..., result_json: _Optional[str] = ..., max_attempts: _Optional[int] = ..., worker: _Optional[str] = ..., cancel_requested: _Optional[bool] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., started_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., finished_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., loss_history: _Optional[_Iterable[_Union[LossPoint, _Mapping]]] = ...) -> None: ...
+
+class LossPoint(_message.Message):
+    __slots__ = ("step", "loss")
+    STEP_FIELD_NUMBER: _ClassVar[int]
+    LOSS_FIELD_NUMBER: _ClassVar[int]
+    step: int
+    loss: float
+    def __init__(self, step: _Optional[int] = ..., loss: _Optional[float] = ...) -> None: ...
 
 class ListJobsRequest(_message.Message):
     __slots__ = ("persona", "page", "statuses", "recipes")

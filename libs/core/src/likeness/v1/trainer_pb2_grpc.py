@@ -32,7 +32,8 @@ class TrainerServiceStub:
     A submitted job waits in the shared job queue (the database) until a trainer worker claims it;
     workers run inside `likeness serve trainer` or as `likeness jobs work` on any machine.
     Errors carry a `likeness-error-code` in trailing metadata: unknown_recipe, invalid_config,
-    persona_not_found, job_not_found, model_not_found, not_an_adapter, activation_refused.
+    persona_not_found, job_not_found, model_not_found, not_an_adapter, activation_refused,
+    no_report, gate_failed, report_not_found.
     """
 
     def __init__(self, channel):
@@ -76,6 +77,11 @@ class TrainerServiceStub:
                 request_serializer=likeness_dot_v1_dot_common__pb2.ActivateModelRequest.SerializeToString,
                 response_deserializer=likeness_dot_v1_dot_common__pb2.Model.FromString,
                 _registered_method=True)
+        self.GetModelReport = channel.unary_unary(
+                '/likeness.v1.TrainerService/GetModelReport',
+                request_serializer=likeness_dot_v1_dot_trainer__pb2.ModelReportRequest.SerializeToString,
+                response_deserializer=likeness_dot_v1_dot_trainer__pb2.ModelReport.FromString,
+                _registered_method=True)
         self.PreviewJob = channel.unary_unary(
                 '/likeness.v1.TrainerService/PreviewJob',
                 request_serializer=likeness_dot_v1_dot_trainer__pb2.PreviewJobRequest.SerializeToString,
@@ -89,7 +95,8 @@ class TrainerServiceServicer:
     A submitted job waits in the shared job queue (the database) until a trainer worker claims it;
     workers run inside `likeness serve trainer` or as `likeness jobs work` on any machine.
     Errors carry a `likeness-error-code` in trailing metadata: unknown_recipe, invalid_config,
-    persona_not_found, job_not_found, model_not_found, not_an_adapter, activation_refused.
+    persona_not_found, job_not_found, model_not_found, not_an_adapter, activation_refused,
+    no_report, gate_failed, report_not_found.
     """
 
     def SubmitJob(self, request, context):
@@ -133,7 +140,15 @@ class TrainerServiceServicer:
 
     def ActivateModel(self, request, context):
         """Makes a persona adapter its persona's active one (and loads it into the inference service
-        the trainer is configured with, if any).
+        the trainer is configured with, if any). A persona model must pass its persona's serving
+        gate (its newest report card) unless `force`: no_report / gate_failed otherwise.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetModelReport(self, request, context):
+        """A model's newest fidelity report card (`likeness eval`; SubmitJob with recipe "eval").
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -185,6 +200,11 @@ def add_TrainerServiceServicer_to_server(servicer, server):
                     request_deserializer=likeness_dot_v1_dot_common__pb2.ActivateModelRequest.FromString,
                     response_serializer=likeness_dot_v1_dot_common__pb2.Model.SerializeToString,
             ),
+            'GetModelReport': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetModelReport,
+                    request_deserializer=likeness_dot_v1_dot_trainer__pb2.ModelReportRequest.FromString,
+                    response_serializer=likeness_dot_v1_dot_trainer__pb2.ModelReport.SerializeToString,
+            ),
             'PreviewJob': grpc.unary_unary_rpc_method_handler(
                     servicer.PreviewJob,
                     request_deserializer=likeness_dot_v1_dot_trainer__pb2.PreviewJobRequest.FromString,
@@ -204,7 +224,8 @@ class TrainerService:
     A submitted job waits in the shared job queue (the database) until a trainer worker claims it;
     workers run inside `likeness serve trainer` or as `likeness jobs work` on any machine.
     Errors carry a `likeness-error-code` in trailing metadata: unknown_recipe, invalid_config,
-    persona_not_found, job_not_found, model_not_found, not_an_adapter, activation_refused.
+    persona_not_found, job_not_found, model_not_found, not_an_adapter, activation_refused,
+    no_report, gate_failed, report_not_found.
     """
 
     @staticmethod
@@ -386,6 +407,33 @@ class TrainerService:
             '/likeness.v1.TrainerService/ActivateModel',
             likeness_dot_v1_dot_common__pb2.ActivateModelRequest.SerializeToString,
             likeness_dot_v1_dot_common__pb2.Model.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetModelReport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/likeness.v1.TrainerService/GetModelReport',
+            likeness_dot_v1_dot_trainer__pb2.ModelReportRequest.SerializeToString,
+            likeness_dot_v1_dot_trainer__pb2.ModelReport.FromString,
             options,
             channel_credentials,
             insecure,

@@ -23,7 +23,9 @@ from typing import Protocol
 from sqlalchemy import Engine as DbEngine
 
 from likeness.core import registry
+from likeness.core.gate import require_gate
 from likeness.core.registry import ModelInfo, ModelKind
+from likeness.core.settings import Settings, get_settings
 from likeness.inference.engines.base import AdapterInfo, Engine, check_adapter_fits
 
 logger = logging.getLogger(__name__)
@@ -58,11 +60,20 @@ def adapter_info(model: AdapterRecord) -> AdapterInfo:
     )
 
 
-async def activate_model(db: DbEngine, engine: Engine, model_id: str) -> ModelInfo:
+async def activate_model(
+    db: DbEngine,
+    engine: Engine,
+    model_id: str,
+    *,
+    settings: Settings | None = None,
+    force: bool = False,
+) -> ModelInfo:
     """Check, load into ``engine``, then mark active. Raises ModelNotFound, NotAnAdapter (also
-    for a normaliser trained on an unknown prompt version), AdapterMismatch or
-    FileNotFoundError (then nothing changed)."""
+    for a normaliser trained on an unknown prompt version), NoReport or GateFailed (a persona
+    model without a passing report card, unless ``force``; thresholds from ``settings``, else
+    the process's), AdapterMismatch or FileNotFoundError (then nothing changed)."""
     info = registry.activatable(db, model_id)
+    require_gate(db, settings or get_settings(), info, force=force)
     adapter = adapter_info(info)
     check_adapter_fits(adapter, engine.model_id, engine.chat_template_sha256)
     await engine.load_adapter(adapter)

@@ -81,9 +81,10 @@ class InferenceClient(ServiceClient):
         request = common_pb2.ListModelsRequest(persona=persona or "")
         return [model_from_message(m) for m in self.call(self._stub.ListModels, request).models]
 
-    def activate(self, model_id: str) -> ModelInfo:
-        """Check the adapter against the served model, load it, mark it active."""
-        request = common_pb2.ActivateModelRequest(model_id=model_id)
+    def activate(self, model_id: str, *, force: bool = False) -> ModelInfo:
+        """Check the adapter against the served model (and a persona model against its serving
+        gate, unless ``force``), load it, mark it active."""
+        request = common_pb2.ActivateModelRequest(model_id=model_id, force=force)
         info = model_from_message(self.call(self._stub.ActivateModel, request, ACTIVATE_DEADLINE_S))
         info.served_now = True
         return info
@@ -154,10 +155,12 @@ class InferenceClient(ServiceClient):
         messages: Sequence[tuple[str, str]],
         sampling: inference_pb2.SamplingParams | None = None,
         *,
+        card: str | None = None,
         timeout_s: float = GENERATE_DEADLINE_S,
     ) -> Iterator[str]:
-        """The reply's text deltas; stopping early cancels the request on the server."""
-        yield from self.chat_stream(persona, messages, sampling, timeout_s=timeout_s)
+        """The reply's text deltas; stopping early cancels the request on the server. ``card``
+        replaces the persona's stored card for this call ("" = none; None = the stored one)."""
+        yield from self.chat_stream(persona, messages, sampling, card=card, timeout_s=timeout_s)
 
     def chat_stream(
         self,
@@ -165,13 +168,15 @@ class InferenceClient(ServiceClient):
         messages: Sequence[tuple[str, str]],
         sampling: inference_pb2.SamplingParams | None = None,
         *,
+        card: str | None = None,
         timeout_s: float = GENERATE_DEADLINE_S,
     ) -> ChatStream:
         """The reply in flight: iterate it for the text deltas, ``cancel()`` it from any thread
         (the server aborts the generation). Use it where another thread must stop a stream
-        that its reader is blocked on (a generator cannot be closed while it runs)."""
+        that its reader is blocked on (a generator cannot be closed while it runs). ``card``
+        as for ``chat``."""
         request = inference_pb2.ChatRequest(
-            persona=persona, messages=_messages(messages), sampling=sampling
+            persona=persona, messages=_messages(messages), sampling=sampling, card=card
         )
         return ChatStream(self._stub.Chat(request, timeout=timeout_s), self.error)
 

@@ -124,8 +124,10 @@ class InferenceServicer(inference_pb2_grpc.InferenceServiceServicer):
         served = self._served(request.persona)
         sampling = sampling_from(request.sampling)
         messages = chat_messages([(m.role, m.content) for m in request.messages])
-        if served.card is not None:
-            messages = persona_messages(served.card, messages)
+        # A card sent with the call (edited for one session) stands in for the stored one.
+        card = request.card if request.HasField("card") else served.card
+        if card:
+            messages = persona_messages(card, messages)
         prompt = self.engine.render_chat(messages)
         for delta in self._stream(prompt, sampling, served, context, stream=True):
             yield inference_pb2.ChatChunk(
@@ -211,7 +213,9 @@ class InferenceServicer(inference_pb2_grpc.InferenceServiceServicer):
     def ActivateModel(
         self, request: common_pb2.ActivateModelRequest, context: grpc.ServicerContext
     ) -> common_pb2.Model:
-        info = self.runner.run(activate_model(self.db, self.engine, request.model_id))
+        info = self.runner.run(
+            activate_model(self.db, self.engine, request.model_id, force=request.force)
+        )
         self.resolver.note_loaded(adapter_info(info))
         return model_message(info)
 

@@ -13,6 +13,7 @@ too (``ServiceUnavailable``, ``DeadlineExceeded``, ``NotAuthenticated``).
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 import zipfile
@@ -100,7 +101,7 @@ def stats_from_message(message: ingest_pb2.PersonaStats) -> PersonaStats:
 
 
 def persona_from_message(message: common_pb2.Persona) -> PersonaInfo:
-    return from_message(PersonaInfo, message)
+    return from_message(PersonaInfo, message, gate=json.loads(message.gate_json or "{}"))
 
 
 def options_message(
@@ -257,6 +258,8 @@ class IngestClient(ServiceClient):
         display_name: str | None = None,
         card: str | None = None,
         exclude_flags: list[str] | None = None,
+        *,
+        gate: dict[str, float | None] | None = None,
     ) -> PersonaInfo:
         request = ingest_pb2.CreatePersonaRequest(
             slug=slug,
@@ -264,6 +267,7 @@ class IngestClient(ServiceClient):
             card=card or "",
             exclude_flags=exclude_flags or [],
             set_exclude_flags=exclude_flags is not None,
+            gate_json="" if gate is None else json.dumps(gate),
         )
         return persona_from_message(self.call(self._stub.CreatePersona, request))
 

@@ -12,6 +12,7 @@ unexpected becomes INTERNAL, logged with its traceback, without taking the serve
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterator
 
@@ -85,7 +86,20 @@ def stats_message(stats: PersonaStats) -> ingest_pb2.PersonaStats:
 
 
 def persona_message(info: PersonaInfo) -> common_pb2.Persona:
-    return to_message(common_pb2.Persona, info)
+    return to_message(common_pb2.Persona, info, gate_json=json.dumps(info.gate, sort_keys=True))
+
+
+def _gate(text: str) -> dict[str, float | None] | None:
+    """A CreatePersona's gate thresholds ("" = leave them as they are)."""
+    if not text:
+        return None
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidArgument(f"gate_json is not valid JSON: {exc}") from None
+    if not isinstance(value, dict):
+        raise InvalidArgument("gate_json must be a JSON object")
+    return value
 
 
 # --- the servicer ----------------------------------------------------------------------------
@@ -191,6 +205,7 @@ class IngestServicer(ingest_pb2_grpc.IngestServiceServicer):
             request.display_name or None,
             request.card or None,
             list(request.exclude_flags) if request.set_exclude_flags else None,
+            gate=_gate(request.gate_json),
         )
         return persona_message(info)
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from likeness.core.db.models import Persona, Post
 from likeness.core.flags import DEFAULT_EXCLUDE, flag_names, parse_flags
+from likeness.core.gate import validate_gate
 from likeness.core.personas import get_persona
 from likeness.ingest.errors import InvalidArgument
 
@@ -25,6 +26,8 @@ class PersonaInfo:
     created_at: datetime | None
     post_count: int = 0
     exclude_flags: list[str] = field(default_factory=list)
+    #: its own serving-gate thresholds (``likeness.core.gate``; none: the settings' defaults)
+    gate: dict[str, float | None] = field(default_factory=dict)
 
 
 def validate_slug(slug: str) -> str:
@@ -49,6 +52,7 @@ def _info(persona: Persona, post_count: int = 0) -> PersonaInfo:
         created_at=persona.created_at,
         post_count=post_count,
         exclude_flags=list(excluded) if excluded is not None else flag_names(DEFAULT_EXCLUDE),
+        gate=dict((persona.settings or {}).get("gate") or {}),
     )
 
 
@@ -70,11 +74,18 @@ def create_persona(
     card: str | None = None,
     exclude_flags: list[str] | None = None,
     *,
+    gate: dict[str, float | None] | None = None,
     must_exist: bool = False,
 ) -> PersonaInfo:
-    """Create a persona, or update the display name / card / exclusions of an existing one
-    (None leaves a field as it is). ``must_exist`` only updates: a mistyped slug raises
-    PersonaNotFound instead of creating a persona."""
+    """Create a persona, or update the display name / card / exclusions / serving-gate
+    thresholds of an existing one (None leaves a field as it is; a ``gate`` replaces the
+    persona's thresholds, ``{}`` restores the defaults). ``must_exist`` only updates: a
+    mistyped slug raises PersonaNotFound instead of creating a persona."""
+    if gate is not None:
+        try:
+            gate = validate_gate(gate)
+        except ValueError as exc:
+            raise InvalidArgument(str(exc)) from exc
     if exclude_flags is not None:
         try:
             parse_flags(exclude_flags)  # reject unknown names before writing
@@ -91,6 +102,8 @@ def create_persona(
             persona.card = card
         if exclude_flags is not None:
             persona.settings = {**persona.settings, "exclude_flags": list(exclude_flags)}
+        if gate is not None:
+            persona.settings = {**persona.settings, "gate": dict(gate)}
         session.flush()
         count = session.scalar(select(func.count()).where(Post.persona_id == persona.id)) or 0
         return _info(persona, count)

@@ -23,11 +23,12 @@ import grpc
 from likeness.core.grpc_client import ServiceClient, ServiceError, ServiceUnavailable
 from likeness.core.grpc_errors import ErrorRule, ErrorTable
 from likeness.core.grpc_limits import DEFAULT_DEADLINE_S
-from likeness.core.jobs import JobInfo, JobNotFound, ProgressReport
+from likeness.core.jobs import LOSS_HISTORY_KEY, JobInfo, JobNotFound, ProgressReport
 from likeness.core.model_messages import model_from_message
 from likeness.core.proto_fields import from_message
 from likeness.core.proto_time import from_timestamp
 from likeness.core.registry import ModelInfo, NotAnAdapter
+from likeness.core.reports import ReportNotFound, StoredReport
 from likeness.trainer.recipes.registry import UnknownRecipe
 from likeness.trainer.training_jobs import (
     ActivationRefused,
@@ -57,6 +58,7 @@ TRAINER_ERRORS = ErrorTable(
         ErrorRule(JobNotFound, grpc.StatusCode.NOT_FOUND, "job_not_found"),
         ErrorRule(NotAnAdapter, grpc.StatusCode.FAILED_PRECONDITION, "not_an_adapter"),
         ErrorRule(ActivationRefused, grpc.StatusCode.FAILED_PRECONDITION, "activation_refused"),
+        ErrorRule(ReportNotFound, grpc.StatusCode.NOT_FOUND, "report_not_found"),
         ErrorRule(ValueError, grpc.StatusCode.INVALID_ARGUMENT, "invalid_argument"),
     ]
 )
@@ -77,12 +79,15 @@ def _progress_dict(message: common_pb2.Progress) -> dict[str, Any]:
 
 
 def job_from_message(message: trainer_pb2.Job) -> JobInfo:
+    progress = _progress_dict(message.progress)
+    if message.loss_history:
+        progress[LOSS_HISTORY_KEY] = [[p.step, p.loss] for p in message.loss_history]
     return from_message(
         JobInfo,
         message,
         kind=message.recipe,
         config=json.loads(message.config_json) if message.config_json else {},
-        progress=_progress_dict(message.progress),
+        progress=progress,
         result=json.loads(message.result_json) if message.result_json else {},
         created_at=from_timestamp(message.created_at, True) or datetime.now(UTC),
     )
@@ -209,10 +214,17 @@ class TrainerClient(ServiceClient):
         )
         return [model_from_message(m) for m in reply.models]
 
-    def activate(self, model_id: str) -> ModelInfo:
+    def report(self, model_id: str) -> StoredReport:
+        """The model's newest report card; raises ReportNotFound (none yet), ModelNotFound."""
+        reply = self.call(
+            self._stub.GetModelReport, trainer_pb2.ModelReportRequest(model_id=model_id)
+        )
+        return from_message(StoredReport, reply, card={})
+
+    def activate(self, model_id: str, *, force: bool = False) -> ModelInfo:
         reply = self.call(
             self._stub.ActivateModel,
-            common_pb2.ActivateModelRequest(model_id=model_id),
+            common_pb2.ActivateModelRequest(model_id=model_id, force=force),
             ACTIVATE_DEADLINE_S,
         )
         return model_from_message(reply)

@@ -2,7 +2,8 @@
 
 One function for every recipe and for the benchmark, so two models' held-out losses are always
 the same quantity: summed token losses over all examples divided by the number of target
-tokens (not a mean of per-batch means, which over-weights short batches).
+tokens (not a mean of per-batch means, which over-weights short batches). ``example_losses``
+gives each example's own sum and count (the fidelity report's per-post perplexities).
 """
 
 from __future__ import annotations
@@ -12,7 +13,10 @@ from typing import Any
 from likeness.trainer.encoding import IGNORE, Encoded
 
 
-def heldout_loss(model: Any, examples: list[Encoded], *, batch_size: int = 32) -> float:
+def example_losses(
+    model: Any, examples: list[Encoded], *, batch_size: int = 32
+) -> list[tuple[float, int]]:
+    """(summed target-token loss, target tokens) of each example, in the order given."""
     import torch
 
     if not examples:
@@ -20,12 +24,13 @@ def heldout_loss(model: Any, examples: list[Encoded], *, batch_size: int = 32) -
     was_training = model.training
     model.eval()
     device = next(model.parameters()).device
-    total_loss, total_tokens = 0.0, 0
-    ordered = sorted(examples, key=lambda e: len(e.input_ids))
+    results: list[tuple[float, int]] = [(0.0, 0)] * len(examples)
+    # Batches of similar lengths pad least; each result goes back to its example's place.
+    order = sorted(range(len(examples)), key=lambda i: len(examples[i].input_ids))
     try:
         with torch.no_grad():
-            for start in range(0, len(ordered), batch_size):
-                chunk = ordered[start : start + batch_size]
+            for start in range(0, len(order), batch_size):
+                chunk = [examples[i] for i in order[start : start + batch_size]]
                 width = max(len(e.input_ids) for e in chunk)
                 ids = torch.tensor(
                     [e.input_ids + [0] * (width - len(e.input_ids)) for e in chunk], device=device
@@ -40,13 +45,19 @@ def heldout_loss(model: Any, examples: list[Encoded], *, batch_size: int = 32) -
                 logits = model(input_ids=ids, attention_mask=mask).logits.float()
                 shifted = labels[:, 1:]
                 losses = torch.nn.functional.cross_entropy(
-                    logits[:, :-1].reshape(-1, logits.size(-1)),
-                    shifted.reshape(-1),
-                    ignore_index=IGNORE,
-                    reduction="sum",
+                    logits[:, :-1].transpose(1, 2), shifted, ignore_index=IGNORE, reduction="none"
                 )
-                total_loss += float(losses)
-                total_tokens += int((shifted != IGNORE).sum())
+                sums = losses.sum(dim=1).tolist()
+                counts = (shifted != IGNORE).sum(dim=1).tolist()
+                for offset, (total, count) in enumerate(zip(sums, counts, strict=True)):
+                    results[order[start + offset]] = (float(total), int(count))
     finally:
         model.train(was_training)
+    return results
+
+
+def heldout_loss(model: Any, examples: list[Encoded], *, batch_size: int = 32) -> float:
+    losses = example_losses(model, examples, batch_size=batch_size)
+    total_loss = sum(loss for loss, _ in losses)
+    total_tokens = sum(tokens for _, tokens in losses)
     return total_loss / max(total_tokens, 1)

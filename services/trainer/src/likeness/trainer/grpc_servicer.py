@@ -24,6 +24,7 @@ from likeness.core import jobs, registry
 from likeness.core.jobs import JobInfo, ProgressReport
 from likeness.core.model_messages import model_message
 from likeness.core.proto_fields import to_message
+from likeness.core.reports import ReportNotFound, latest_report, numbers
 from likeness.core.settings import Settings
 from likeness.trainer.training_jobs import (
     InvalidConfig,
@@ -67,6 +68,9 @@ def job_message(job: JobInfo) -> trainer_pb2.Job:
         ),
         config_json=json.dumps(job.config, sort_keys=True),
         result_json=json.dumps(job.result, sort_keys=True) if job.result else "",
+        loss_history=[
+            trainer_pb2.LossPoint(step=step, loss=loss) for step, loss in job.loss_history
+        ],
     )
 
 
@@ -168,10 +172,24 @@ class TrainerServicer(trainer_pb2_grpc.TrainerServiceServicer):
         found = registry.list_models(self.db, request.persona or None)
         return common_pb2.ListModelsResponse(models=[model_message(m) for m in found])
 
+    def GetModelReport(
+        self, request: trainer_pb2.ModelReportRequest, context: grpc.ServicerContext
+    ) -> trainer_pb2.ModelReport:
+        registry.get_model(self.db, request.model_id)  # ModelNotFound first
+        report = latest_report(self.db, request.model_id)
+        if report is None:
+            raise ReportNotFound(
+                f"model {request.model_id} has no report card yet (likeness eval "
+                f"{request.model_id})"
+            )
+        return to_message(trainer_pb2.ModelReport, report, metrics=numbers(report.metrics))
+
     def ActivateModel(
         self, request: common_pb2.ActivateModelRequest, context: grpc.ServicerContext
     ) -> common_pb2.Model:
-        info = activate(self.db, self.settings, request.model_id, self.inference)
+        info = activate(
+            self.db, self.settings, request.model_id, self.inference, force=request.force
+        )
         return model_message(info)
 
     def PreviewJob(

@@ -119,12 +119,12 @@ def build_datasets(
     if not any(spec.kind in GENERATED_KINDS for spec in specs):
         return [build_dataset(db, spec, settings.data_dir) for spec in specs]
     model = getattr(config, "qa_generator", "") or None
-    return _run_async(
+    return run_coroutine(
         _build_with_generator(db, settings, specs, model, report or (lambda _p: None))
     )
 
 
-def _run_async(coro: Coroutine[Any, Any, T]) -> T:
+def run_coroutine(coro: Coroutine[Any, Any, T]) -> T:
     """Run ``coro`` to completion from synchronous code, even when the calling thread already
     runs an event loop (then on a thread of its own: an engine belongs to its loop)."""
     try:

@@ -23,6 +23,8 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from likeness.core import jobs, registry
+from likeness.core.errors import GateFailed, NoReport
+from likeness.core.gate import require_gate
 from likeness.core.grpc_client import ServiceError
 from likeness.core.jobs import JobInfo, ProgressReport
 from likeness.core.personas import persona_id
@@ -80,7 +82,13 @@ def submit_training(
     max_attempts: int = 3,
 ) -> str:
     """Validate, then queue a training job; returns its id. The stored config is the submitted
-    one (defaults are filled in by the run, whose plan records the full config)."""
+    one (defaults are filled in by the run, whose plan records the full config). Recipe
+    ``eval`` queues an evaluation of ``config["model_id"]`` (``fidelity.jobs.submit_eval``; the
+    persona is the model's)."""
+    from likeness.trainer.fidelity.jobs import EVAL_KIND, submit_eval
+
+    if recipe == EVAL_KIND:
+        return submit_eval(db, None, config, priority=priority, max_attempts=max_attempts)
     check_config(recipe, config)
     if not persona:
         raise ValueError("a training job needs a persona")
@@ -222,22 +230,29 @@ def preview_job(
 class ModelActivator(Protocol):
     """What activation needs of the inference service (``InferenceClient`` is one)."""
 
-    def activate(self, model_id: str) -> ModelInfo: ...
+    def activate(self, model_id: str, *, force: bool = False) -> ModelInfo: ...
 
 
 def activate(
-    db: Engine, settings: Settings, model_id: str, inference: ModelActivator | None = None
+    db: Engine,
+    settings: Settings,
+    model_id: str,
+    inference: ModelActivator | None = None,
+    *,
+    force: bool = False,
 ) -> ModelInfo:
     """Make a persona adapter its persona's active one, or a normaliser its persona's
     normaliser (the two slots are independent: neither deactivates the other).
 
     The registry says first whether the model exists and can be activated (ModelNotFound,
-    NotAnAdapter, also for a normaliser trained on an unknown prompt version: no round trip).
+    NotAnAdapter, also for a normaliser trained on an unknown prompt version: no round trip),
+    then the serving gate whether a persona model's report card passes (NoReport, GateFailed;
+    ``force`` activates it anyway).
     With ``inference`` the running service then checks the adapter against what it serves,
     loads it and marks it active (ActivationRefused if it would not, or could not be reached;
     nothing changed); without, only the database changes.
     """
-    registry.activatable(db, model_id)
+    require_gate(db, settings, registry.activatable(db, model_id), force=force)
     if inference is None:
         if settings.inference_addr:
             logger.warning(
@@ -247,8 +262,8 @@ def activate(
             )
         return registry.activate(db, model_id)
     try:
-        return inference.activate(model_id)
-    except (registry.ModelNotFound, registry.NotAnAdapter):
+        return inference.activate(model_id, force=force)
+    except (registry.ModelNotFound, registry.NotAnAdapter, NoReport, GateFailed):
         raise
     except ServiceError as exc:  # unreachable, refused key, or an error of its own
         raise ActivationRefused(str(exc)) from None

@@ -1,6 +1,7 @@
-"""The trainer's job worker: the core job loop with the training handler for every recipe.
+"""The trainer's job worker: the core job loop with the training handler for every recipe, and
+the evaluation handler (kind ``eval``, queued after every persona training run).
 
-    worker = Worker(db, settings)                 # id "host:pid", every recipe, 60 s lease
+    worker = Worker(db, settings)                 # id "host:pid", every recipe + eval, 60 s lease
     worker.run_forever(stop)                      # until ``stop`` is set (or SIGINT/SIGTERM)
     job = worker.run_once(job_id)                 # that one job if it waits (the CLI)
     job = worker.run_job(job_id)                  # that job, taken over from a dead worker too
@@ -24,8 +25,10 @@ from sqlalchemy import Engine
 from likeness.core.job_worker import JobContext, JobOutcome, JobWorker, stop_on_signals
 from likeness.core.jobs import default_worker_id
 from likeness.core.settings import Settings
+from likeness.trainer.fidelity.config import EVALUATED_KINDS
+from likeness.trainer.fidelity.jobs import EVAL_KIND, eval_job, submit_eval
 from likeness.trainer.recipes.base import RunContext
-from likeness.trainer.recipes.registry import recipe_names
+from likeness.trainer.recipes.registry import parse_config, recipe_names
 from likeness.trainer.runner import run_training
 from likeness.trainer.training_jobs import InvalidConfig, describe_validation_error
 
@@ -47,7 +50,13 @@ def train_job(db: Engine, settings: Settings, run: JobContext) -> JobOutcome:
         raise InvalidConfig(describe_validation_error(job.kind, exc)) from None
     if result.stopped:
         return JobOutcome.stopped_early()
-    return JobOutcome(result=result.as_result())
+    outcome = result.as_result()
+    evaluate = getattr(parse_config(job.kind, job.config), "evaluate", False)
+    if evaluate and result.model_kind in EVALUATED_KINDS:
+        # Every persona model gets its report card (the serving gate reads it); the worker
+        # that is free first runs it.
+        outcome["eval_job"] = submit_eval(db, result.model_id)
+    return JobOutcome(result=outcome)
 
 
 class Worker(JobWorker):
@@ -62,6 +71,10 @@ class Worker(JobWorker):
         **options: Any,
     ) -> None:
         handler = partial(train_job, db, settings)
-        kinds = recipe_names() if kinds is None else kinds
-        super().__init__(db, dict.fromkeys(kinds, handler), **options)
+        kinds = [*recipe_names(), EVAL_KIND] if kinds is None else kinds
+        handlers = {
+            kind: partial(eval_job, db, settings) if kind == EVAL_KIND else handler
+            for kind in kinds
+        }
+        super().__init__(db, handlers, **options)
         self.settings = settings

@@ -76,10 +76,16 @@ def finished(job: JobInfo, as_json: bool) -> None:
 
 
 def run_here(
-    handle: backend.EmbeddedTrainer, job_id: str | None, as_json: bool, *, take_over: bool = False
-) -> None:
+    handle: backend.EmbeddedTrainer,
+    job_id: str | None,
+    as_json: bool,
+    *,
+    take_over: bool = False,
+    announce: bool = True,
+) -> JobInfo | None:
     """Run a job in this process with a live bar; Ctrl-C checkpoints and hands it back.
-    ``take_over`` also claims a job whose worker died (``jobs resume``)."""
+    ``take_over`` also claims a job whose worker died (``jobs resume``). Returns the job as it
+    ended (None: nothing waited); ``announce=False`` leaves saying how it ended to the caller."""
     with render.job_progress(not as_json) as display:
 
         def on_progress(job: JobInfo, progress: ProgressReport) -> None:
@@ -90,11 +96,10 @@ def run_here(
         else:
             job, interrupted = handle.run(job_id, on_progress)
     if job is None and job_id is not None:  # another worker took it first: follow it there
-        follow(handle, job_id, label(handle.get(job_id)), as_json)
-        return
+        return follow(handle, job_id, label(handle.get(job_id)), as_json, announce=announce)
     if job is None:
         render.err.print("no job is waiting")
-        return
+        return None
     if interrupted and not job.done:
         render.err.print(
             f"stopped: checkpoint saved, job {job.id} is back in the queue; resume with "
@@ -102,11 +107,16 @@ def run_here(
             highlight=False,
         )
         raise typer.Exit(EXIT_INTERRUPTED)
-    finished(job, as_json)
+    if announce:
+        finished(job, as_json)
+    return job
 
 
-def follow(handle: backend.Trainer, job_id: str, name: str, as_json: bool) -> None:
-    """Watch a job that runs elsewhere; Ctrl-C stops watching, not the job."""
+def follow(
+    handle: backend.Trainer, job_id: str, name: str, as_json: bool, *, announce: bool = True
+) -> JobInfo:
+    """Watch a job that runs elsewhere; Ctrl-C stops watching, not the job. Returns the job as
+    it ended (``announce=False``: without saying so)."""
     try:
         with render.job_progress(not as_json) as display:
             for event in handle.watch(job_id):
@@ -117,7 +127,10 @@ def follow(handle: backend.Trainer, job_id: str, name: str, as_json: bool) -> No
             highlight=False,
         )
         raise typer.Exit(EXIT_INTERRUPTED) from None
-    finished(handle.get(job_id), as_json)
+    job = handle.get(job_id)
+    if announce:
+        finished(job, as_json)
+    return job
 
 
 def _trainer(ctx: typer.Context, server: str | None) -> AbstractContextManager[backend.Trainer]:

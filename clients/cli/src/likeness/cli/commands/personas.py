@@ -3,9 +3,10 @@ prompt) training and chat use for them."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -35,6 +36,29 @@ ExcludeOpt = Annotated[
         "'none' excludes nothing). Flags: see docs/data-formats.md.",
     ),
 ]
+
+
+GateOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--gate",
+        help="The persona's serving-gate thresholds as a JSON object, e.g. "
+        '\'{"min_attribution": 0.8, "max_copy_rate": 0.02}\' (null turns a check off, {} '
+        "restores the defaults: the LIKENESS_GATE_* settings).",
+    ),
+]
+
+
+def _gate(text: str | None) -> dict[str, Any] | None:
+    if text is None:
+        return None
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise fail(f"--gate takes a JSON object: {exc}") from None
+    if not isinstance(value, dict):
+        raise fail("--gate takes a JSON object, e.g. '{\"min_attribution\": 0.8}'")
+    return value
 
 
 def _card(card: str | None, card_file: Path | None) -> str | None:
@@ -76,11 +100,13 @@ def _saving(update: bool) -> Callable[..., None]:
         card: CardOpt = None,
         card_file: CardFileOpt = None,
         exclude: ExcludeOpt = None,
+        gate: GateOpt = None,
         as_json: JsonOpt = False,
     ) -> None:
         text = _card(card, card_file)
-        if update and not (name or text) and exclude is None:
-            raise fail("nothing to change: give --name, --card, --card-file or --exclude")
+        thresholds = _gate(gate)
+        if update and not (name or text) and exclude is None and thresholds is None:
+            raise fail("nothing to change: give --name, --card, --card-file, --exclude or --gate")
         with backend.ingest(state(ctx).settings()) as handle:
             result = handle.create_persona(
                 slug,
@@ -88,6 +114,7 @@ def _saving(update: bool) -> Callable[..., None]:
                 display_name=name,
                 card=text,
                 exclude_flags=_excluded(exclude),
+                gate=thresholds,
             )
         render.emit(result, as_json, _show_one)
 

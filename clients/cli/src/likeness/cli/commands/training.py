@@ -8,16 +8,19 @@ likeness train persona --persona alice --server gpu:50054 --detach
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
 
 from likeness.cli import backend, render
 from likeness.cli.app import JsonOpt, PersonaOpt, ServerOpt, fail, state
-from likeness.cli.commands.jobs import follow, run_here
+from likeness.cli.commands.jobs import finished, follow, run_here
+
+if TYPE_CHECKING:
+    from likeness.core.jobs import JobInfo
 
 #: CLI name -> recipe id. Recipe ids are accepted too (and any recipe the registry knows).
 CLI_RECIPES = {
@@ -105,10 +108,21 @@ def train(
         bool, typer.Option("--detach", help="Queue the job, print its id and return.")
     ] = False,
     priority: Annotated[int, typer.Option(help="Higher runs first.")] = 0,
+    no_eval: Annotated[
+        bool,
+        typer.Option(
+            "--no-eval",
+            help="Do not evaluate the trained persona model (no report card: the serving gate "
+            "then asks for one before it is activated).",
+        ),
+    ] = False,
     server: ServerOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Train a model for a persona: validate, queue, run (here, or on the trainer service).
+
+    A persona model is then evaluated against its base (`likeness eval`): its report card is
+    what the serving gate reads when it is activated.
 
     Every option of a recipe can be set with --set KEY=VALUE: `likeness recipes NAME` lists
     them with their defaults. Ctrl-C stops a run embedded here gracefully: a checkpoint is
@@ -122,6 +136,7 @@ def train(
         "batch_size": batch_size,
         "base_model": base_model,
         "limit": limit,
+        "evaluate": False if no_eval else None,
     }
     config = build_config(config_file, sets or [], flags)
     with backend.trainer(state(ctx).settings(), server) as handle:
@@ -142,10 +157,23 @@ def train(
             return
         label = f"{name} · {persona}"
         render.err.print(f"job {job_id}: {label}", highlight=False)
-        if isinstance(handle, backend.EmbeddedTrainer):
-            run_here(handle, job_id, as_json)
-        else:
-            follow(handle, job_id, label, as_json)
+        job = run_job(handle, job_id, label, as_json)
+        evaluation_id = job.result.get("eval_job") if job.status == "succeeded" else None
+        if evaluation_id:
+            # The evaluation the run queued (it runs on a free worker; here, in this process).
+            render.err.print(f"job {evaluation_id}: eval · {persona}", highlight=False)
+            evaluation = run_job(handle, str(evaluation_id), f"eval · {persona}", as_json)
+            job = replace(job, result={**job.result, "evaluation": evaluation.result})
+        finished(job, as_json)
+
+
+def run_job(handle: backend.Trainer, job_id: str, label: str, as_json: bool) -> JobInfo:
+    """Run the job here (embedded) or follow it on the trainer service; the job as it ended."""
+    if isinstance(handle, backend.EmbeddedTrainer):
+        job = run_here(handle, job_id, as_json, announce=False)
+        if job is not None:
+            return job
+    return follow(handle, job_id, label, as_json, announce=False)
 
 
 def recipes(

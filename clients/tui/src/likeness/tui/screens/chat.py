@@ -6,9 +6,9 @@ Esc stops the reply in flight (its gRPC stream is cancelled, so the server abort
 Ctrl+R asks again for the last answer, Ctrl+L clears the conversation, Ctrl+T edits the card for
 this session. A reply that fails midway keeps what came and says why.
 
-What a turn sends is built by ``request_messages`` (plain, tested on its own): the inference
-service puts a persona's stored card first by itself, so an edited card goes as the first system
-message of the request; it follows the stored one, and for the base model it is the only one.
+What a turn sends is built by ``request_messages`` (plain, tested on its own): the conversation
+and, when the card was edited for this session, that card, which the inference service puts in
+place of the persona's stored one (for the base model it is the only one).
 """
 
 from __future__ import annotations
@@ -59,16 +59,15 @@ class ChatMessage:
 
 def request_messages(
     history: Sequence[ChatMessage], card: str, stored_card: str | None
-) -> list[tuple[str, str]]:
-    """The (role, content) pairs one turn sends: the card as a system message when it is not
-    the one the service adds by itself (``stored_card``: the persona's; None for the base
-    model), then every message of ``history`` that has text (a stopped reply's part too: the
-    person saw it, and the model should)."""
-    messages: list[tuple[str, str]] = []
-    if card.strip() and card != stored_card:
-        messages.append(("system", card))
-    messages.extend((m.role, m.text) for m in history if m.text)
-    return messages
+) -> tuple[list[tuple[str, str]], str | None]:
+    """What one turn sends: the (role, content) pairs of every message of ``history`` that has
+    text (a stopped reply's part too: the person saw it, and the model should), and the card to
+    send in place of the stored one (``stored_card``: the persona's; None for the base model),
+    None when the service's own is the one (an unedited card)."""
+    messages = [(m.role, m.text) for m in history if m.text]
+    if card == (stored_card or ""):
+        return messages, None
+    return messages, card.strip()
 
 
 def shown(text: str) -> str:
@@ -390,25 +389,28 @@ class ChatScreen(ServiceScreen):
 
     def _ask(self) -> None:
         """Stream the target's answer to the conversation as it stands."""
-        messages = request_messages(self.history, self.card, self.stored_card)
+        messages, card = request_messages(self.history, self.card, self.stored_card)
         message = ChatMessage("assistant", "", self.speaker, state="streaming")
         reply = Reply(message, self._add(message))
         self._reply = reply
         self._show_status()
-        self.stream_reply(self.target, messages, self.sampling, reply)
+        self.stream_reply(self.target, messages, card, self.sampling, reply)
 
     @background(exclusive=False, group="chat")
     def stream_reply(
         self,
         target: str,
         messages: list[tuple[str, str]],
+        card: str | None,
         sampling: inference_pb2.SamplingParams,
         reply: Reply,
     ) -> None:
         # Messages, not call_from_thread: the worker keeps reading while the UI repaints, and
         # the end arrives after the last delta (one queue, in order).
         try:
-            stream = self.services.require("inference").chat_stream(target, messages, sampling)
+            stream = self.services.require("inference").chat_stream(
+                target, messages, sampling, card=card
+            )
             reply.attach(stream)
             for delta in stream:
                 if reply.add(delta):

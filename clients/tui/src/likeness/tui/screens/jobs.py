@@ -10,8 +10,9 @@ trainer's ActivateModel: a persona adapter or a normaliser, each its own slot), 
 ``tab`` moves between the tables. Both tables reload every ``REFRESH_S`` seconds while the screen
 is shown, in a worker. The selected job, while it runs, is also watched (``TrainerClient.watch``
 in an exclusive worker that a new selection, or hiding the screen, cancels), so its bar and plot
-move with every report. The queue keeps only a job's latest progress, so the loss curve is made
-of the reports this screen has seen since it first listed the job.
+move with every report. The loss curve starts from the history the queue keeps with the job
+(``JobInfo.loss_history``: the whole run, thinned past 256 points), so a job opened part-way
+shows its run from the first step.
 """
 
 from __future__ import annotations
@@ -25,15 +26,26 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Button, DataTable, Footer, Label, ProgressBar
+from textual.widgets import Button, DataTable, Footer, Label, Markdown, ProgressBar
 from textual.worker import Worker, WorkerState, get_current_worker
 from textual_plotext import PlotextPlot
 
-from likeness.core.jobs import CANCELLED, FAILED, QUEUED, RUNNING, SUCCEEDED, JobInfo
+from likeness.core.errors import GateFailed
+from likeness.core.jobs import (
+    CANCELLED,
+    FAILED,
+    QUEUED,
+    RUNNING,
+    SUCCEEDED,
+    JobInfo,
+    add_loss_point,
+)
 from likeness.core.registry import ModelInfo
+from likeness.core.reports import ReportNotFound, StoredReport
+from likeness.core.reports import headline as report_headline
 from likeness.trainer.training_jobs import JobEvent
 from likeness.tui.screens.base import ServiceScreen
 from likeness.tui.working import background, describe
@@ -118,13 +130,15 @@ def base_name(base: str, width: int = 12) -> str:
 
 
 def model_cells(model: ModelInfo) -> list[Text]:
+    # A persona model's report card says more than its training loss: show that once it has one.
+    figures = report_headline(model.report) if model.report else headline(model.metrics)
     return [
         Text(short_id(model.id)),
         Text(model.kind),
         Text(model.persona or "—"),
         Text(base_name(model.base_model)),
         Text("● yes", style="green bold") if model.active else Text("—", style="dim"),
-        Text(headline(model.metrics)),
+        Text(figures),
     ]
 
 
@@ -169,16 +183,6 @@ def job_summary(job: JobInfo | None, jobs_listed: int) -> str:
     return f"{head} · {job.status}"
 
 
-def add_point(points: list[tuple[int, float]], step: int, loss: float) -> None:
-    """Record ``loss`` at ``step``; a run resumed from an earlier checkpoint drops the steps it
-    will train again."""
-    if step <= 0 or not loss:
-        return
-    while points and points[-1][0] >= step:
-        points.pop()
-    points.append((step, loss))
-
-
 # --- widgets -------------------------------------------------------------------------------------
 
 
@@ -211,40 +215,34 @@ def step_ticks(first: int, last: int, most: int = 5) -> list[int]:
     return sorted({round(first + i * (last - first) / (most - 1)) for i in range(most)})
 
 
-class ConfirmCancel(ModalScreen[bool]):
-    """Asks before a job is cancelled (a cancelled run does not resume)."""
+class Confirm(ModalScreen[bool]):
+    """A yes/no question before something that cannot be taken back; y/n or the buttons."""
 
     DEFAULT_CSS = """
-    ConfirmCancel { align: center middle; }
-    ConfirmCancel #confirm {
+    Confirm { align: center middle; }
+    Confirm #confirm {
         width: 60; height: auto; padding: 1 2; border: thick $error; background: $surface;
     }
-    ConfirmCancel #confirm Label { width: 100%; }
-    ConfirmCancel #confirm-buttons { height: auto; margin-top: 1; align-horizontal: center; }
-    ConfirmCancel Button { margin: 0 1; }
+    Confirm #confirm Label { width: 100%; }
+    Confirm #confirm-buttons { height: auto; margin-top: 1; align-horizontal: center; }
+    Confirm Button { margin: 0 1; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Cancel the job", id="jobs.confirm_yes"),
-        Binding("n,escape", "answer(False)", "Keep it", id="jobs.confirm_no"),
+        Binding("y", "answer(True)", "Yes", id="jobs.confirm_yes"),
+        Binding("n,escape", "answer(False)", "No", id="jobs.confirm_no"),
     ]
 
-    def __init__(self, job: JobInfo) -> None:
+    def __init__(self, question: str, yes: str, no: str) -> None:
         super().__init__()
-        self.job = job
+        self.question, self.yes, self.no = question, yes, no
 
     def compose(self) -> ComposeResult:
-        job = self.job
-        what = "stops at its next safe point" if job.status == RUNNING else "will not run"
         with Vertical(id="confirm"):
-            yield Label(
-                f"Cancel job {short_id(job.id)} ({job.kind}, {job.persona or 'no persona'}, "
-                f"{job.status})? It {what}.",
-                markup=False,
-            )
+            yield Label(self.question, markup=False)
             with Horizontal(id="confirm-buttons"):
-                yield Button("Cancel job (y)", variant="error", id="confirm-yes")
-                yield Button("Keep it (n)", id="confirm-no")
+                yield Button(f"{self.yes} (y)", variant="error", id="confirm-yes")
+                yield Button(f"{self.no} (n)", id="confirm-no")
 
     @on(Button.Pressed)
     def pressed(self, event: Button.Pressed) -> None:
@@ -252,6 +250,61 @@ class ConfirmCancel(ModalScreen[bool]):
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
+
+
+class ConfirmCancel(Confirm):
+    """Asks before a job is cancelled (a cancelled run does not resume)."""
+
+    def __init__(self, job: JobInfo) -> None:
+        what = "stops at its next safe point" if job.status == RUNNING else "will not run"
+        super().__init__(
+            f"Cancel job {short_id(job.id)} ({job.kind}, {job.persona or 'no persona'}, "
+            f"{job.status})? It {what}.",
+            "Cancel job",
+            "Keep it",
+        )
+        self.job = job
+
+
+class ConfirmForce(Confirm):
+    """Asks before a persona model that fails its serving gate is activated anyway."""
+
+    def __init__(self, model: ModelInfo, reason: str) -> None:
+        super().__init__(
+            f"Model {short_id(model.id)} was refused by the serving gate: {reason}\n\n"
+            f"Serve it for {model.persona} anyway?",
+            "Activate anyway",
+            "Leave it",
+        )
+        self.model = model
+
+
+class ReportCardView(ModalScreen[None]):
+    """A model's report card (its markdown), read-only; Esc or q closes it."""
+
+    DEFAULT_CSS = """
+    ReportCardView { align: center middle; }
+    ReportCardView #card-box {
+        width: 95%; height: 90%; border: thick $primary; background: $surface;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "close", "Close", id="jobs.card_close"),
+    ]
+
+    def __init__(self, report: StoredReport) -> None:
+        super().__init__()
+        self.report = report
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="card-box") as box:
+            box.border_title = f"report card · model {short_id(self.report.model_id)}"
+            box.border_subtitle = f"{self.report.report_dir} · Esc closes"
+            yield Markdown(self.report.markdown)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
 
 
 # --- the screen ----------------------------------------------------------------------------------
@@ -264,6 +317,7 @@ class JobsScreen(ServiceScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "cancel_job", "Cancel job", id="jobs.cancel"),
         Binding("a", "activate_model", "Activate model", id="jobs.activate"),
+        Binding("v", "view_report", "Card", id="jobs.report"),
         Binding("r", "reload", "Refresh", id="jobs.refresh"),
         Binding("tab", "switch_table", "Jobs/Models", id="jobs.switch_table"),
     ]
@@ -318,7 +372,9 @@ class JobsScreen(ServiceScreen):
             ("active", "active", 6),
         ):
             models.add_column(label, key=key, width=width)
-        models.add_column("metrics", key="metrics")
+        # A fixed width (the report headline's): an auto-sized last column was measured before its
+        # cells at times, and cut them to the header's width.
+        models.add_column("metrics", key="metrics", width=38)
         self._timer = self.set_interval(REFRESH_S, self.reload, pause=True)
         self.show_selected()
 
@@ -366,7 +422,11 @@ class JobsScreen(ServiceScreen):
         self._list_error = None
         self.jobs = {job.id: job for job in jobs}
         for job in jobs:
-            add_point(self.losses.setdefault(job.id, []), job.report.step, job.report.loss)
+            seen = self.losses.setdefault(job.id, [])
+            # The queue's history covers the run before this screen saw it.
+            if len(job.loss_history) > len(seen):
+                seen[:] = job.loss_history
+            add_loss_point(seen, job.report.step, job.report.loss)
         fill(self.query_one("#jobs-table", DataTable), {j.id: job_cells(j) for j in jobs})
         self.models = {model.id: model for model in models}
         fill(self.query_one("#models-table", DataTable), {m.id: model_cells(m) for m in models})
@@ -450,7 +510,7 @@ class JobsScreen(ServiceScreen):
             return
         job = replace(job, status=event.status, progress=event.progress.as_dict())
         self.jobs[job.id] = job
-        add_point(self.losses.setdefault(job.id, []), event.progress.step, event.progress.loss)
+        add_loss_point(self.losses.setdefault(job.id, []), event.progress.step, event.progress.loss)
         fill_row(self.query_one("#jobs-table", DataTable), job.id, job_cells(job))
         if job.id == self.selected_job:
             self.show_selected()
@@ -503,10 +563,48 @@ class JobsScreen(ServiceScreen):
         self.notify(f"activating model {short_id(model.id)} …", markup=False)
         self.activate_model(model.id)
 
-    @background(exclusive=False, group="models-activate")
-    def activate_model(self, model_id: str) -> None:
+    def action_view_report(self) -> None:
+        model = self.models.get(highlighted(self.query_one("#models-table", DataTable)) or "")
+        if model is None:
+            self.notify("no model selected (tab moves to the models table)", severity="warning")
+            return
+        self.fetch_report(model.id)
+
+    @background(exclusive=True, group="models-report")
+    def fetch_report(self, model_id: str) -> None:
         try:
-            info = self.services.require("trainer").activate(model_id)
+            report = self.services.require("trainer").report(model_id)
+        except ReportNotFound:
+            self.notify(
+                f"model {short_id(model_id)} has no report card yet: likeness eval {model_id}",
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
+            return
+        except Exception as exc:
+            self.notify(describe(exc), severity="error", markup=False)
+            return
+        self.app.call_from_thread(self.app.push_screen, ReportCardView(report))
+
+    @background(exclusive=False, group="models-activate")
+    def activate_model(self, model_id: str, force: bool = False) -> None:
+        try:
+            info = self.services.require("trainer").activate(model_id, force=force)
+        except GateFailed as exc:
+            # A gate refusal can be overridden, after a confirm that says why it refused.
+            model = self.models.get(model_id)
+            if model is not None:
+                reason = str(exc).split(": ", 1)[-1].removesuffix(" (activate anyway with --force)")
+                self.app.call_from_thread(self.confirm_force, model, reason)
+                return
+            self.notify(
+                f"model {short_id(model_id)} not activated: {describe(exc)}",
+                severity="error",
+                timeout=12,
+                markup=False,
+            )
+            return
         except Exception as exc:
             # A refusal (another base model, files missing) is an answer, not a crash: say why.
             self.notify(
@@ -521,6 +619,14 @@ class JobsScreen(ServiceScreen):
             markup=False,
         )
         self.app.call_from_thread(self.reload)
+
+    def confirm_force(self, model: ModelInfo, reason: str) -> None:
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.notify(f"activating model {short_id(model.id)} anyway …", markup=False)
+                self.activate_model(model.id, force=True)
+
+        self.app.push_screen(ConfirmForce(model, reason), answered)
 
 
 # --- table helpers -------------------------------------------------------------------------------
@@ -538,7 +644,9 @@ def fill_row(table: DataTable[Text], key: str, cells: list[Text]) -> None:
     columns = [column.key for column in table.ordered_columns]
     if key in table.rows:
         for column, cell in zip(columns, cells, strict=True):
-            table.update_cell(key, column, cell)
+            # Re-measured: a value that grows after the first fill (a loss, a report) must not be
+            # cut to the width its column got then.
+            table.update_cell(key, column, cell, update_width=True)
 
 
 def fill(table: DataTable[Text], rows: dict[str, list[Text]]) -> None:

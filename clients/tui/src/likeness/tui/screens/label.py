@@ -23,6 +23,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
 from textual.widgets import Footer, Static
 
 from likeness.labeler.errors import (
@@ -73,17 +74,28 @@ class Session:
 
 
 class ProposalCard(Static):
-    """One proposal: its number, how many places it changes, and the word diff."""
+    """One proposal: its number, how many places it changes, and the word diff. A click
+    selects it (for ``e``); it never decides, a decision is a key."""
+
+    class Clicked(Message):
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
 
     def __init__(self, number: int, original: str, text: str) -> None:
         super().__init__(classes="proposal")
+        self.number = number
         self.show(number, original, text)
 
     def show(self, number: int, original: str, text: str) -> None:
+        self.number = number
         self.update(word_diff(original, text))
         count = changes(original, text)
         self.border_title = f"{number}"
         self.border_subtitle = "unchanged" if count == 0 else f"{count} change(s)"
+
+    def on_click(self) -> None:
+        self.post_message(self.Clicked(self.number - 1))
 
 
 class LabelScreen(ServiceScreen):
@@ -354,6 +366,11 @@ class LabelScreen(ServiceScreen):
             return
         self.selected = (self.selected + step) % len(self.current.proposals)
         self.show_selection()
+
+    def on_proposal_card_clicked(self, event: ProposalCard.Clicked) -> None:
+        if self.current is not None and 0 <= event.index < len(self.current.proposals):
+            self.selected = event.index
+            self.show_selection()
 
     def action_edit(self) -> None:
         if self.current is None or not self.current.proposals:

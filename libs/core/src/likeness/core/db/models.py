@@ -152,6 +152,24 @@ class Model(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class ModelReport(Base):
+    """A model's fidelity report card (``likeness eval``): the figures the serving gate reads,
+    the whole card as JSON, its markdown, and the folder that holds its plots. A model may have
+    several (re-evaluated against another base, or with more samples); the newest counts."""
+
+    __tablename__ = "model_reports"
+    __table_args__ = (Index("ix_model_reports_model_created", "model_id", "created_at"),)
+
+    id: Mapped[str] = mapped_column(key_string(32), primary_key=True)
+    model_id: Mapped[str] = mapped_column(ForeignKey("models.id", ondelete="CASCADE"))
+    against: Mapped[str] = mapped_column(Text, default="")  # the base it was compared with
+    metrics: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    card: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    markdown: Mapped[str] = mapped_column(Text, default="")
+    report_dir: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class Draft(Base):
     """A generated post waiting for review; approved drafts are exported once, never twice."""
 

@@ -33,6 +33,11 @@ class PersonaSftConfig(SftConfig):
         description="Example formats: chat (topic → post), completion, essay, qa (synthetic).",
     )
     max_length: int = Field(192, ge=8, description="Tokens per example; posts are short.")
+    evaluate: bool = Field(
+        True,
+        description="Queue an evaluation (the report card the serving gate reads) once the "
+        "model is registered; `likeness train --no-eval` turns it off.",
+    )
     qa_generator: str = Field(
         "",
         description=(
