@@ -170,6 +170,43 @@ class ModelReport(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class Comparison(Base):
+    """One pair of the blind arena: two answers to one held-out request, shown to a person as A
+    and B in a random order that is stored (``a_is_model``), and their vote.
+
+    The ``model`` side is the persona model under test; the ``opponent`` side is another model
+    (its registry id), the model's base (``base``), or the author's own held-out post (``real``,
+    then ``post_id`` is that post). ``post_id`` is always the held-out post whose request both
+    answer. ``vote`` is ``a``, ``b``, ``tie`` or ``both_bad`` (None until voted); an unvoted pair
+    is held by ``annotator`` until ``lease_expires_at`` so two people never vote it at once, and
+    the vote is a conditional UPDATE (``vote IS NULL``), so a pair is voted at most once.
+    """
+
+    __tablename__ = "comparisons"
+    __table_args__ = (
+        Index("ix_comparisons_persona_created", "persona_id", "created_at"),
+        Index("ix_comparisons_model", "model_id"),
+    )
+
+    id: Mapped[str] = mapped_column(key_string(32), primary_key=True)
+    persona_id: Mapped[int] = mapped_column(ForeignKey("personas.id", ondelete="CASCADE"))
+    job_id: Mapped[str | None] = mapped_column(key_string(32), nullable=True)
+    post_id: Mapped[str] = mapped_column(key_string(32))
+    request: Mapped[str] = mapped_column(Text)
+    model_id: Mapped[str] = mapped_column(ForeignKey("models.id", ondelete="CASCADE"))
+    model_text: Mapped[str] = mapped_column(Text)
+    opponent: Mapped[str] = mapped_column(key_string(64))  # a model id | "base" | "real"
+    opponent_text: Mapped[str] = mapped_column(Text)
+    a_is_model: Mapped[bool] = mapped_column(Boolean)
+    vote: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    annotator: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    lease_expires_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    shown_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    seconds_spent: Mapped[float | None] = mapped_column(Float, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    voted_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+
 class Draft(Base):
     """A generated post waiting for review; approved drafts are exported once, never twice."""
 
