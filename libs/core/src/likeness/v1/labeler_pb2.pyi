@@ -198,6 +198,118 @@ class ExportChunk(_message.Message):
     total_rows: int
     def __init__(self, lines: _Optional[_Iterable[str]] = ..., total_rows: _Optional[int] = ...) -> None: ...
 
+class NextComparisonRequest(_message.Message):
+    __slots__ = ("persona", "annotator")
+    PERSONA_FIELD_NUMBER: _ClassVar[int]
+    ANNOTATOR_FIELD_NUMBER: _ClassVar[int]
+    persona: str
+    annotator: str
+    def __init__(self, persona: _Optional[str] = ..., annotator: _Optional[str] = ...) -> None: ...
+
+class Comparison(_message.Message):
+    __slots__ = ("comparison_id", "persona", "annotator", "request", "text_a", "text_b", "lease_expires_at", "resumed", "remaining")
+    COMPARISON_ID_FIELD_NUMBER: _ClassVar[int]
+    PERSONA_FIELD_NUMBER: _ClassVar[int]
+    ANNOTATOR_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_FIELD_NUMBER: _ClassVar[int]
+    TEXT_A_FIELD_NUMBER: _ClassVar[int]
+    TEXT_B_FIELD_NUMBER: _ClassVar[int]
+    LEASE_EXPIRES_AT_FIELD_NUMBER: _ClassVar[int]
+    RESUMED_FIELD_NUMBER: _ClassVar[int]
+    REMAINING_FIELD_NUMBER: _ClassVar[int]
+    comparison_id: str
+    persona: str
+    annotator: str
+    request: str
+    text_a: str
+    text_b: str
+    lease_expires_at: _timestamp_pb2.Timestamp
+    resumed: bool
+    remaining: int
+    def __init__(self, comparison_id: _Optional[str] = ..., persona: _Optional[str] = ..., annotator: _Optional[str] = ..., request: _Optional[str] = ..., text_a: _Optional[str] = ..., text_b: _Optional[str] = ..., lease_expires_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., resumed: _Optional[bool] = ..., remaining: _Optional[int] = ...) -> None: ...
+
+class VoteRequest(_message.Message):
+    __slots__ = ("comparison_id", "annotator", "choice", "seconds_spent")
+    class Choice(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+        __slots__ = ()
+        CHOICE_UNSPECIFIED: _ClassVar[VoteRequest.Choice]
+        A: _ClassVar[VoteRequest.Choice]
+        B: _ClassVar[VoteRequest.Choice]
+        TIE: _ClassVar[VoteRequest.Choice]
+        BOTH_BAD: _ClassVar[VoteRequest.Choice]
+    CHOICE_UNSPECIFIED: VoteRequest.Choice
+    A: VoteRequest.Choice
+    B: VoteRequest.Choice
+    TIE: VoteRequest.Choice
+    BOTH_BAD: VoteRequest.Choice
+    COMPARISON_ID_FIELD_NUMBER: _ClassVar[int]
+    ANNOTATOR_FIELD_NUMBER: _ClassVar[int]
+    CHOICE_FIELD_NUMBER: _ClassVar[int]
+    SECONDS_SPENT_FIELD_NUMBER: _ClassVar[int]
+    comparison_id: str
+    annotator: str
+    choice: VoteRequest.Choice
+    seconds_spent: float
+    def __init__(self, comparison_id: _Optional[str] = ..., annotator: _Optional[str] = ..., choice: _Optional[_Union[VoteRequest.Choice, str]] = ..., seconds_spent: _Optional[float] = ...) -> None: ...
+
+class VoteResponse(_message.Message):
+    __slots__ = ("comparison_id", "vote", "a_was", "b_was", "voted")
+    COMPARISON_ID_FIELD_NUMBER: _ClassVar[int]
+    VOTE_FIELD_NUMBER: _ClassVar[int]
+    A_WAS_FIELD_NUMBER: _ClassVar[int]
+    B_WAS_FIELD_NUMBER: _ClassVar[int]
+    VOTED_FIELD_NUMBER: _ClassVar[int]
+    comparison_id: str
+    vote: str
+    a_was: str
+    b_was: str
+    voted: int
+    def __init__(self, comparison_id: _Optional[str] = ..., vote: _Optional[str] = ..., a_was: _Optional[str] = ..., b_was: _Optional[str] = ..., voted: _Optional[int] = ...) -> None: ...
+
+class ComparisonStatsRequest(_message.Message):
+    __slots__ = ("persona", "model")
+    PERSONA_FIELD_NUMBER: _ClassVar[int]
+    MODEL_FIELD_NUMBER: _ClassVar[int]
+    persona: str
+    model: str
+    def __init__(self, persona: _Optional[str] = ..., model: _Optional[str] = ...) -> None: ...
+
+class Matchup(_message.Message):
+    __slots__ = ("model", "opponent", "wins", "losses", "ties", "both_bad", "pending", "win_rate", "win_low", "win_high")
+    MODEL_FIELD_NUMBER: _ClassVar[int]
+    OPPONENT_FIELD_NUMBER: _ClassVar[int]
+    WINS_FIELD_NUMBER: _ClassVar[int]
+    LOSSES_FIELD_NUMBER: _ClassVar[int]
+    TIES_FIELD_NUMBER: _ClassVar[int]
+    BOTH_BAD_FIELD_NUMBER: _ClassVar[int]
+    PENDING_FIELD_NUMBER: _ClassVar[int]
+    WIN_RATE_FIELD_NUMBER: _ClassVar[int]
+    WIN_LOW_FIELD_NUMBER: _ClassVar[int]
+    WIN_HIGH_FIELD_NUMBER: _ClassVar[int]
+    model: str
+    opponent: str
+    wins: int
+    losses: int
+    ties: int
+    both_bad: int
+    pending: int
+    win_rate: float
+    win_low: float
+    win_high: float
+    def __init__(self, model: _Optional[str] = ..., opponent: _Optional[str] = ..., wins: _Optional[int] = ..., losses: _Optional[int] = ..., ties: _Optional[int] = ..., both_bad: _Optional[int] = ..., pending: _Optional[int] = ..., win_rate: _Optional[float] = ..., win_low: _Optional[float] = ..., win_high: _Optional[float] = ...) -> None: ...
+
+class ArenaStats(_message.Message):
+    __slots__ = ("persona", "matchups", "voted", "pending")
+    PERSONA_FIELD_NUMBER: _ClassVar[int]
+    MATCHUPS_FIELD_NUMBER: _ClassVar[int]
+    VOTED_FIELD_NUMBER: _ClassVar[int]
+    PENDING_FIELD_NUMBER: _ClassVar[int]
+    persona: str
+    matchups: _containers.RepeatedCompositeFieldContainer[Matchup]
+    voted: int
+    pending: int
+    def __init__(self, persona: _Optional[str] = ..., matchups: _Optional[_Iterable[_Union[Matchup, _Mapping]]] = ..., voted: _Optional[int] = ..., pending: _Optional[int] = ...) -> None: ...
+
 class DraftView(_message.Message):
     __slots__ = ("id", "persona", "topic", "text", "state", "model_id", "created_at", "reviewed_at", "exported_at", "export_batch")
     ID_FIELD_NUMBER: _ClassVar[int]

@@ -62,6 +62,21 @@ class LabelerServiceStub:
                 request_serializer=likeness_dot_v1_dot_labeler__pb2.ExportRequest.SerializeToString,
                 response_deserializer=likeness_dot_v1_dot_labeler__pb2.ExportChunk.FromString,
                 _registered_method=True)
+        self.NextComparison = channel.unary_unary(
+                '/likeness.v1.LabelerService/NextComparison',
+                request_serializer=likeness_dot_v1_dot_labeler__pb2.NextComparisonRequest.SerializeToString,
+                response_deserializer=likeness_dot_v1_dot_labeler__pb2.Comparison.FromString,
+                _registered_method=True)
+        self.Vote = channel.unary_unary(
+                '/likeness.v1.LabelerService/Vote',
+                request_serializer=likeness_dot_v1_dot_labeler__pb2.VoteRequest.SerializeToString,
+                response_deserializer=likeness_dot_v1_dot_labeler__pb2.VoteResponse.FromString,
+                _registered_method=True)
+        self.ComparisonStats = channel.unary_unary(
+                '/likeness.v1.LabelerService/ComparisonStats',
+                request_serializer=likeness_dot_v1_dot_labeler__pb2.ComparisonStatsRequest.SerializeToString,
+                response_deserializer=likeness_dot_v1_dot_labeler__pb2.ArenaStats.FromString,
+                _registered_method=True)
 
 
 class LabelerServiceServicer:
@@ -108,6 +123,31 @@ class LabelerServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def NextComparison(self, request, context):
+        """The blind arena (`likeness arena` queues the pairs): two answers to one held-out request,
+        shown as A and B in a stored random order, never with their source. NextComparison gives
+        the annotator their unvoted pair back (resumed) or leases the oldest free one to them.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def Vote(self, request, context):
+        """One vote, stored at once in one transaction; the answer says what A and B were. A pair
+        already voted is FAILED_PRECONDITION (already_voted), never stored twice.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ComparisonStats(self, request, context):
+        """Win rates per (model, opponent) with 95% Wilson intervals; ties count half, "both bad"
+        votes are counted apart and left out of the rate.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_LabelerServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -135,6 +175,21 @@ def add_LabelerServiceServicer_to_server(servicer, server):
                     servicer.Export,
                     request_deserializer=likeness_dot_v1_dot_labeler__pb2.ExportRequest.FromString,
                     response_serializer=likeness_dot_v1_dot_labeler__pb2.ExportChunk.SerializeToString,
+            ),
+            'NextComparison': grpc.unary_unary_rpc_method_handler(
+                    servicer.NextComparison,
+                    request_deserializer=likeness_dot_v1_dot_labeler__pb2.NextComparisonRequest.FromString,
+                    response_serializer=likeness_dot_v1_dot_labeler__pb2.Comparison.SerializeToString,
+            ),
+            'Vote': grpc.unary_unary_rpc_method_handler(
+                    servicer.Vote,
+                    request_deserializer=likeness_dot_v1_dot_labeler__pb2.VoteRequest.FromString,
+                    response_serializer=likeness_dot_v1_dot_labeler__pb2.VoteResponse.SerializeToString,
+            ),
+            'ComparisonStats': grpc.unary_unary_rpc_method_handler(
+                    servicer.ComparisonStats,
+                    request_deserializer=likeness_dot_v1_dot_labeler__pb2.ComparisonStatsRequest.FromString,
+                    response_serializer=likeness_dot_v1_dot_labeler__pb2.ArenaStats.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -275,6 +330,87 @@ class LabelerService:
             '/likeness.v1.LabelerService/Export',
             likeness_dot_v1_dot_labeler__pb2.ExportRequest.SerializeToString,
             likeness_dot_v1_dot_labeler__pb2.ExportChunk.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def NextComparison(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/likeness.v1.LabelerService/NextComparison',
+            likeness_dot_v1_dot_labeler__pb2.NextComparisonRequest.SerializeToString,
+            likeness_dot_v1_dot_labeler__pb2.Comparison.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def Vote(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/likeness.v1.LabelerService/Vote',
+            likeness_dot_v1_dot_labeler__pb2.VoteRequest.SerializeToString,
+            likeness_dot_v1_dot_labeler__pb2.VoteResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ComparisonStats(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/likeness.v1.LabelerService/ComparisonStats',
+            likeness_dot_v1_dot_labeler__pb2.ComparisonStatsRequest.SerializeToString,
+            likeness_dot_v1_dot_labeler__pb2.ArenaStats.FromString,
             options,
             channel_credentials,
             insecure,

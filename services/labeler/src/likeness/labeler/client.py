@@ -6,12 +6,16 @@
         client.undo("alice", "ann")                                   # the task, open again
         client.progress("alice")                                      # LabelProgress
         total, lines = client.export("alice", "normalizer-sft", "trl")
+        pair = client.next_comparison("alice", "ann")                 # ComparisonView (A / B)
+        client.vote(pair.comparison_id, "ann", "tie")                 # VoteResult
+        client.arena_stats("alice")                                   # ArenaStats
 
 Failed calls raise what the service raised, read back through ``LABELER_ERRORS`` (the table the
 labeler server installs): ``TaskNotFound``, ``LeaseExpired``, ``AlreadyJudged``,
 ``NothingToUndo``, ``PostHeldElsewhere`` (an undo whose post someone else holds now),
 ``NothingToLabel``, ``InvalidDecision``, ``EmptyDataset`` (an export with no
-rows), ``PersonaNotFound``,
+rows), ``PersonaNotFound``, the arena's ``ComparisonNotFound``, ``AlreadyVoted``,
+``NothingToCompare``, ``InvalidVote``,
 ``ServiceUnavailable`` (the service could not reach its inference service), ``ValueError``; so
 the CLI handles a remote error exactly like a local one.
 """
@@ -27,20 +31,29 @@ from likeness.core.dataset_rows import EmptyDataset
 from likeness.core.grpc_client import ServiceClient, ServiceUnavailable
 from likeness.core.grpc_errors import ErrorRule, ErrorTable
 from likeness.core.grpc_limits import DEFAULT_DEADLINE_S
+from likeness.labeler.arena import ArenaStats, ComparisonView, VoteResult
 from likeness.labeler.decisions import PostHeldElsewhere
 from likeness.labeler.errors import (
     AlreadyJudged,
+    AlreadyVoted,
+    ComparisonNotFound,
     InvalidDecision,
+    InvalidVote,
     LeaseExpired,
+    NothingToCompare,
     NothingToLabel,
     NothingToUndo,
     TaskNotFound,
 )
 from likeness.labeler.messages import (
+    arena_stats_from_message,
+    comparison_from_message,
     progress_from_message,
     submit_request,
     submit_result_from_message,
     task_from_message,
+    vote_request,
+    vote_result_from_message,
 )
 from likeness.labeler.types import Decision, LabelProgress, LabelTask, SubmitResult
 from likeness.v1 import labeler_pb2, labeler_pb2_grpc
@@ -63,6 +76,11 @@ LABELER_ERRORS = ErrorTable(
         ErrorRule(NothingToLabel, grpc.StatusCode.FAILED_PRECONDITION, "nothing_to_label"),
         ErrorRule(PostHeldElsewhere, grpc.StatusCode.FAILED_PRECONDITION, "post_held_elsewhere"),
         ErrorRule(InvalidDecision, grpc.StatusCode.INVALID_ARGUMENT, "invalid_decision"),
+        # The arena: a vote is refused like a decision (a pair voted, a lease lost).
+        ErrorRule(ComparisonNotFound, grpc.StatusCode.NOT_FOUND, "comparison_not_found"),
+        ErrorRule(AlreadyVoted, grpc.StatusCode.FAILED_PRECONDITION, "already_voted"),
+        ErrorRule(NothingToCompare, grpc.StatusCode.FAILED_PRECONDITION, "nothing_to_compare"),
+        ErrorRule(InvalidVote, grpc.StatusCode.INVALID_ARGUMENT, "invalid_vote"),
         # An export with no rows (no labels yet, or none in the split asked for).
         ErrorRule(EmptyDataset, grpc.StatusCode.FAILED_PRECONDITION, "nothing_to_export"),
         # The proposer (an InferenceClient) could not reach the inference service.
@@ -101,6 +119,27 @@ class LabelerClient(ServiceClient):
     def progress(self, persona: str) -> LabelProgress:
         request = labeler_pb2.ProgressRequest(persona=persona)
         return progress_from_message(self.call(self._stub.GetProgress, request))
+
+    def next_comparison(self, persona: str, annotator: str) -> ComparisonView:
+        """The annotator's unvoted arena pair, else the next free one, leased to them."""
+        request = labeler_pb2.NextComparisonRequest(persona=persona, annotator=annotator)
+        return comparison_from_message(self.call(self._stub.NextComparison, request))
+
+    def vote(
+        self,
+        comparison_id: str,
+        annotator: str,
+        vote: str,
+        *,
+        seconds_spent: float | None = None,
+    ) -> VoteResult:
+        """Store one vote (a | b | tie | both_bad); when this returns, it is committed."""
+        request = vote_request(comparison_id, annotator, vote, seconds_spent)
+        return vote_result_from_message(self.call(self._stub.Vote, request))
+
+    def arena_stats(self, persona: str, model: str | None = None) -> ArenaStats:
+        request = labeler_pb2.ComparisonStatsRequest(persona=persona, model=model or "")
+        return arena_stats_from_message(self.call(self._stub.ComparisonStats, request))
 
     def export(
         self, persona: str, kind: str, fmt: str, split: str | None = None

@@ -37,3 +37,19 @@ class DraftNotFound(LabelerError, LookupError):
 
 class ExportBatchNotFound(LabelerError, LookupError):
     """No draft export batch with this id."""
+
+
+class ComparisonNotFound(LabelerError, LookupError):
+    """No arena pair with this id held by this annotator (ask NextComparison first)."""
+
+
+class AlreadyVoted(LabelerError):
+    """The arena pair already has a vote (a second Vote, e.g. a retried call)."""
+
+
+class NothingToCompare(LabelerError):
+    """No unvoted arena pair of the persona is free (queue some: ``likeness arena``)."""
+
+
+class InvalidVote(LabelerError, ValueError):
+    """A vote that is not a, b, tie or both_bad."""

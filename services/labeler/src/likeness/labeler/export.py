@@ -15,7 +15,10 @@ lines of the trainer's dataset files for the same labels:
 - ``openai``: OpenAI fine-tuning JSONL, supervised (``messages``) or DPO (``input``,
   ``preferred_output``, ``non_preferred_output``): ``*.openai.jsonl``.
 
-Which judgments yield rows and pairs is said in ``likeness.core.normalizer_rows``.
+Which judgments yield rows and pairs is said in ``likeness.core.normalizer_rows``. Kind
+``arena-prefs`` is the persona's blind-arena votes as preference rows (``likeness.core.
+arena_rows``: the persona chat prompt, the winner's text chosen, the loser's rejected), through
+the same formats.
 """
 
 from __future__ import annotations
@@ -25,19 +28,21 @@ from typing import Any, Literal, get_args
 
 from sqlalchemy import Engine
 
+from likeness.core.arena_rows import arena_pref_rows
 from likeness.core.dataset_formats import json_lines, openai_row, trl_row
 from likeness.core.dataset_rows import EmptyDataset, PersonaInfo, SplitRows, load_persona
 from likeness.core.normalizer_rows import normalizer_pref_rows, normalizer_sft_rows
 from likeness.core.prompts import NORMALIZER_PROMPT_VERSION
 from likeness.core.split import DEFAULT_HELDOUT_FRACTION, HELDOUT, TRAIN, assign_split
 
-ExportKind = Literal["normalizer-sft", "normalizer-prefs"]
+ExportKind = Literal["normalizer-sft", "normalizer-prefs", "arena-prefs"]
 ExportFormat = Literal["trl", "openai", "likeness"]
 Row = dict[str, Any]
 
 BUILDERS: dict[str, Callable[[Engine, PersonaInfo, str], SplitRows]] = {
     "normalizer-sft": normalizer_sft_rows,
     "normalizer-prefs": normalizer_pref_rows,
+    "arena-prefs": arena_pref_rows,
 }
 FORMATS: dict[str, Callable[[Row], Row]] = {
     "likeness": lambda row: row,

@@ -1,4 +1,5 @@
-"""gRPC LabelerService: a thin adapter over ``tasks``, ``decisions``, ``progress`` and ``export``.
+"""gRPC LabelerService: a thin adapter over ``tasks``, ``decisions``, ``progress``, ``export``
+and ``arena`` (the blind arena's pairs and votes).
 
     servicer = LabelerServicer(db, settings, proposer, prefetcher)
     build_server([ServiceSpec(add_LabelerServiceServicer_to_server, servicer, SERVICE_NAME,
@@ -20,12 +21,16 @@ from sqlalchemy import Engine
 
 from likeness.core.grpc_errors import check_still_wanted
 from likeness.core.settings import Settings
-from likeness.labeler import decisions, export, progress, tasks
+from likeness.labeler import arena, decisions, export, progress, tasks
 from likeness.labeler.messages import (
+    arena_stats_message,
+    comparison_message,
     decision_from_request,
     progress_message,
     submit_response,
     task_message,
+    vote_from_request,
+    vote_response,
 )
 from likeness.labeler.prefetch import Prefetcher
 from likeness.labeler.types import Proposer
@@ -109,3 +114,28 @@ class LabelerServicer(labeler_pb2_grpc.LabelerServiceServicer):
                 chunk, first = [], False
         if chunk or first:
             yield labeler_pb2.ExportChunk(lines=chunk, total_rows=total if first else 0)
+
+    # --- the blind arena ---
+
+    def NextComparison(
+        self, request: labeler_pb2.NextComparisonRequest, context: grpc.ServicerContext
+    ) -> labeler_pb2.Comparison:
+        pair = arena.next_comparison(
+            self.db, request.persona, request.annotator, lease_s=self.settings.label_lease_s
+        )
+        return comparison_message(pair)
+
+    def Vote(
+        self, request: labeler_pb2.VoteRequest, context: grpc.ServicerContext
+    ) -> labeler_pb2.VoteResponse:
+        choice, seconds = vote_from_request(request)
+        check_still_wanted(context, "Vote")
+        result = arena.vote(
+            self.db, request.comparison_id, request.annotator, choice, seconds_spent=seconds
+        )
+        return vote_response(result)
+
+    def ComparisonStats(
+        self, request: labeler_pb2.ComparisonStatsRequest, context: grpc.ServicerContext
+    ) -> labeler_pb2.ArenaStats:
+        return arena_stats_message(arena.arena_stats(self.db, request.persona, request.model))

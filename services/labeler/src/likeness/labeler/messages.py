@@ -11,8 +11,10 @@ the server measure).
 
 from __future__ import annotations
 
+from likeness.core.arena import Standing
 from likeness.core.proto_fields import from_message, to_message
-from likeness.labeler.errors import InvalidDecision
+from likeness.labeler.arena import ArenaStats, ComparisonView, VoteResult
+from likeness.labeler.errors import InvalidDecision, InvalidVote
 from likeness.labeler.types import (
     Action,
     AnnotatorProgress,
@@ -122,4 +124,72 @@ def progress_from_message(message: labeler_pb2.LabelProgress) -> LabelProgress:
         LabelProgress,
         message,
         annotators=[from_message(AnnotatorProgress, a) for a in message.annotators],
+    )
+
+
+# --- the arena -------------------------------------------------------------------------------
+
+_Choice = labeler_pb2.VoteRequest.Choice
+
+#: vote <-> VoteRequest.Choice (CHOICE_UNSPECIFIED has no vote: it is refused).
+VOTE_TO_WIRE: dict[str, int] = {
+    "a": _Choice.A,
+    "b": _Choice.B,
+    "tie": _Choice.TIE,
+    "both_bad": _Choice.BOTH_BAD,
+}
+WIRE_TO_VOTE: dict[int, str] = {wire: vote for vote, wire in VOTE_TO_WIRE.items()}
+
+
+def comparison_message(pair: ComparisonView) -> labeler_pb2.Comparison:
+    return to_message(labeler_pb2.Comparison, pair)
+
+
+def comparison_from_message(message: labeler_pb2.Comparison) -> ComparisonView:
+    return from_message(ComparisonView, message)
+
+
+def vote_request(
+    comparison_id: str, annotator: str, vote: str, seconds_spent: float | None
+) -> labeler_pb2.VoteRequest:
+    if vote not in VOTE_TO_WIRE:
+        raise InvalidVote(f"unknown vote {vote!r}; one of {', '.join(VOTE_TO_WIRE)}")
+    return labeler_pb2.VoteRequest(
+        comparison_id=comparison_id,
+        annotator=annotator,
+        choice=VOTE_TO_WIRE[vote],  # type: ignore[arg-type]
+        seconds_spent=seconds_spent or 0.0,
+    )
+
+
+def vote_from_request(request: labeler_pb2.VoteRequest) -> tuple[str, float | None]:
+    """(the vote, seconds spent or None: let the server measure); an unset choice is
+    InvalidVote."""
+    vote = WIRE_TO_VOTE.get(request.choice)
+    if vote is None:
+        raise InvalidVote("the vote is missing or unknown; use a, b, tie or both_bad")
+    return vote, request.seconds_spent or None
+
+
+def vote_response(result: VoteResult) -> labeler_pb2.VoteResponse:
+    return to_message(labeler_pb2.VoteResponse, result)
+
+
+def vote_result_from_message(message: labeler_pb2.VoteResponse) -> VoteResult:
+    return from_message(VoteResult, message)
+
+
+def arena_stats_message(stats: ArenaStats) -> labeler_pb2.ArenaStats:
+    return to_message(
+        labeler_pb2.ArenaStats,
+        stats,
+        matchups=[to_message(labeler_pb2.Matchup, row) for row in stats.matchups],
+    )
+
+
+def arena_stats_from_message(message: labeler_pb2.ArenaStats) -> ArenaStats:
+    return from_message(
+        ArenaStats,
+        message,
+        matchups=[from_message(Standing, row) for row in message.matchups],
     )
