@@ -88,7 +88,8 @@ def test_a_job_runs_to_success_and_registers_its_model(
         seen.append((job.id, progress.step))
 
     worker = Worker(engine, settings, worker_id="w1", on_progress=on_progress)
-    assert worker.kinds == registry.recipe_names() and steps_recipe in worker.kinds
+    assert worker.kinds == [*registry.recipe_names(), "eval", "arena"]
+    assert steps_recipe in worker.kinds
     done = worker.run_once()
     assert done is not None and done.id == job_id
     assert done.status == "succeeded", done.error

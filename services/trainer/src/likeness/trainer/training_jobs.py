@@ -84,11 +84,15 @@ def submit_training(
     """Validate, then queue a training job; returns its id. The stored config is the submitted
     one (defaults are filled in by the run, whose plan records the full config). Recipe
     ``eval`` queues an evaluation of ``config["model_id"]`` (``fidelity.jobs.submit_eval``; the
-    persona is the model's)."""
+    persona is the model's); recipe ``arena`` queues blind-arena pairs
+    (``fidelity.arena.submit_arena``)."""
+    from likeness.trainer.fidelity.arena import ARENA_KIND, submit_arena
     from likeness.trainer.fidelity.jobs import EVAL_KIND, submit_eval
 
     if recipe == EVAL_KIND:
         return submit_eval(db, None, config, priority=priority, max_attempts=max_attempts)
+    if recipe == ARENA_KIND:
+        return submit_arena(db, persona, config, priority=priority, max_attempts=max_attempts)
     check_config(recipe, config)
     if not persona:
         raise ValueError("a training job needs a persona")

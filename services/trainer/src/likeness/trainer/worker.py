@@ -1,7 +1,8 @@
-"""The trainer's job worker: the core job loop with the training handler for every recipe, and
-the evaluation handler (kind ``eval``, queued after every persona training run).
+"""The trainer's job worker: the core job loop with the training handler for every recipe, the
+evaluation handler (kind ``eval``, queued after every persona training run) and the blind
+arena's pair maker (kind ``arena``, ``likeness arena``).
 
-    worker = Worker(db, settings)                 # id "host:pid", every recipe + eval, 60 s lease
+    worker = Worker(db, settings)                 # id "host:pid", every recipe + eval + arena
     worker.run_forever(stop)                      # until ``stop`` is set (or SIGINT/SIGTERM)
     job = worker.run_once(job_id)                 # that one job if it waits (the CLI)
     job = worker.run_job(job_id)                  # that job, taken over from a dead worker too
@@ -25,6 +26,7 @@ from sqlalchemy import Engine
 from likeness.core.job_worker import JobContext, JobOutcome, JobWorker, stop_on_signals
 from likeness.core.jobs import default_worker_id
 from likeness.core.settings import Settings
+from likeness.trainer.fidelity.arena import ARENA_KIND, arena_job
 from likeness.trainer.fidelity.config import EVALUATED_KINDS
 from likeness.trainer.fidelity.jobs import EVAL_KIND, eval_job, submit_eval
 from likeness.trainer.recipes.base import RunContext
@@ -71,9 +73,10 @@ class Worker(JobWorker):
         **options: Any,
     ) -> None:
         handler = partial(train_job, db, settings)
-        kinds = [*recipe_names(), EVAL_KIND] if kinds is None else kinds
+        kinds = [*recipe_names(), EVAL_KIND, ARENA_KIND] if kinds is None else kinds
+        special = {EVAL_KIND: eval_job, ARENA_KIND: arena_job}
         handlers = {
-            kind: partial(eval_job, db, settings) if kind == EVAL_KIND else handler
+            kind: partial(special[kind], db, settings) if kind in special else handler
             for kind in kinds
         }
         super().__init__(db, handlers, **options)

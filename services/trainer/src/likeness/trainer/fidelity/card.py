@@ -2,15 +2,21 @@
 
     card.as_dict()          # stored with the model and written as report.json
     render_markdown(card)   # report.md: the headline table, what it means, the samples
+    add_arena(card, standings(db, model=card.model_id))   # people's blind votes, when any
 
 The headline figures use the metric keys of ``bench/fidelity.py`` (``attribution_tuned``,
-``perplexity_reduction``, ``copy_rate``, ...), so a script can read either.
+``perplexity_reduction``, ``copy_rate``, ...), so a script can read either. Blind-arena votes
+add ``arena_win_rate``, ``arena_win_low``, ``arena_win_high`` (95% Wilson interval),
+``arena_votes`` and ``arena_both_bad``: every opponent together, a tie half a win, "both bad"
+votes out of the rate (``likeness.core.arena``); the card's arena section has each opponent.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+from likeness.core.arena import BASE, REAL, Standing, pooled
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +47,7 @@ class ReportCard:
     datasets: list[str]
     gate: dict[str, Any] = field(default_factory=dict)
     plots: dict[str, str] = field(default_factory=dict)  # plot name -> file name in the folder
+    arena: list[dict[str, Any]] = field(default_factory=list)  # Standing per opponent, voted
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -57,6 +64,55 @@ def _num(value: Any) -> str:
 def _cell(text: str, limit: int = 220) -> str:
     flat = " ".join(text.split()).replace("|", "\\|")
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def add_arena(card: ReportCard, rows: list[Standing]) -> None:
+    """The model's blind-arena records (``likeness.core.arena.standings``) into the card: a
+    row per opponent with votes, and the pooled figures into ``metrics`` (only when some vote
+    chose a side or called a tie)."""
+    voted = [row for row in rows if row.model == card.model_id and row.votes + row.both_bad]
+    card.arena = [asdict(row) for row in voted]
+    total = pooled(voted, card.model_id)
+    if total is None or not total.votes:
+        return
+    card.metrics.update(
+        arena_win_rate=total.win_rate,
+        arena_win_low=total.win_low,
+        arena_win_high=total.win_high,
+        arena_votes=total.votes,
+        arena_both_bad=total.both_bad,
+    )
+
+
+def _opponent(name: str) -> str:
+    return {REAL: "the author's real post", BASE: "the base model"}.get(name, f"model {name[:8]}")
+
+
+def _arena_lines(card: ReportCard) -> list[str]:
+    rows = [Standing(**row) for row in card.arena]
+    total = pooled(rows, card.model_id)
+    if total is None:
+        return []
+    lines = [
+        "## Blind arena",
+        "",
+        "People's votes on pairs shown as A and B in a random order (`likeness arena`): a tie "
+        "counts half a win; a 'both bad' vote is left out of the win rate and counted apart; "
+        "the interval is the 95% Wilson score interval.",
+        "",
+        "| against | votes | won | lost | tie | both bad | win rate (95% interval) |",
+        "|---|---:|---:|---:|---:|---:|---|",
+    ]
+    for row in [*rows, total] if len(rows) > 1 else rows:
+        who = "all together" if row is total else _opponent(row.opponent)
+        rate = (
+            f"{_pct(row.win_rate)} ({_pct(row.win_low)}–{_pct(row.win_high)})" if row.votes else "—"
+        )
+        lines.append(
+            f"| {who} | {row.votes} | {row.wins} | {row.losses} | {row.ties} | "
+            f"{row.both_bad} | {rate} |"
+        )
+    return [*lines, ""]
 
 
 def render_markdown(card: ReportCard) -> str:
@@ -120,6 +176,7 @@ def render_markdown(card: ReportCard) -> str:
     ):
         if name in card.plots:
             lines += [f"![{title}]({card.plots[name]})", ""]
+    lines += _arena_lines(card)
     lines += [
         "## Samples: held-out topics",
         "",

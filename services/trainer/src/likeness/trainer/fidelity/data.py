@@ -46,6 +46,7 @@ class NoEvaluationData(ValueError):
 class HeldoutPost:
     text: str
     request: str  # the user turn that asks for a post on its topics
+    post_id: str = ""  # the post (its row's ``meta``); "" when the row names none
 
 
 @dataclass(slots=True)
@@ -150,8 +151,9 @@ def evaluation_data(
             continue  # long-form chunks are not posts to ask for by topic
         for row in _rows(dataset, "heldout"):
             text, request = _post_and_request(row)
+            post_id = str((row.get("meta") or {}).get("post_id") or "")
             if text.strip():
-                heldout.setdefault(text, HeldoutPost(text, request))
+                heldout.setdefault(text, HeldoutPost(text, request, post_id))
     if not heldout:
         raise NoEvaluationData(
             f"model {model.id}: its datasets hold no held-out posts (the persona's newest "

@@ -41,19 +41,20 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from likeness.core.arena import standings
 from likeness.core.copying import CopyIndex
 from likeness.core.gate import judge_report, persona_settings, thresholds_for
 from likeness.core.jobs import ProgressReport
 from likeness.core.registry import ModelInfo, ModelKind
 from likeness.core.reports import NewReport, store_report
 from likeness.core.settings import Settings
-from likeness.inference.engines.base import AdapterInfo, SamplingParams
 from likeness.inference.engines.base import Engine as InferenceEngine
+from likeness.inference.engines.base import SamplingParams
 from likeness.trainer.fidelity import plots
-from likeness.trainer.fidelity.card import ReportCard, Sample, render_markdown
+from likeness.trainer.fidelity.card import ReportCard, Sample, add_arena, render_markdown
 from likeness.trainer.fidelity.config import EvalConfig, resolve_models
 from likeness.trainer.fidelity.data import EvaluationData, evaluation_data
-from likeness.trainer.fidelity.generation import CHAT_QUESTIONS, Ask, generate_all
+from likeness.trainer.fidelity.generation import CHAT_QUESTIONS, Ask, adapter_info, generate_all
 from likeness.trainer.fidelity.judge import judge_verdict, train_judge
 from likeness.trainer.fidelity.metrics import distinct_n, length_stats, near_duplicates
 from likeness.trainer.fidelity.perplexity import heldout_perplexity
@@ -86,15 +87,6 @@ class EvaluationResult:
     report_dir: Path
     metrics: dict[str, Any]
     card: ReportCard = field(repr=False)
-
-
-def _adapter(model: ModelInfo, name: str) -> AdapterInfo:
-    return AdapterInfo(
-        name=name,
-        path=model.adapter_path or "",
-        base_model=model.base_model,
-        chat_template_sha256=model.chat_template_sha256,
-    )
 
 
 async def _generations(
@@ -144,7 +136,7 @@ async def _generations(
     await engine.start()
     try:
         if tuned_name is not None:
-            await engine.load_adapter(_adapter(model, tuned_name))
+            await engine.load_adapter(adapter_info(model, tuned_name))
         tuned = await run(asks(heldout_requests, tuned_name, 0), "tuned model: held-out topics")
         chat_tuned = await run(asks(CHAT_QUESTIONS, tuned_name, 50_000), "tuned model: chat")
         guarded, resampled = list(tuned), 0
@@ -174,7 +166,7 @@ async def _generations(
         against_name = None
         if against is not None:
             against_name = f"eval-against-{against.id}"
-            await engine.load_adapter(_adapter(against, against_name))
+            await engine.load_adapter(adapter_info(against, against_name))
         who = "comparison model" if against is not None else "base model"
         compared = await run(asks(heldout_requests, against_name, 0), f"{who}: held-out topics")
         chat_against = await run(asks(CHAT_QUESTIONS, against_name, 50_000), f"{who}: chat")
@@ -369,6 +361,7 @@ def evaluate_model(
         return None
     say(ProgressReport(message="training the style judge and scoring"))
     card = build_card(model, against, data, gens, config, scores)
+    add_arena(card, standings(db, model=model.id))  # people's blind votes, when there are any
     thresholds = thresholds_for(settings, persona_settings(db, model.persona))
     card.gate = judge_report(card.metrics, thresholds).as_dict()
     report_id = uuid.uuid4().hex

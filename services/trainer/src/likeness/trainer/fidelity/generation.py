@@ -17,8 +17,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from likeness.core.chat import persona_messages
+from likeness.core.registry import ModelInfo
 from likeness.core.text import storable
-from likeness.inference.engines.base import Engine, GenerationRequest, SamplingParams
+from likeness.inference.engines.base import (
+    AdapterInfo,
+    Engine,
+    GenerationRequest,
+    SamplingParams,
+)
 
 #: Questions a persona is asked in chat (not "write a post"): its answers are judged as posts.
 CHAT_QUESTIONS: tuple[str, ...] = (
@@ -40,6 +46,16 @@ class Ask:
     request: str
     adapter: str | None
     seed: int
+
+
+def adapter_info(model: ModelInfo, name: str) -> AdapterInfo:
+    """A registered persona adapter as an engine loads it, under ``name``."""
+    return AdapterInfo(
+        name=name,
+        path=model.adapter_path or "",
+        base_model=model.base_model,
+        chat_template_sha256=model.chat_template_sha256,
+    )
 
 
 def prompt_for(engine: Engine, card: str, request: str) -> str:
