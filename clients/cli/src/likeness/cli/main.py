@@ -20,6 +20,7 @@ import typer
 
 from likeness.cli.app import CliState, new_typer
 from likeness.cli.commands import (
+    arena,
     corpus,
     db,
     download,
@@ -83,6 +84,7 @@ def build_app() -> typer.Typer:
         ("models", models.app),
         ("label", labeling.app),
         ("drafts", drafts.app),
+        ("arena", arena.app),
     ):
         cli.add_typer(group, name=name)
     return cli

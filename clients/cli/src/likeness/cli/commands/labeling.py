@@ -36,6 +36,7 @@ from likeness.core.settings import Settings
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from likeness.labeler.arena import ArenaStats, ComparisonView, VoteResult
     from likeness.labeler.prefetch import Prefetcher
     from likeness.labeler.types import (
         Decision,
@@ -91,6 +92,14 @@ class Labeler(Protocol):
     def export(
         self, persona: str, kind: str, fmt: str, split: str | None = None
     ) -> tuple[int, Iterator[str]]: ...
+
+    def next_comparison(self, persona: str, annotator: str) -> ComparisonView: ...
+
+    def vote(
+        self, comparison_id: str, annotator: str, vote: str, *, seconds_spent: float | None = None
+    ) -> VoteResult: ...
+
+    def arena_stats(self, persona: str, model: str | None = None) -> ArenaStats: ...
 
 
 class EmbeddedLabeler:
@@ -156,6 +165,23 @@ class EmbeddedLabeler:
         from likeness.labeler.export import export_lines
 
         return export_lines(self.db, persona, kind, fmt, split)
+
+    def next_comparison(self, persona: str, annotator: str) -> ComparisonView:
+        from likeness.labeler.arena import next_comparison
+
+        return next_comparison(self.db, persona, annotator, lease_s=self.settings.label_lease_s)
+
+    def vote(
+        self, comparison_id: str, annotator: str, vote: str, *, seconds_spent: float | None = None
+    ) -> VoteResult:
+        from likeness.labeler.arena import vote as store_vote
+
+        return store_vote(self.db, comparison_id, annotator, vote, seconds_spent=seconds_spent)
+
+    def arena_stats(self, persona: str, model: str | None = None) -> ArenaStats:
+        from likeness.labeler.arena import arena_stats
+
+        return arena_stats(self.db, persona, model)
 
     def close(self) -> None:
         if self.prefetcher is not None:
