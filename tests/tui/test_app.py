@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from likeness.tui.app import LikenessApp
+from likeness.tui.screens.arena import ArenaScreen
 from likeness.tui.screens.chat import ChatScreen
 from likeness.tui.screens.corpus import CorpusScreen
 from likeness.tui.screens.drafts import DraftsScreen
@@ -28,6 +29,7 @@ async def test_each_screen_is_one_key_away(services: Services) -> None:
             ("f3", CorpusScreen),
             ("f4", JobsScreen),
             ("f5", DraftsScreen),
+            ("f6", ArenaScreen),
             ("f1", LabelScreen),
         ]:
             await pilot.press(key)

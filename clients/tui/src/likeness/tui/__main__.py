@@ -23,9 +23,9 @@ def parser() -> argparse.ArgumentParser:
     parse = argparse.ArgumentParser(
         prog="likeness tui",
         description="The likeness terminal app: F1 label posts, F2 chat with a persona, F3 browse "
-        "the corpus, F4 watch jobs and manage models, F5 review drafts; Ctrl+O picks the "
-        "persona, Ctrl+Q quits. With no --server (and no LIKENESS_*_ADDR setting) every "
-        "service starts in this process on loopback.",
+        "the corpus, F4 watch jobs and manage models, F5 review drafts, F6 vote in the blind "
+        "arena; Ctrl+O picks the persona, Ctrl+Q quits. With no --server (and no "
+        "LIKENESS_*_ADDR setting) every service starts in this process on loopback.",
     )
     parse.add_argument(
         "--server",

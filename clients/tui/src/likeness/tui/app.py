@@ -1,9 +1,9 @@
-"""The terminal app: five screens (modes), one key each, over the services it was given.
+"""The terminal app: six screens (modes), one key each, over the services it was given.
 
     with open_services(settings, servers) as services:
         LikenessApp(services, persona="alice", annotator="ann", keymap=settings.tui_keymap).run()
 
-F1-F5 switch screens (each keeps its state while another is shown), Ctrl+O picks the persona every
+F1-F6 switch screens (each keeps its state while another is shown), Ctrl+O picks the persona every
 screen works on, Ctrl+Q quits. Every binding has an id (``app.label``, ``label.accept_1``, …) and
 ``keymap`` (the ``tui_keymap`` setting) remaps any of them. The app polls the services' health;
 while one is unreachable the title bar says so and which, and the gRPC channels reconnect by
@@ -23,6 +23,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from likeness.core.settings import Settings
+from likeness.tui.screens.arena import ArenaScreen
 from likeness.tui.screens.chat import ChatScreen
 from likeness.tui.screens.corpus import CorpusScreen
 from likeness.tui.screens.drafts import DraftsScreen
@@ -76,6 +77,7 @@ class LikenessApp(App[None]):
         "corpus": CorpusScreen,
         "jobs": JobsScreen,
         "drafts": DraftsScreen,
+        "arena": ArenaScreen,
     }
     DEFAULT_MODE = "label"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -84,6 +86,7 @@ class LikenessApp(App[None]):
         Binding("f3", "switch_mode('corpus')", "Corpus", id="app.corpus", show=False),
         Binding("f4", "switch_mode('jobs')", "Jobs", id="app.jobs", show=False),
         Binding("f5", "switch_mode('drafts')", "Drafts", id="app.drafts", show=False),
+        Binding("f6", "switch_mode('arena')", "Arena", id="app.arena", show=False),
         Binding("ctrl+o", "pick_persona", "Persona", id="app.persona", show=False),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, show=False),
     ]

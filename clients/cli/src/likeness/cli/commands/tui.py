@@ -26,9 +26,9 @@ TUI_MODULE = "likeness.tui"
 #: Mirrors the description of the app's own parser (``likeness tui --help`` prints that one).
 HELP = (
     "The likeness terminal app: F1 label posts, F2 chat with a persona, F3 browse the corpus, "
-    "F4 watch jobs and manage models, F5 review drafts; Ctrl+O picks the persona, Ctrl+Q quits. "
-    "With no --server (and no LIKENESS_*_ADDR setting) every service starts in this process on "
-    "loopback.\n\n"
+    "F4 watch jobs and manage models, F5 review drafts, F6 vote in the blind arena; Ctrl+O picks "
+    "the persona, Ctrl+Q quits. With no --server (and no LIKENESS_*_ADDR setting) every "
+    "service starts in this process on loopback.\n\n"
     "Options (read by the app): --server HOST:PORT (repeat; each server's services are asked "
     "through gRPC health), --persona SLUG, --annotator NAME, --web (serve it to a browser; "
     "loopback unless API keys exist, and then the browser is asked for one), --host, --port "
@@ -49,7 +49,8 @@ def tui_argv(args: list[str], ingest_server: str | None = None) -> list[str]:
 
 
 def tui(ctx: typer.Context) -> None:
-    """The terminal app: F1 label, F2 chat, F3 corpus, F4 jobs, F5 drafts (see `tui --help`)."""
+    """The terminal app: F1 label, F2 chat, F3 corpus, F4 jobs, F5 drafts, F6 arena (see `tui
+    --help`)."""
     if importlib.util.find_spec(TUI_MODULE) is None:
         if {"--help", "-h"} & set(ctx.args):
             out.print(HELP, highlight=False)

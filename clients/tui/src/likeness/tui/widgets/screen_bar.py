@@ -1,7 +1,7 @@
 """The line under the header that names every screen and its key, the current one lit.
 
 The footer lists the keys of the screen in front; at 80 columns it has no room left for the
-app's own (F1-F5, Ctrl+O, Ctrl+Q), so they live here, where they always fit and say where you
+app's own (F1-F6, Ctrl+O, Ctrl+Q), so they live here, where they always fit and say where you
 are. Keys are read from the app's bindings after the keymap, so a remapped key shows as mapped.
 """
 
@@ -17,6 +17,7 @@ SCREENS = [
     ("app.corpus", "Corpus"),
     ("app.jobs", "Jobs"),
     ("app.drafts", "Drafts"),
+    ("app.arena", "Arena"),
 ]
 ACTIONS = [("app.persona", "persona"), ("app.quit", "quit")]
 
@@ -43,7 +44,6 @@ class ScreenBar(Static):
             style = "bold reverse" if here else ""
             text.append(f" {keys.get(binding_id, '?')} ", style="bold " + style)
             text.append(f"{label} ", style=style)
-            text.append(" ")
         for binding_id, label in ACTIONS:
             text.append(f" {keys.get(binding_id, '?')}", style="bold")
             text.append(f" {label}")
