@@ -47,6 +47,8 @@ class ReportCard:
     datasets: list[str]
     gate: dict[str, Any] = field(default_factory=dict)
     plots: dict[str, str] = field(default_factory=dict)  # plot name -> file name in the folder
+    #: every text judged (tuned, base, negatives, guarded, chat), so a card can be re-read
+    generations: dict[str, list[str]] = field(default_factory=dict)
     arena: list[dict[str, Any]] = field(default_factory=list)  # Standing per opponent, voted
 
     def as_dict(self) -> dict[str, Any]:

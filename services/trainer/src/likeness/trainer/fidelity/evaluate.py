@@ -302,6 +302,16 @@ def build_card(
         },
         config=config.model_dump(mode="json"),
         datasets=data.datasets,
+        generations={
+            "requests": [post.request for post in data.heldout],
+            "real": real,
+            "tuned": gens.tuned,
+            "base": gens.against,
+            "guarded": gens.guarded,
+            "negatives": gens.negatives,
+            "chat_tuned": gens.chat_tuned,
+            "chat_base": gens.chat_against,
+        },
     )
 
 

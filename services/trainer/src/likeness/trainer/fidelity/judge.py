@@ -1,8 +1,10 @@
 """The style judge: does a text read like the persona, or like something else?
 
 The standard authorship-attribution baseline, from scikit-learn: character n-gram TF-IDF
-(``char_wb``, 2-5 characters, sublinear term frequency, n-grams in at least two texts) and a
-logistic regression with balanced class weights. Offline, CPU, seconds on thousands of posts.
+(``char_wb``, 2-5 characters, case kept, sublinear term frequency, n-grams in at least two
+texts) and a logistic regression with balanced class weights. Offline, CPU, seconds on
+thousands of posts. Case is kept because it is style: an author who writes "TOTALLY" and one
+who writes "totally" differ in exactly what the judge is there to see.
 
     judge = train_judge({"persona": persona_posts, "other": negatives})
     accuracy = judge.accuracy({"persona": heldout_posts, "other": heldout_negatives})
@@ -102,7 +104,11 @@ def train_judge(samples: Mapping[str, Sequence[str]], *, seed: int = 0) -> Style
             (
                 "tfidf",
                 TfidfVectorizer(
-                    analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2
+                    analyzer="char_wb",
+                    ngram_range=(2, 5),
+                    lowercase=False,
+                    sublinear_tf=True,
+                    min_df=2,
                 ),
             ),
             (
