@@ -94,6 +94,7 @@ def test_personas_create_and_list(cli: CliRunner) -> None:
             "post_count": 0,
             "exclude_flags": listed[0]["exclude_flags"],
             "gate": {},  # the settings' thresholds
+            "mix": [],  # a persona of its own
         }
     ]
     assert "repost" in listed[0]["exclude_flags"]

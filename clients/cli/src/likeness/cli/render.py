@@ -172,11 +172,16 @@ def show_personas(personas: list[PersonaInfo]) -> None:
     table.add_column("slug")
     table.add_column("name")
     table.add_column("posts", justify="right")
+    mixed = any(persona.mix for persona in personas)
+    if mixed:
+        table.add_column("mix of")
     gated = any(persona.gate for persona in personas)
     if gated:
         table.add_column("serving gate (own thresholds)")
     for persona in personas:
         row = [persona.slug, persona.display_name, f"{persona.post_count:,}"]
+        if mixed:
+            row.append(" + ".join(persona.mix))
         if gated:
             row.append(
                 ", ".join(f"{k} {v if v is not None else 'off'}" for k, v in persona.gate.items())

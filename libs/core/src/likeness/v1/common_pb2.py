@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18likeness/v1/common.proto\x12\x0blikeness.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"4\n\x0bPageRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x12\n\npage_token\x18\x02 \x01(\t\"\xca\x01\n\x08Progress\x12\x0e\n\x06job_id\x18\x01 \x01(\t\x12\x0c\n\x04step\x18\x02 \x01(\x03\x12\r\n\x05total\x18\x03 \x01(\x03\x12\x0c\n\x04loss\x18\x04 \x01(\x01\x12\x15\n\rlearning_rate\x18\x05 \x01(\x01\x12\x14\n\x0ctokens_per_s\x18\x06 \x01(\x01\x12\r\n\x05\x65ta_s\x18\x07 \x01(\x01\x12\x0f\n\x07message\x18\x08 \x01(\t\x12\x0e\n\x06status\x18\t \x01(\t\x12&\n\x02\x61t\x18\n \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\x18\n\x06JobRef\x12\x0e\n\x06job_id\x18\x01 \x01(\t\"\xa9\x01\n\x07Persona\x12\x0c\n\x04slug\x18\x01 \x01(\t\x12\x14\n\x0c\x64isplay_name\x18\x02 \x01(\t\x12\x0c\n\x04\x63\x61rd\x18\x03 \x01(\t\x12\x12\n\npost_count\x18\x04 \x01(\x03\x12.\n\ncreated_at\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x15\n\rexclude_flags\x18\x06 \x03(\t\x12\x11\n\tgate_json\x18\x07 \x01(\t\"\xe3\x02\n\x05Model\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0f\n\x07persona\x18\x02 \x01(\t\x12\x0c\n\x04kind\x18\x03 \x01(\t\x12\x12\n\nbase_model\x18\x04 \x01(\t\x12\x14\n\x0c\x61\x64\x61pter_path\x18\x05 \x01(\t\x12\x1c\n\x14\x63hat_template_sha256\x18\x06 \x01(\t\x12\x16\n\x0e\x64\x61taset_sha256\x18\x07 \x01(\t\x12\x0e\n\x06\x61\x63tive\x18\x08 \x01(\x08\x12\x30\n\x07metrics\x18\t \x03(\x0b\x32\x1f.likeness.v1.Model.MetricsEntry\x12.\n\x06report\x18\n \x03(\x0b\x32\x1e.likeness.v1.Model.ReportEntry\x1a.\n\x0cMetricsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x01:\x02\x38\x01\x1a-\n\x0bReportEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x01:\x02\x38\x01\"$\n\x11ListModelsRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\"8\n\x12ListModelsResponse\x12\"\n\x06models\x18\x01 \x03(\x0b\x32\x12.likeness.v1.Model\"7\n\x14\x41\x63tivateModelRequest\x12\x10\n\x08model_id\x18\x01 \x01(\t\x12\r\n\x05\x66orce\x18\x02 \x01(\x08\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18likeness/v1/common.proto\x12\x0blikeness.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"4\n\x0bPageRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x12\n\npage_token\x18\x02 \x01(\t\"\xca\x01\n\x08Progress\x12\x0e\n\x06job_id\x18\x01 \x01(\t\x12\x0c\n\x04step\x18\x02 \x01(\x03\x12\r\n\x05total\x18\x03 \x01(\x03\x12\x0c\n\x04loss\x18\x04 \x01(\x01\x12\x15\n\rlearning_rate\x18\x05 \x01(\x01\x12\x14\n\x0ctokens_per_s\x18\x06 \x01(\x01\x12\r\n\x05\x65ta_s\x18\x07 \x01(\x01\x12\x0f\n\x07message\x18\x08 \x01(\t\x12\x0e\n\x06status\x18\t \x01(\t\x12&\n\x02\x61t\x18\n \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\x18\n\x06JobRef\x12\x0e\n\x06job_id\x18\x01 \x01(\t\"\xb6\x01\n\x07Persona\x12\x0c\n\x04slug\x18\x01 \x01(\t\x12\x14\n\x0c\x64isplay_name\x18\x02 \x01(\t\x12\x0c\n\x04\x63\x61rd\x18\x03 \x01(\t\x12\x12\n\npost_count\x18\x04 \x01(\x03\x12.\n\ncreated_at\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x15\n\rexclude_flags\x18\x06 \x03(\t\x12\x11\n\tgate_json\x18\x07 \x01(\t\x12\x0b\n\x03mix\x18\x08 \x03(\t\"\xe3\x02\n\x05Model\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0f\n\x07persona\x18\x02 \x01(\t\x12\x0c\n\x04kind\x18\x03 \x01(\t\x12\x12\n\nbase_model\x18\x04 \x01(\t\x12\x14\n\x0c\x61\x64\x61pter_path\x18\x05 \x01(\t\x12\x1c\n\x14\x63hat_template_sha256\x18\x06 \x01(\t\x12\x16\n\x0e\x64\x61taset_sha256\x18\x07 \x01(\t\x12\x0e\n\x06\x61\x63tive\x18\x08 \x01(\x08\x12\x30\n\x07metrics\x18\t \x03(\x0b\x32\x1f.likeness.v1.Model.MetricsEntry\x12.\n\x06report\x18\n \x03(\x0b\x32\x1e.likeness.v1.Model.ReportEntry\x1a.\n\x0cMetricsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x01:\x02\x38\x01\x1a-\n\x0bReportEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x01:\x02\x38\x01\"$\n\x11ListModelsRequest\x12\x0f\n\x07persona\x18\x01 \x01(\t\"8\n\x12ListModelsResponse\x12\"\n\x06models\x18\x01 \x03(\x0b\x32\x12.likeness.v1.Model\"7\n\x14\x41\x63tivateModelRequest\x12\x10\n\x08model_id\x18\x01 \x01(\t\x12\r\n\x05\x66orce\x18\x02 \x01(\x08\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -43,17 +43,17 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_JOBREF']._serialized_start=333
   _globals['_JOBREF']._serialized_end=357
   _globals['_PERSONA']._serialized_start=360
-  _globals['_PERSONA']._serialized_end=529
-  _globals['_MODEL']._serialized_start=532
-  _globals['_MODEL']._serialized_end=887
-  _globals['_MODEL_METRICSENTRY']._serialized_start=794
-  _globals['_MODEL_METRICSENTRY']._serialized_end=840
-  _globals['_MODEL_REPORTENTRY']._serialized_start=842
-  _globals['_MODEL_REPORTENTRY']._serialized_end=887
-  _globals['_LISTMODELSREQUEST']._serialized_start=889
-  _globals['_LISTMODELSREQUEST']._serialized_end=925
-  _globals['_LISTMODELSRESPONSE']._serialized_start=927
-  _globals['_LISTMODELSRESPONSE']._serialized_end=983
-  _globals['_ACTIVATEMODELREQUEST']._serialized_start=985
-  _globals['_ACTIVATEMODELREQUEST']._serialized_end=1040
+  _globals['_PERSONA']._serialized_end=542
+  _globals['_MODEL']._serialized_start=545
+  _globals['_MODEL']._serialized_end=900
+  _globals['_MODEL_METRICSENTRY']._serialized_start=807
+  _globals['_MODEL_METRICSENTRY']._serialized_end=853
+  _globals['_MODEL_REPORTENTRY']._serialized_start=855
+  _globals['_MODEL_REPORTENTRY']._serialized_end=900
+  _globals['_LISTMODELSREQUEST']._serialized_start=902
+  _globals['_LISTMODELSREQUEST']._serialized_end=938
+  _globals['_LISTMODELSRESPONSE']._serialized_start=940
+  _globals['_LISTMODELSRESPONSE']._serialized_end=996
+  _globals['_ACTIVATEMODELREQUEST']._serialized_start=998
+  _globals['_ACTIVATEMODELREQUEST']._serialized_end=1053
 # @@protoc_insertion_point(module_scope)

@@ -48,7 +48,7 @@ class JobRef(_message.Message):
     def __init__(self, job_id: _Optional[str] = ...) -> None: ...
 
 class Persona(_message.Message):
-    __slots__ = ("slug", "display_name", "card", "post_count", "created_at", "exclude_flags", "gate_json")
+    __slots__ = ("slug", "display_name", "card", "post_count", "created_at", "exclude_flags", "gate_json", "mix")
     SLUG_FIELD_NUMBER: _ClassVar[int]
     DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
     CARD_FIELD_NUMBER: _ClassVar[int]
@@ -56,6 +56,7 @@ class Persona(_message.Message):
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
     EXCLUDE_FLAGS_FIELD_NUMBER: _ClassVar[int]
     GATE_JSON_FIELD_NUMBER: _ClassVar[int]
+    MIX_FIELD_NUMBER: _ClassVar[int]
     slug: str
     display_name: str
     card: str
@@ -63,7 +64,8 @@ class Persona(_message.Message):
     created_at: _timestamp_pb2.Timestamp
     exclude_flags: _containers.RepeatedScalarFieldContainer[str]
     gate_json: str
-    def __init__(self, slug: _Optional[str] = ..., display_name: _Optional[str] = ..., card: _Optional[str] = ..., post_count: _Optional[int] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., exclude_flags: _Optional[_Iterable[str]] = ..., gate_json: _Optional[str] = ...) -> None: ...
+    mix: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, slug: _Optional[str] = ..., display_name: _Optional[str] = ..., card: _Optional[str] = ..., post_count: _Optional[int] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., exclude_flags: _Optional[_Iterable[str]] = ..., gate_json: _Optional[str] = ..., mix: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class Model(_message.Message):
     __slots__ = ("id", "persona", "kind", "base_model", "adapter_path", "chat_template_sha256", "dataset_sha256", "active", "metrics", "report")

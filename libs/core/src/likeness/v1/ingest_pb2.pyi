@@ -209,20 +209,24 @@ class PersonaStats(_message.Message):
     def __init__(self, persona: _Optional[str] = ..., total: _Optional[int] = ..., kept: _Optional[int] = ..., flagged: _Optional[int] = ..., by_platform: _Optional[_Mapping[str, int]] = ..., by_year: _Optional[_Mapping[str, int]] = ..., by_flag: _Optional[_Mapping[str, int]] = ..., sources: _Optional[int] = ..., normalized: _Optional[int] = ...) -> None: ...
 
 class CreatePersonaRequest(_message.Message):
-    __slots__ = ("slug", "display_name", "card", "exclude_flags", "set_exclude_flags", "gate_json")
+    __slots__ = ("slug", "display_name", "card", "exclude_flags", "set_exclude_flags", "gate_json", "mix", "set_mix")
     SLUG_FIELD_NUMBER: _ClassVar[int]
     DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
     CARD_FIELD_NUMBER: _ClassVar[int]
     EXCLUDE_FLAGS_FIELD_NUMBER: _ClassVar[int]
     SET_EXCLUDE_FLAGS_FIELD_NUMBER: _ClassVar[int]
     GATE_JSON_FIELD_NUMBER: _ClassVar[int]
+    MIX_FIELD_NUMBER: _ClassVar[int]
+    SET_MIX_FIELD_NUMBER: _ClassVar[int]
     slug: str
     display_name: str
     card: str
     exclude_flags: _containers.RepeatedScalarFieldContainer[str]
     set_exclude_flags: bool
     gate_json: str
-    def __init__(self, slug: _Optional[str] = ..., display_name: _Optional[str] = ..., card: _Optional[str] = ..., exclude_flags: _Optional[_Iterable[str]] = ..., set_exclude_flags: _Optional[bool] = ..., gate_json: _Optional[str] = ...) -> None: ...
+    mix: _containers.RepeatedScalarFieldContainer[str]
+    set_mix: bool
+    def __init__(self, slug: _Optional[str] = ..., display_name: _Optional[str] = ..., card: _Optional[str] = ..., exclude_flags: _Optional[_Iterable[str]] = ..., set_exclude_flags: _Optional[bool] = ..., gate_json: _Optional[str] = ..., mix: _Optional[_Iterable[str]] = ..., set_mix: _Optional[bool] = ...) -> None: ...
 
 class ListPersonasRequest(_message.Message):
     __slots__ = ()

@@ -260,6 +260,7 @@ class IngestClient(ServiceClient):
         exclude_flags: list[str] | None = None,
         *,
         gate: dict[str, float | None] | None = None,
+        mix: list[str] | None = None,
     ) -> PersonaInfo:
         request = ingest_pb2.CreatePersonaRequest(
             slug=slug,
@@ -268,6 +269,8 @@ class IngestClient(ServiceClient):
             exclude_flags=exclude_flags or [],
             set_exclude_flags=exclude_flags is not None,
             gate_json="" if gate is None else json.dumps(gate),
+            mix=mix or [],
+            set_mix=mix is not None,
         )
         return persona_from_message(self.call(self._stub.CreatePersona, request))
 

@@ -206,6 +206,7 @@ class IngestServicer(ingest_pb2_grpc.IngestServiceServicer):
             request.card or None,
             list(request.exclude_flags) if request.set_exclude_flags else None,
             gate=_gate(request.gate_json),
+            mix=list(request.mix) if request.set_mix else None,
         )
         return persona_message(info)
 

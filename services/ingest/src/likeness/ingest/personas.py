@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from likeness.core.db.models import Persona, Post
 from likeness.core.flags import DEFAULT_EXCLUDE, flag_names, parse_flags
 from likeness.core.gate import validate_gate
+from likeness.core.mix import MIN_SOURCES, MIX_SETTING, mix_sources
 from likeness.core.personas import get_persona
 from likeness.ingest.errors import InvalidArgument
 
@@ -28,6 +29,8 @@ class PersonaInfo:
     exclude_flags: list[str] = field(default_factory=list)
     #: its own serving-gate thresholds (``likeness.core.gate``; none: the settings' defaults)
     gate: dict[str, float | None] = field(default_factory=dict)
+    #: a mix persona's source personas (``likeness.core.mix``; none: a persona of its own)
+    mix: list[str] = field(default_factory=list)
 
 
 def validate_slug(slug: str) -> str:
@@ -53,6 +56,7 @@ def _info(persona: Persona, post_count: int = 0) -> PersonaInfo:
         post_count=post_count,
         exclude_flags=list(excluded) if excluded is not None else flag_names(DEFAULT_EXCLUDE),
         gate=dict((persona.settings or {}).get("gate") or {}),
+        mix=mix_sources(persona.settings),
     )
 
 
@@ -67,6 +71,41 @@ def ensure_persona(session: Session, slug: str, display_name: str | None = None)
     return persona
 
 
+def _check_mix(session: Session, slug: str, mix: list[str]) -> list[str]:
+    """``mix`` as stored (each source once, in the order given), or InvalidArgument: at least
+    two sources, every one an existing persona, never the persona itself, and no mix inside a
+    mix (a source is not a mix, and a persona that is a source of a mix cannot become one)."""
+    sources = list(dict.fromkeys(s.strip() for s in mix if s.strip()))
+    if slug in sources:
+        raise InvalidArgument(f"persona {slug!r} cannot be a source of its own mix")
+    if len(sources) < MIN_SOURCES:
+        raise InvalidArgument(
+            f"a mix needs at least {MIN_SOURCES} source personas, got {len(sources)}"
+            + (f" ({', '.join(sources)})" if sources else "")
+        )
+    rows = {p.slug: p for p in session.scalars(select(Persona).where(Persona.slug.in_(sources)))}
+    missing = [s for s in sources if s not in rows]
+    if missing:
+        raise InvalidArgument(
+            f"no persona {', '.join(repr(s) for s in missing)} to mix: create or import the "
+            "sources first"
+        )
+    for source in sources:
+        inner = mix_sources(rows[source].settings)
+        if inner:
+            raise InvalidArgument(
+                f"persona {source!r} is itself a mix (of {', '.join(inner)}); a mix persona "
+                "cannot be a source of another mix: name its sources instead"
+            )
+    for other in session.scalars(select(Persona).where(Persona.slug != slug)):
+        if slug in mix_sources(other.settings):
+            raise InvalidArgument(
+                f"persona {slug!r} is a source of the mix {other.slug!r}; a mix persona cannot "
+                "be a source of another mix, so it cannot become one"
+            )
+    return sources
+
+
 def create_persona(
     engine: Engine,
     slug: str,
@@ -75,12 +114,15 @@ def create_persona(
     exclude_flags: list[str] | None = None,
     *,
     gate: dict[str, float | None] | None = None,
+    mix: list[str] | None = None,
     must_exist: bool = False,
 ) -> PersonaInfo:
     """Create a persona, or update the display name / card / exclusions / serving-gate
-    thresholds of an existing one (None leaves a field as it is; a ``gate`` replaces the
-    persona's thresholds, ``{}`` restores the defaults). ``must_exist`` only updates: a
-    mistyped slug raises PersonaNotFound instead of creating a persona."""
+    thresholds / mix of an existing one (None leaves a field as it is; a ``gate`` replaces the
+    persona's thresholds, ``{}`` restores the defaults; a ``mix`` of two or more persona slugs
+    makes it a mix of their corpora, ``[]`` makes it a persona of its own again).
+    ``must_exist`` only updates: a mistyped slug raises PersonaNotFound instead of creating a
+    persona."""
     if gate is not None:
         try:
             gate = validate_gate(gate)
@@ -104,6 +146,11 @@ def create_persona(
             persona.settings = {**persona.settings, "exclude_flags": list(exclude_flags)}
         if gate is not None:
             persona.settings = {**persona.settings, "gate": dict(gate)}
+        if mix is not None:
+            settings = {k: v for k, v in persona.settings.items() if k != MIX_SETTING}
+            if mix:
+                settings[MIX_SETTING] = _check_mix(session, persona.slug, mix)
+            persona.settings = settings
         session.flush()
         count = session.scalar(select(func.count()).where(Post.persona_id == persona.id)) or 0
         return _info(persona, count)

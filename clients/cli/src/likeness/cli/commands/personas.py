@@ -49,6 +49,28 @@ GateOpt = Annotated[
 ]
 
 
+MixOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--mix",
+        help="Make this persona a token-balanced mix of other personas' corpora: their slugs, "
+        "comma-separated (at least two, e.g. trump,andre; none of them a mix itself). Its own "
+        "card is the system prompt; 'none' makes it a persona of its own again.",
+    ),
+]
+
+
+def _mix(text: str | None) -> list[str] | None:
+    if text is None:
+        return None
+    if text.strip().lower() == "none":
+        return []
+    sources = [slug.strip() for slug in text.split(",") if slug.strip()]
+    if not sources:
+        raise fail("--mix takes persona slugs, comma-separated (e.g. trump,andre), or 'none'")
+    return sources
+
+
 def _gate(text: str | None) -> dict[str, Any] | None:
     if text is None:
         return None
@@ -101,12 +123,17 @@ def _saving(update: bool) -> Callable[..., None]:
         card_file: CardFileOpt = None,
         exclude: ExcludeOpt = None,
         gate: GateOpt = None,
+        mix: MixOpt = None,
         as_json: JsonOpt = False,
     ) -> None:
         text = _card(card, card_file)
         thresholds = _gate(gate)
-        if update and not (name or text) and exclude is None and thresholds is None:
-            raise fail("nothing to change: give --name, --card, --card-file, --exclude or --gate")
+        sources = _mix(mix)
+        unchanged = exclude is None and thresholds is None and sources is None
+        if update and not (name or text) and unchanged:
+            raise fail(
+                "nothing to change: give --name, --card, --card-file, --exclude, --gate or --mix"
+            )
         with backend.ingest(state(ctx).settings()) as handle:
             result = handle.create_persona(
                 slug,
@@ -115,6 +142,7 @@ def _saving(update: bool) -> Callable[..., None]:
                 card=text,
                 exclude_flags=_excluded(exclude),
                 gate=thresholds,
+                mix=sources,
             )
         render.emit(result, as_json, _show_one)
 
@@ -123,11 +151,13 @@ def _saving(update: bool) -> Callable[..., None]:
 
 app.command(
     "create",
-    help="Create a persona (or update the name, card and excluded flags of an existing one).",
+    help="Create a persona (or update the name, card, excluded flags, gate or mix of an existing "
+    "one).",
 )(_saving(update=False))
 app.command(
     "update",
-    help="""Change an existing persona's name, card or excluded flags; what is not given stays.
+    help="""Change an existing persona's name, card, excluded flags, gate or mix; what is not
+    given stays.
 
     A persona created by its first import has a placeholder card; this is how it gets a real
     name and voice.""",
