@@ -40,6 +40,7 @@ from sqlalchemy.orm import Session
 from likeness.core.dataset_formats import jsonl, openai_row, trl_row
 from likeness.core.dataset_rows import EmptyDataset, PersonaInfo, Row, SplitRows, load_persona
 from likeness.core.db.models import Dataset
+from likeness.core.mix import mix_sources
 from likeness.core.normalizer_rows import normalizer_pref_rows, normalizer_sft_rows
 from likeness.core.prompts import PERSONA_POST_PROMPT_VERSION, QA_QUESTION_PROMPT_VERSION
 from likeness.core.split import assign_split
@@ -164,7 +165,9 @@ def _no_generator(db: Engine, spec: DatasetSpec) -> NoReturn:
 
 def _prepare(db: Engine, spec: DatasetSpec) -> PersonaInfo:
     persona = load_persona(db, spec.persona)
-    assign_split(db, persona.slug, spec.heldout_fraction)
+    # A mix persona's rows are its sources' posts, each source split on its own.
+    for slug in [persona.slug, *mix_sources(persona.settings)]:
+        assign_split(db, slug, spec.heldout_fraction)
     return persona
 
 

@@ -11,13 +11,20 @@
 A post's text is its normalised text when it has one, else its cleaned text. Short-form posts
 skip essays; all skip posts the persona's exclusion flags keep out (``spec.kept_only``) and
 texts shorter than ``spec.min_chars``.
+
+A **mix persona** (``likeness.core.mix``: ``settings["mix"]`` names two or more source personas)
+learns from its sources' short-form posts instead of posts of its own: each source's kept posts
+(by that source's own exclusions) with that source's own time split, the training posts
+token-balanced (every source cut to the smallest one's word total, its oldest posts dropped
+first) and every held-out post kept; the mix persona's own card is the system prompt, and each
+row's ``meta.source`` names the source persona. Essays are not mixed.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -31,6 +38,7 @@ from likeness.core.dataset_rows import (
     Row,
     SplitRows,
     assistant,
+    load_persona,
     post_meta,
     time_order,
     training_text,
@@ -38,7 +46,9 @@ from likeness.core.dataset_rows import (
 )
 from likeness.core.db.models import Post
 from likeness.core.flags import exclude_mask, flag_names
+from likeness.core.mix import balance_by_tokens, interleave, mix_sources, word_tokens
 from likeness.core.prompts import persona_post_request
+from likeness.core.split import HELDOUT, TRAIN
 from likeness.core.text import split_sentences
 from likeness.trainer.datasets.spec import DatasetSpec
 from likeness.trainer.topics import extract_topics, topics_phrase
@@ -54,6 +64,12 @@ class PersonaPost:
     created_at: datetime | None
     split: str | None
     text: str
+    source: str = ""  # a mix persona's post: the source persona it comes from
+
+    def meta(self) -> dict[str, Any]:
+        """The row's ``meta``: post id, date, and the source persona of a mix's post."""
+        more = {"source": self.source} if self.source else {}
+        return post_meta(self.id, self.created_at, **more)
 
 
 def _kept(persona: PersonaInfo, spec: DatasetSpec) -> ColumnElement[bool] | None:
@@ -96,7 +112,46 @@ def _no_posts_reason(db: Engine, persona: PersonaInfo, spec: DatasetSpec, *, ess
 
 
 def persona_posts(db: Engine, persona: PersonaInfo, spec: DatasetSpec) -> list[PersonaPost]:
-    """The persona's short-form posts a persona dataset learns from, oldest first."""
+    """The persona's short-form posts a persona dataset learns from, oldest first; a mix
+    persona's are its sources' (``mix_posts``)."""
+    sources = mix_sources(persona.settings)
+    if sources:
+        return mix_posts(db, persona, sources, spec)
+    return _own_posts(db, persona, spec)
+
+
+def mix_posts(
+    db: Engine, persona: PersonaInfo, sources: list[str], spec: DatasetSpec
+) -> list[PersonaPost]:
+    """A mix persona's posts: every source's own kept posts in its own split, the training
+    posts token-balanced (``likeness.core.mix.balance_by_tokens``: each source cut to the
+    smallest source's word total, oldest dropped first), every held-out post kept; training
+    posts first, then held-out ones, the sources interleaved (``interleave``)."""
+    train: dict[str, list[PersonaPost]] = {}
+    heldout: dict[str, list[PersonaPost]] = {}
+    for slug in sources:
+        source = load_persona(db, slug)
+        try:
+            posts = _own_posts(db, source, spec)
+        except EmptyDataset as exc:
+            raise EmptyDataset(f"mix persona {persona.slug!r}, source {slug!r}: {exc}") from None
+        train[slug] = [replace(p, source=slug) for p in posts if p.split == TRAIN]
+        heldout[slug] = [replace(p, source=slug) for p in posts if p.split == HELDOUT]
+        if not train[slug]:
+            raise EmptyDataset(
+                f"mix persona {persona.slug!r}: source persona {slug!r} has no training posts "
+                f"(all {len(heldout[slug])} of its kept posts are held out); import older posts"
+            )
+
+    def tokens(post: PersonaPost) -> int:
+        return word_tokens(post.text)
+
+    balanced = balance_by_tokens(train, tokens)
+    return [*interleave(balanced, tokens), *interleave(heldout, tokens)]
+
+
+def _own_posts(db: Engine, persona: PersonaInfo, spec: DatasetSpec) -> list[PersonaPost]:
+    """The persona's own short-form posts, oldest first."""
     query = select(Post.id, Post.created_at, Post.split, Post.clean_text, Post.normalized_text)
     query = query.where(Post.persona_id == persona.id, Post.platform != ESSAY_PLATFORM)
     kept = _kept(persona, spec)
@@ -129,14 +184,14 @@ def persona_chat_rows(db: Engine, persona: PersonaInfo, spec: DatasetSpec) -> Sp
     for post in persona_posts(db, persona, spec):
         topics = topics_phrase(extract_topics(post.text, spec.max_topics))
         row = chat_row(persona.card, persona_post_request(topics), post.text)
-        rows.add(post.split, {**row, "meta": post_meta(post.id, post.created_at)})
+        rows.add(post.split, {**row, "meta": post.meta()})
     return rows.require_train("no persona posts to train on")
 
 
 def persona_completion_rows(db: Engine, persona: PersonaInfo, spec: DatasetSpec) -> SplitRows:
     rows = SplitRows()
     for post in persona_posts(db, persona, spec):
-        rows.add(post.split, {"text": post.text, "meta": post_meta(post.id, post.created_at)})
+        rows.add(post.split, {"text": post.text, "meta": post.meta()})
     return rows.require_train("no persona posts to train on")
 
 
@@ -193,6 +248,12 @@ def _chunk_index(extra: dict[str, Any] | None) -> int:
 
 
 def persona_essay_rows(db: Engine, persona: PersonaInfo, spec: DatasetSpec) -> SplitRows:
+    if mix_sources(persona.settings):
+        raise EmptyDataset(
+            f"persona {persona.slug!r} is a mix of {', '.join(mix_sources(persona.settings))}: "
+            "a mix learns from its sources' short-form posts (chat, completion, qa), essays "
+            "are not mixed"
+        )
     query = select(
         Post.id,
         Post.created_at,

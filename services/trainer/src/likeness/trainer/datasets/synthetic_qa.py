@@ -17,7 +17,7 @@ import logging
 import re
 import uuid
 
-from likeness.core.dataset_rows import EmptyDataset, PersonaInfo, SplitRows, post_meta
+from likeness.core.dataset_rows import EmptyDataset, PersonaInfo, SplitRows
 from likeness.core.prompts import qa_question_messages
 from likeness.inference.engines.base import Engine, GenerationRequest, SamplingParams
 from likeness.trainer.datasets.persona import PersonaPost, chat_row
@@ -78,7 +78,7 @@ def persona_qa_rows(
     for post, question in zip(posts, questions, strict=True):
         if question:
             row = chat_row(persona.card, question, post.text)
-            rows.add(post.split, {**row, "meta": post_meta(post.id, post.created_at)})
+            rows.add(post.split, {**row, "meta": post.meta()})
     if not rows.train and not rows.heldout:
         raise EmptyDataset(
             f"the generator wrote no usable question for any of the {len(posts)} posts of "
