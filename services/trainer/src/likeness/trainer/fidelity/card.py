@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from likeness.core.arena import BASE, REAL, Standing, pooled
+from likeness.trainer.fidelity.mix import mix_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,7 @@ class ReportCard:
     #: every text judged (tuned, base, negatives, guarded, chat), so a card can be re-read
     generations: dict[str, list[str]] = field(default_factory=dict)
     arena: list[dict[str, Any]] = field(default_factory=list)  # Standing per opponent, voted
+    mix: list[str] = field(default_factory=list)  # a mix persona's sources (``fidelity.mix``)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -166,6 +168,7 @@ def render_markdown(card: ReportCard) -> str:
         f"{m.get('longest_copy_span', 0)} words; the copy guard resampled "
         f"{m.get('guard_resampled', 0)} generation(s).",
         "",
+        *mix_lines(card),
         f"Style judge: {card.judge_note}",
         "",
         f"MAUVE: {card.mauve}.",

@@ -8,13 +8,17 @@ its manifest names), so the held-out posts are exactly the time-split posts that
 and the requests are the ones its chat rows were built with ("Write a post about <topics>", the
 serving request). Plain-text rows get a request from the same topic extractor. Other authors'
 posts (the other personas in the database) are negatives for the style judge.
+
+A mix persona's rows name their source persona (``meta.source``): ``mix`` lists the sources,
+``train_sources`` and ``HeldoutPost.source`` say whose each post is, the held-out sample takes
+the sources in turn (``fidelity.mix.round_robin``), and the sources are not "other authors".
 """
 
 from __future__ import annotations
 
 import json
 import random
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,11 +28,13 @@ from sqlalchemy.orm import Session
 
 from likeness.core.dataset_rows import training_text
 from likeness.core.db.models import Dataset, Persona, Post
+from likeness.core.mix import mix_sources
 from likeness.core.personas import get_persona
 from likeness.core.prompts import persona_post_request
 from likeness.core.registry import ModelInfo
 from likeness.trainer.artifacts import MANIFEST
 from likeness.trainer.datasets.spec import BuiltDataset
+from likeness.trainer.fidelity.mix import round_robin
 from likeness.trainer.runner import PLAN
 from likeness.trainer.topics import extract_topics, topics_phrase
 
@@ -47,6 +53,7 @@ class HeldoutPost:
     text: str
     request: str  # the user turn that asks for a post on its topics
     post_id: str = ""  # the post (its row's ``meta``); "" when the row names none
+    source: str = ""  # a mix persona's post: its source persona
 
 
 @dataclass(slots=True)
@@ -58,6 +65,8 @@ class EvaluationData:
     heldout: list[HeldoutPost]  # a seeded sample, at most ``max_heldout``
     others: list[str] = field(default_factory=list)  # other authors' posts
     datasets: list[str] = field(default_factory=list)  # ids of the datasets read
+    mix: list[str] = field(default_factory=list)  # a mix persona's sources (none: its own posts)
+    train_sources: list[str] = field(default_factory=list)  # per training text: its source
 
 
 def _run_datasets(model: ModelInfo, db: Engine) -> list[BuiltDataset]:
@@ -107,12 +116,16 @@ def _rows(dataset: BuiltDataset, split: str) -> Iterator[dict[str, Any]]:
         yield from dataset.rows(split)  # type: ignore[arg-type]
 
 
-def other_authors_posts(db: Engine, persona: str, *, limit: int, seed: int) -> list[str]:
-    """Up to ``limit`` posts of every other persona, a seeded random sample (the ids are drawn
-    first, so a large corpus is never read whole)."""
+def other_authors_posts(
+    db: Engine, persona: str, *, limit: int, seed: int, exclude: Sequence[str] = ()
+) -> list[str]:
+    """Up to ``limit`` posts of every other persona (not ``persona``, none of ``exclude``: a
+    mix's sources), a seeded random sample (the ids are drawn first, so a large corpus is never
+    read whole)."""
     others = select(Post.id).join(Persona, Persona.id == Post.persona_id)
+    mine = [persona, *exclude]
     with Session(db) as session:
-        ids = list(session.scalars(others.where(Persona.slug != persona).order_by(Post.id)))
+        ids = list(session.scalars(others.where(Persona.slug.not_in(mine)).order_by(Post.id)))
         chosen = random.Random(seed).sample(ids, min(limit, len(ids)))
         texts: list[str] = []
         for start in range(0, len(chosen), 500):
@@ -140,6 +153,7 @@ def evaluation_data(
         )
     train_texts: list[str] = []
     train_requests: list[str] = []
+    train_sources: list[str] = []
     heldout: dict[str, HeldoutPost] = {}
     for dataset in datasets:
         for row in _rows(dataset, "train"):
@@ -147,13 +161,15 @@ def evaluation_data(
             if text.strip():
                 train_texts.append(text)
                 train_requests.append(request)
+                train_sources.append(str((row.get("meta") or {}).get("source") or ""))
         if dataset.kind == "persona-essay":
             continue  # long-form chunks are not posts to ask for by topic
         for row in _rows(dataset, "heldout"):
             text, request = _post_and_request(row)
-            post_id = str((row.get("meta") or {}).get("post_id") or "")
+            meta = row.get("meta") or {}
+            post_id, source = str(meta.get("post_id") or ""), str(meta.get("source") or "")
             if text.strip():
-                heldout.setdefault(text, HeldoutPost(text, request, post_id))
+                heldout.setdefault(text, HeldoutPost(text, request, post_id, source))
     if not heldout:
         raise NoEvaluationData(
             f"model {model.id}: its datasets hold no held-out posts (the persona's newest "
@@ -163,13 +179,23 @@ def evaluation_data(
     sample = list(heldout.values())
     random.Random(seed).shuffle(sample)
     with Session(db) as session:
-        card = get_persona(session, model.persona).card
+        persona = get_persona(session, model.persona)
+        card, defined = persona.card, mix_sources(persona.settings)
+    # The sources the rows name (in the persona's order), whatever its mix is now.
+    seen = set(train_sources) - {""}
+    mix = [s for s in defined if s in seen] + sorted(seen - set(defined))
+    if mix:
+        sample = round_robin(sample)
     return EvaluationData(
         persona=model.persona,
         card=card,
         train_texts=train_texts,
         train_requests=train_requests,
         heldout=sample[:max_heldout],
-        others=other_authors_posts(db, model.persona, limit=MAX_OTHER_POSTS, seed=seed),
+        others=other_authors_posts(
+            db, model.persona, limit=MAX_OTHER_POSTS, seed=seed, exclude=[*defined, *mix]
+        ),
         datasets=[d.id for d in datasets],
+        mix=mix,
+        train_sources=train_sources,
     )

@@ -23,6 +23,9 @@ On the model's held-out (time-split) posts and the requests they answer:
 5. **Diversity**: distinct-1/2 of the generations against the author's held-out posts (the target
    is the author's value), and the length distributions.
 
+A mix persona's judge has one class per source plus "other", and its card says how the posts
+split between the sources (``fidelity.mix``).
+
 The card (markdown, JSON, PNG plots) is written under ``DATA_DIR/reports/<model>/<report>/`` and
 stored with the model (``likeness.core.reports``); the gate reads its flat ``metrics``.
 """
@@ -57,6 +60,7 @@ from likeness.trainer.fidelity.data import EvaluationData, evaluation_data
 from likeness.trainer.fidelity.generation import CHAT_QUESTIONS, Ask, adapter_info, generate_all
 from likeness.trainer.fidelity.judge import judge_verdict, train_judge
 from likeness.trainer.fidelity.metrics import distinct_n, length_stats, near_duplicates
+from likeness.trainer.fidelity.mix import judge_mix
 from likeness.trainer.fidelity.perplexity import heldout_perplexity
 from likeness.trainer.runner import run_coroutine
 
@@ -214,11 +218,18 @@ def build_card(
     others = list(data.others)
     split = round(len(others) * (1 - OTHERS_HELDOUT_SHARE))
     others_train, others_heldout = others[:split], others[split:]
-    judge = train_judge(
-        {"persona": positives, "other": [*others_train, *gens.negatives]}, seed=config.seed
-    )
     real = [post.text for post in data.heldout]
-    judge_accuracy = judge.accuracy({"persona": real, "other": [*gens.against, *others_heldout]})
+    negatives = [*others_train, *gens.negatives]
+    heldout_negatives = [*gens.against, *others_heldout]
+    mix_metrics: dict[str, Any] = {}
+    if data.mix:  # one class per source plus "other"; the persona = any source
+        mixed = judge_mix(data, negatives, heldout_negatives, seed=config.seed)
+        judge_accuracy, attributed = mixed.accuracy, mixed.attributed
+        mix_metrics = mixed.metrics(tuned=gens.tuned, base=gens.against, real=real)
+    else:
+        judge = train_judge({"persona": positives, "other": negatives}, seed=config.seed)
+        judge_accuracy = judge.accuracy({"persona": real, "other": heldout_negatives})
+        attributed = judge.attribution
     reliable, judge_note = judge_verdict(judge_accuracy)
 
     index = CopyIndex.build(data.train_texts, config.copy_tokens)
@@ -237,11 +248,11 @@ def build_card(
     metrics: dict[str, Any] = {
         "judge_accuracy": judge_accuracy,
         "judge_reliable": reliable,
-        "attribution_tuned": judge.attribution(gens.tuned),
-        "attribution_base": judge.attribution(gens.against),
-        "attribution_real": judge.attribution(real),
-        "attribution_chat_tuned": judge.attribution(gens.chat_tuned),
-        "attribution_chat_base": judge.attribution(gens.chat_against),
+        "attribution_tuned": attributed(gens.tuned),
+        "attribution_base": attributed(gens.against),
+        "attribution_real": attributed(real),
+        "attribution_chat_tuned": attributed(gens.chat_tuned),
+        "attribution_chat_base": attributed(gens.chat_against),
         "perplexity_tuned": perplexity_scores.tuned,
         "perplexity_base": perplexity_scores.base,
         "perplexity_reduction": perplexity_scores.reduction,
@@ -265,6 +276,7 @@ def build_card(
         "train_posts": len(data.train_texts),
         "copy_tokens": index.n,
         "generation_seconds": round(gens.seconds, 1),
+        **mix_metrics,
     }
     samples = [
         Sample(post.request, post.text, tuned, compared)
@@ -302,6 +314,7 @@ def build_card(
         },
         config=config.model_dump(mode="json"),
         datasets=data.datasets,
+        mix=list(data.mix),
         generations={
             "requests": [post.request for post in data.heldout],
             "real": real,
