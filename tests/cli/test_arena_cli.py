@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from arena_pairs import model_side, set_votes
 from label_fakes import FakeProposer
-from persona_corpus import make_persona
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
+from tiny_persona import tiny_settings, train_tiny_persona
 from typer.testing import CliRunner
 
 from likeness.cli.main import app
@@ -22,36 +22,19 @@ from likeness.core.db.models import Comparison
 from likeness.core.grpc_server import stop_server
 from likeness.core.settings import Settings, get_settings
 from likeness.labeler.server import make_labeler_server
-from likeness.trainer.recipes.base import RunContext
-from likeness.trainer.runner import run_training
 from likeness.trainer.server import make_trainer_server, start_workers
-
-MAGS = [
-    f"The fog came in early on day {day}. Tea, then the lamp, then more tea." for day in range(30)
-]
-TINY_RUN = {"max_steps": 2, "batch_size": 4, "max_length": 256, "evaluate": False}
 
 pytestmark = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 
 
 @pytest.fixture
 def settings(tmp_path: Path, db_url: str, tiny_model_dir: Path) -> Settings:
-    return Settings(
-        data_dir=tmp_path / "data",
-        database_url=db_url,
-        model=str(tiny_model_dir),
-        engine="transformers",
-        label_prefetch=0,
-    )
+    return tiny_settings(tmp_path, db_url, tiny_model_dir).model_copy(update={"label_prefetch": 0})
 
 
 @pytest.fixture
 def model_id(engine: Engine, settings: Settings, tmp_path: Path) -> str:
-    corpus = make_persona(engine, "mags")
-    for day, text in enumerate(MAGS):
-        corpus.add(text, day=day)
-    ctx = RunContext(run_dir=tmp_path / "run", data_dir=settings.data_dir, device="cpu")
-    return run_training(engine, settings, "persona-sft", "mags", TINY_RUN, ctx).model_id
+    return train_tiny_persona(engine, settings, tmp_path)
 
 
 @pytest.fixture

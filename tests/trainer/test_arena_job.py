@@ -13,6 +13,7 @@ from persona_corpus import make_persona
 from registered_models import add_model
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
+from tiny_persona import tiny_settings, train_tiny_persona
 
 from likeness.core import jobs, registry
 from likeness.core.arena import BASE, REAL
@@ -22,15 +23,9 @@ from likeness.core.settings import Settings
 from likeness.trainer.fidelity.arena import ARENA_KIND
 from likeness.trainer.fidelity.config import EvalConfig, NotEvaluable
 from likeness.trainer.fidelity.evaluate import evaluate_model
-from likeness.trainer.recipes.base import RunContext
-from likeness.trainer.runner import run_training
 from likeness.trainer.training_jobs import submit_training
 from likeness.trainer.worker import Worker
 
-MAGS = [
-    f"The fog came in early on day {day}. Tea, then the lamp, then more tea." for day in range(30)
-]
-TINY_RUN = {"max_steps": 2, "batch_size": 4, "max_length": 256, "evaluate": False}
 TINY_PAIRS = {"max_tokens": 12}
 TINY_EVAL = {"samples": 3, "negatives": 8, "max_tokens": 12, "guard_retries": 1}
 
@@ -39,21 +34,12 @@ pytestmark = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 
 @pytest.fixture
 def settings(tmp_path: Path, db_url: str, tiny_model_dir: Path) -> Settings:
-    return Settings(
-        data_dir=tmp_path / "data",
-        database_url=db_url,
-        model=str(tiny_model_dir),
-        engine="transformers",
-    )
+    return tiny_settings(tmp_path, db_url, tiny_model_dir)
 
 
 @pytest.fixture
 def model_id(engine: Engine, settings: Settings, tmp_path: Path) -> str:
-    mags = make_persona(engine, "mags")
-    for day, text in enumerate(MAGS):
-        mags.add(text, day=day)
-    ctx = RunContext(run_dir=tmp_path / "run", data_dir=settings.data_dir, device="cpu")
-    return run_training(engine, settings, "persona-sft", "mags", TINY_RUN, ctx).model_id
+    return train_tiny_persona(engine, settings, tmp_path)
 
 
 def run_arena(engine: Engine, settings: Settings, persona: str, **config: object) -> jobs.JobInfo:

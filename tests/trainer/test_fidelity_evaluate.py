@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from persona_corpus import make_persona
 from sqlalchemy import Engine
+from tiny_persona import TINY_RUN, tiny_settings, train_tiny_persona
 
 from likeness.core import jobs
 from likeness.core.reports import latest_report
@@ -17,16 +18,10 @@ from likeness.core.settings import Settings
 from likeness.trainer.fidelity.config import EvalConfig, NotEvaluable
 from likeness.trainer.fidelity.evaluate import evaluate_model
 from likeness.trainer.fidelity.jobs import EVAL_KIND
-from likeness.trainer.recipes.base import RunContext
-from likeness.trainer.runner import run_training
 from likeness.trainer.training_jobs import submit_training
 from likeness.trainer.worker import Worker
 
-MAGS = [
-    f"The fog came in early on day {day}. Tea, then the lamp, then more tea." for day in range(30)
-]
 RIPLEY = [f"ENGINES HOT!!! Launch window {n} opens at dawn, crew ready!!!" for n in range(30)]
-TINY_RUN = {"max_steps": 2, "batch_size": 4, "max_length": 256, "evaluate": False}
 TINY_EVAL = {"samples": 3, "negatives": 8, "max_tokens": 12, "guard_retries": 1}
 METRIC_KEYS = {
     "judge_accuracy",
@@ -43,24 +38,15 @@ METRIC_KEYS = {
 
 @pytest.fixture
 def settings(tmp_path: Path, db_url: str, tiny_model_dir: Path) -> Settings:
-    return Settings(
-        data_dir=tmp_path / "data",
-        database_url=db_url,
-        model=str(tiny_model_dir),
-        engine="transformers",
-    )
+    return tiny_settings(tmp_path, db_url, tiny_model_dir)
 
 
 @pytest.fixture
 def model_id(engine: Engine, settings: Settings, tmp_path: Path) -> str:
-    mags = make_persona(engine, "mags")
-    for day, text in enumerate(MAGS):
-        mags.add(text, day=day)
-    ripley = make_persona(engine, "ripley")
+    ripley = make_persona(engine, "ripley")  # another author: the judge's "other" class
     for day, text in enumerate(RIPLEY):
         ripley.add(text, day=day)
-    ctx = RunContext(run_dir=tmp_path / "run", data_dir=settings.data_dir, device="cpu")
-    return run_training(engine, settings, "persona-sft", "mags", TINY_RUN, ctx).model_id
+    return train_tiny_persona(engine, settings, tmp_path)
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)

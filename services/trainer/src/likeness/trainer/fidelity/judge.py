@@ -1,10 +1,10 @@
 """The style judge: does a text read like the persona, or like something else?
 
 The standard authorship-attribution baseline, from scikit-learn: character n-gram TF-IDF
-(``char_wb``, 2-5 characters, case kept, sublinear term frequency, n-grams in at least two
+(``char_wb``, 2-5 characters, lower-cased, sublinear term frequency, n-grams in at least two
 texts) and a logistic regression with balanced class weights. Offline, CPU, seconds on
-thousands of posts. Case is kept because it is style: an author who writes "TOTALLY" and one
-who writes "totally" differ in exactly what the judge is there to see.
+thousands of posts. Keeping case (CAPS are style, after all) was measured on the real Trump
+run and judged worse: held-out accuracy 93.6% vs 94.3%, the base's posts attributed 24% vs 21%.
 
     judge = train_judge({"persona": persona_posts, "other": negatives})
     accuracy = judge.accuracy({"persona": heldout_posts, "other": heldout_negatives})
@@ -106,7 +106,6 @@ def train_judge(samples: Mapping[str, Sequence[str]], *, seed: int = 0) -> Style
                 TfidfVectorizer(
                     analyzer="char_wb",
                     ngram_range=(2, 5),
-                    lowercase=False,
                     sublinear_tf=True,
                     min_df=2,
                 ),
