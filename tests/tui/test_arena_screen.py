@@ -95,7 +95,7 @@ async def test_votes_by_key_are_stored_and_sides_said_after(
             assert votes(mags_db)[pair.comparison_id] == vote
         assert sorted(seen) == sorted(ids)
         assert screen.current is None
-        assert "No pair waits for a vote" in text_of(app, "#arena-state")
+        assert "No arena pair of persona" in text_of(app, "#arena-state")
         status = text_of(app, "#arena-status")
         assert "ann · 4 voted this session" in status and "last: A was" in status
         assert "the author's post" in status and "model " in status

@@ -154,7 +154,7 @@ class ArenaScreen(ServiceScreen):
             labeler = self.services.require("labeler")
             return labeler.next_comparison(persona, self.likeness.annotator), ""
         except NothingToCompare as exc:
-            return None, f"No pair waits for a vote: {exc}"
+            return None, str(exc)[:1].upper() + str(exc)[1:]  # the server says why and what to do
         except Exception as exc:
             self.notify(describe(exc), severity="error", timeout=8, markup=False)
             return None, f"Could not fetch a pair: {describe(exc)}\nCtrl+R tries again."
