@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 
 from likeness.core.auth import create_api_key
 from likeness.core.grpc_client import NotAuthenticated
+from likeness.core.health import GRPC_NAMES, serving
 from likeness.core.settings import Settings
 from likeness.inference.client import InferenceClient
 from likeness.inference.engines.transformers_engine import TransformersEngine
@@ -18,7 +19,6 @@ from likeness.ingest.importing import import_path
 from likeness.labeler.client import LabelerClient
 from likeness.stack.embedded import EmbeddedStack
 from likeness.trainer.client import TrainerClient
-from likeness.tui.services import GRPC_NAMES, serving
 
 SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "sample-archive"
 

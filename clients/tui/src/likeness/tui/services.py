@@ -17,11 +17,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
-import grpc
-from grpc_health.v1 import health_pb2, health_pb2_grpc
-
+from likeness.core.health import GRPC_NAMES, ServiceName, serving
 from likeness.core.settings import Settings
 
 if TYPE_CHECKING:
@@ -33,16 +31,6 @@ if TYPE_CHECKING:
     from likeness.stack.embedded import EmbeddedStack
     from likeness.trainer.client import TrainerClient
 
-ServiceName = Literal["ingest", "inference", "labeler", "drafts", "trainer"]
-
-#: gRPC service names, as their servers register them with the health service.
-GRPC_NAMES: dict[ServiceName, str] = {
-    "ingest": "likeness.v1.IngestService",
-    "inference": "likeness.v1.InferenceService",
-    "labeler": "likeness.v1.LabelerService",
-    "drafts": "likeness.v1.DraftService",
-    "trainer": "likeness.v1.TrainerService",
-}
 #: The setting that names each service's address when no --server answers for it.
 ADDR_SETTINGS: dict[ServiceName, str] = {
     "ingest": "ingest_addr",
@@ -51,7 +39,6 @@ ADDR_SETTINGS: dict[ServiceName, str] = {
     "drafts": "labeler_addr",  # the labeler server runs the draft service
     "trainer": "trainer_addr",
 }
-PROBE_TIMEOUT_S = 2.0
 
 
 class NotConnected(RuntimeError):
@@ -63,20 +50,6 @@ class NotConnected(RuntimeError):
             f"or set LIKENESS_{ADDR_SETTINGS.get(service, service).upper()}"  # type: ignore[call-overload]
         )
         self.service = service
-
-
-def serving(addr: str, grpc_name: str, timeout_s: float = PROBE_TIMEOUT_S) -> bool | None:
-    """The health of ``grpc_name`` on ``addr``: True serving, False known but not serving (an
-    engine that died), None not there (no such service, or nothing answers)."""
-    with grpc.insecure_channel(addr) as channel:
-        stub = health_pb2_grpc.HealthStub(channel)
-        try:
-            reply = stub.Check(health_pb2.HealthCheckRequest(service=grpc_name), timeout=timeout_s)
-        except grpc.RpcError as exc:
-            if exc.code() == grpc.StatusCode.NOT_FOUND:
-                return None
-            return None if exc.code() == grpc.StatusCode.UNAVAILABLE else False
-    return reply.status == health_pb2.HealthCheckResponse.SERVING
 
 
 def discover(addrs: Sequence[str], settings: Settings) -> dict[ServiceName, str]:
@@ -156,7 +129,7 @@ class Services:
     def health(self) -> dict[ServiceName, bool]:
         """Whether each connected service answers its health check as serving now."""
         return {
-            service: bool(serving(addr, GRPC_NAMES[service]))
+            service: bool(serving(addr, GRPC_NAMES[service], key=self.api_key))
             for service, addr in self.addresses.items()
         }
 
