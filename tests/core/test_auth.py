@@ -121,3 +121,34 @@ def test_bearer_key_parsing() -> None:
     assert bearer_key("bearer  lk_abc ") == "lk_abc"
     for value in (None, "", "Basic lk_abc", "Bearer ", "lk_abc"):
         assert bearer_key(value) is None
+
+
+def test_ensure_stores_a_chosen_key_once_and_it_works(engine: Engine) -> None:
+    from likeness.core.auth import ensure_api_key
+
+    key = "lk_" + "a" * 40
+    assert ensure_api_key(engine, "compose", key) is True
+    assert ensure_api_key(engine, "compose", key) is False  # every start runs it again
+    assert [k.name for k in list_api_keys(engine)] == ["compose"]
+    checker = KeyChecker(engine, ttl_s=0)
+    assert checker.required() and checker.is_valid(key)
+
+
+@pytest.mark.parametrize("key", ["change-me", "lk_" + "a" * 20 + " " + "b" * 20])
+def test_ensure_refuses_placeholders_and_spaces(engine: Engine, key: str) -> None:
+    from likeness.core.auth import ensure_api_key
+
+    with pytest.raises(ValueError, match="at least 32 characters"):
+        ensure_api_key(engine, "compose", key)
+    assert list_api_keys(engine) == []
+
+
+def test_ensure_does_not_revive_a_revoked_key(engine: Engine) -> None:
+    from likeness.core.auth import KeyRevoked, ensure_api_key
+
+    key = "lk_" + "c" * 40
+    ensure_api_key(engine, "compose", key)
+    revoke_api_key(engine, "compose")
+    with pytest.raises(KeyRevoked, match="revoked"):
+        ensure_api_key(engine, "compose", key)
+    assert not KeyChecker(engine, ttl_s=0).required()

@@ -71,6 +71,44 @@ def create_api_key(engine: Engine, name: str) -> str:
     return key
 
 
+#: A key chosen outside (a deployment secret) must be at least this long: a placeholder such as
+#: "change-me" left in an env file is refused rather than made the key of a public server.
+MIN_CHOSEN_KEY_CHARS = 32
+
+
+class KeyRevoked(ValueError):
+    """A chosen key that was revoked: it stays revoked (a stale env file cannot revive it)."""
+
+
+def ensure_api_key(engine: Engine, name: str, key: str) -> bool:
+    """Make ``key`` (chosen elsewhere: a deployment's secret) an active key named ``name``.
+
+    Returns True when it was stored now, False when it already was active (so a deployment can
+    run this on every start). Raises ``ValueError`` for a key too short or with whitespace, and
+    ``KeyRevoked`` for a key that was revoked.
+    """
+    name = name.strip()
+    if not name or len(name) > MAX_NAME_CHARS:
+        raise ValueError(f"a key name must be 1-{MAX_NAME_CHARS} characters")
+    if len(key) < MIN_CHOSEN_KEY_CHARS or any(c.isspace() for c in key):
+        raise ValueError(
+            f"an API key must be at least {MIN_CHOSEN_KEY_CHARS} characters without spaces "
+            "(make one with `likeness keys create NAME`, or "
+            "`python3 -c 'import secrets; print(\"lk_\" + secrets.token_urlsafe(32))'`)"
+        )
+    digest = hash_key(key)
+    with Session(engine) as session, session.begin():
+        stored = session.scalars(select(ApiKey).where(ApiKey.key_hash == digest)).first()
+        if stored is not None:
+            if stored.revoked_at is not None:
+                raise KeyRevoked(
+                    f"this key was revoked (key {stored.id}, {stored.name!r}); set a new one"
+                )
+            return False
+        session.add(ApiKey(name=name, key_hash=digest))
+    return True
+
+
 def revoke_api_key(engine: Engine, name_or_id: str | int) -> int:
     """Revoke the active keys with this name (or this numeric id); returns how many were revoked.
 

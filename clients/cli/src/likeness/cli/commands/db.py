@@ -1,4 +1,4 @@
-"""``likeness db upgrade`` and ``likeness keys create | list | revoke``: the database itself."""
+"""``likeness db upgrade`` and ``likeness keys create | ensure | list | revoke``."""
 
 from __future__ import annotations
 
@@ -31,6 +31,25 @@ def keys_create(name: Annotated[str, typer.Argument(help="A label for the key.")
     key = create_api_key(open_database(get_settings()), name)
     render.out.print(key)
     render.err.print("store it now: it cannot be shown again")
+
+
+@keys_app.command("ensure")
+def keys_ensure(
+    name: Annotated[str, typer.Argument(help="A label for the key, if it is stored now.")],
+) -> None:
+    """Make the key in LIKENESS_API_KEY an active key (deployments run this on every start:
+    the compose migrate step, the Kubernetes migration Job). Stores its hash under NAME unless it
+    already is active; a revoked key is refused, so a stale secret cannot revive it."""
+    from likeness.core.auth import KeyRevoked, ensure_api_key
+
+    settings = get_settings()
+    if not settings.api_key:
+        raise fail("LIKENESS_API_KEY is not set: put the deployment's key there")
+    try:
+        stored = ensure_api_key(open_database(settings), name, settings.api_key)
+    except (KeyRevoked, ValueError) as exc:
+        raise fail(str(exc)) from exc
+    render.out.print(f"stored the key as {name!r}" if stored else "the key is already active")
 
 
 @keys_app.command("list")
