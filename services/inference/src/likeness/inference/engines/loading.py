@@ -19,5 +19,10 @@ def load_engine(
     if settings.engine == "vllm":
         from likeness.inference.engines.vllm_engine import VllmEngine
 
-        return VllmEngine.load(name, enable_lora=enable_lora)
+        return VllmEngine.load(
+            name,
+            enable_lora=enable_lora,
+            tensor_parallel_size=settings.vllm_tensor_parallel_size,
+            gpu_memory_utilization=settings.vllm_gpu_memory_utilization,
+        )
     raise ValueError(f"unknown engine {settings.engine!r}: use 'vllm' or 'transformers'")

@@ -237,6 +237,8 @@ class VllmEngine:
         kv_cache_gib: float = 1.0,
         max_model_len: int = 2048,
         dtype: str = "bfloat16",
+        tensor_parallel_size: int = 1,
+        gpu_memory_utilization: float | None = None,
         lora_batch_workaround: bool | None = None,
         zero_adapter_cache: Path | None = None,
         extra_engine_args: dict[str, Any] | None = None,
@@ -245,7 +247,9 @@ class VllmEngine:
 
         ``max_loras`` counts the persona adapters that can share one batch; on CPU the zero
         adapter gets a slot of its own on top. ``lora_batch_workaround`` defaults to "on for the
-        CPU build when LoRA is enabled".
+        CPU build when LoRA is enabled". ``tensor_parallel_size`` splits the model across that
+        many GPUs of this node; ``gpu_memory_utilization`` (GPU hosts; None: vLLM's default)
+        caps the share of each GPU's memory the engine takes.
         """
         from transformers import AutoTokenizer
         from vllm import AsyncEngineArgs
@@ -263,7 +267,10 @@ class VllmEngine:
             "max_model_len": max_model_len,
             # Per-step stats logging is noise for an embedded engine.
             "disable_log_stats": True,
+            "tensor_parallel_size": tensor_parallel_size,
         }
+        if gpu_memory_utilization is not None:
+            kwargs["gpu_memory_utilization"] = gpu_memory_utilization
         if on_cpu:
             kwargs["kv_cache_memory_bytes"] = int(kv_cache_gib * _GIB)
             kwargs["block_size"] = CPU_BLOCK_SIZE
