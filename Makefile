@@ -9,7 +9,7 @@ PACKAGES := libs/core libs/stack services/ingest services/labeler services/train
 PKG_FILES := $(foreach p,$(PACKAGES),$(p)/pyproject.toml)
 SAMPLE := examples/sample-archive
 
-.PHONY: run test lint proto proto-check migration install bench-ingest bench-serve bench-train bench-label bench-tui bench-normalizer-prompt bench-fidelity clean-venv
+.PHONY: run test lint proto proto-check migration install bench-ingest bench-serve bench-train bench-label bench-tui bench-normalizer-prompt bench-fidelity bench-chat-recipe clean-venv
 
 $(STAMP): $(PKG_FILES) services/inference/pyproject.toml constraints.txt requirements-dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -77,6 +77,10 @@ bench-normalizer-prompt: $(STAMP)
 ## bench-fidelity: the real Trump corpus -> a LoRA persona (default recipe) -> its report card
 bench-fidelity: $(STAMP)
 	$(PY) bench/fidelity.py
+
+## bench-chat-recipe: which recipe makes a persona that chats (questions mixed in; builtin vs yake topics)
+bench-chat-recipe: $(STAMP)
+	$(PY) bench/chat_recipe.py
 
 clean-venv:
 	rm -rf $(VENV)

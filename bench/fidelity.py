@@ -29,26 +29,13 @@ from pathlib import Path
 
 import torch
 from report import RESULTS, machine, write_result
+from trump_corpus import import_trump, progress
 
-from likeness.core.db import open_database
-from likeness.core.default_model import ensure_default_model
-from likeness.core.jobs import ProgressReport
-from likeness.core.settings import Settings
-from likeness.ingest.importing import import_path
-from likeness.ingest.personas import create_persona
 from likeness.trainer.fidelity.config import EvalConfig
 from likeness.trainer.fidelity.evaluate import evaluate_model
 from likeness.trainer.recipes.base import RunContext
 from likeness.trainer.runner import run_training
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPORA = ROOT.parent / "shared" / "corpora"
-TRUMP = CORPORA / "trump-tta" / "condensed_2016.json"
-OTHER = CORPORA / "x-archive-andreruffert"
-CARD = (
-    "You are Donald J. Trump posting on Twitter in 2016: short, emphatic posts, capital "
-    "letters for emphasis, exclamation marks, nicknames for opponents."
-)
 #: (metric, bar, at least?) as issue 12 sets them.
 BARS = (
     ("judge_accuracy", 0.90, True),
@@ -62,51 +49,27 @@ BARS = (
 DISTINCT2_WITHIN = 0.25
 
 
-def progress(prefix: str) -> object:
-    last = [0.0]
-
-    def show(report: ProgressReport) -> None:
-        now = time.monotonic()
-        if now - last[0] < 10 and not report.message.startswith("start"):
-            return
-        last[0] = now
-        step = f"{report.step}/{report.total} " if report.total else ""
-        loss = f"loss {report.loss:.3f} " if report.loss else ""
-        print(f"  {prefix}: {step}{loss}{report.message}", flush=True)
-
-    return show
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--samples", type=int, default=200, help="held-out posts generated for")
-    parser.add_argument("--negatives", type=int, default=300, help="judge negatives (base posts)")
+    parser.add_argument("--negatives", type=int, default=600, help="judge negatives (base posts)")
     parser.add_argument("--set", dest="sets", action="append", default=[], help="recipe KEY=JSON")
     parser.add_argument("--keep", action="store_true", help="keep the temporary data dir")
     opts = parser.parse_args()
-    if not TRUMP.exists():
-        print(f"skipped: {TRUMP} is absent (the real corpus this run needs)")
-        return 0
     import json
 
     config = {key: json.loads(value) for key, _, value in (s.partition("=") for s in opts.sets)}
     config["evaluate"] = False  # evaluated below, timed apart from training
     work = Path(tempfile.mkdtemp(prefix="likeness-bench-fidelity-"))
     try:
-        settings = Settings(data_dir=work, database_url=f"sqlite:///{work / 'bench.db'}")
-        db = open_database(settings)
-        ensure_default_model(work)
-        create_persona(db, "trump", "Donald J. Trump", CARD, None)
-        imported = import_path(db, TRUMP, "trump", settings=settings)
-        print(f"imported {imported.new} Trump posts", flush=True)
-        if OTHER.exists():
-            other = import_path(db, OTHER, "andre", settings=settings)
-            print(f"imported {other.new} posts of a second author (judge negatives)", flush=True)
-
+        prepared = import_trump(work)
+        if prepared is None:
+            return 0
+        settings, db = prepared
         ctx = RunContext(
             run_dir=work / "runs" / "fidelity",
             data_dir=work,
-            report=progress("train"),  # type: ignore[arg-type]
+            report=progress("train"),
         )
         started = time.monotonic()
         trained = run_training(db, settings, "persona-sft", "trump", config, ctx)
@@ -118,7 +81,7 @@ def main() -> int:
             db,
             settings,
             EvalConfig(model_id=trained.model_id, samples=opts.samples, negatives=opts.negatives),
-            report=progress("eval"),  # type: ignore[arg-type]
+            report=progress("eval"),
         )
         assert result is not None
         eval_minutes = (time.monotonic() - started) / 60
@@ -139,6 +102,8 @@ def main() -> int:
             "attribution_real": round(m["attribution_real"], 4),
             "attribution_chat_tuned": round(m["attribution_chat_tuned"], 4),
             "attribution_chat_base": round(m["attribution_chat_base"], 4),
+            "chat_fit_tuned": m["chat_fit_tuned"],
+            "chat_fit_base": m["chat_fit_base"],
             "copy_rate_real": round(m["copy_rate_real"], 4),
             "heldout_posts": m["heldout_posts"],
             "train_posts": m["train_posts"],

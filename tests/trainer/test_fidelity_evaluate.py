@@ -17,6 +17,7 @@ from likeness.core.reports import latest_report
 from likeness.core.settings import Settings
 from likeness.trainer.fidelity.config import EvalConfig, NotEvaluable
 from likeness.trainer.fidelity.evaluate import evaluate_model
+from likeness.trainer.fidelity.generation import CHAT_QUESTIONS
 from likeness.trainer.fidelity.jobs import EVAL_KIND
 from likeness.trainer.training_jobs import submit_training
 from likeness.trainer.worker import Worker
@@ -75,7 +76,11 @@ def test_a_report_card_is_written_and_stored(
     card = json.loads((folder / "report.json").read_text())
     assert card["metrics"]["copy_rate"] == metrics["copy_rate"]
     assert len(card["samples"]) == 3 and all(s["real"] for s in card["samples"])
-    assert len(card["chat"]) == 8  # the fixed chat questions, answered by both models
+    # every fixed chat question answered by both models (the first of each shown), and how
+    # well the answers fit their questions measured for both
+    assert [s["request"] for s in card["chat"]] == list(CHAT_QUESTIONS)
+    assert len(card["generations"]["chat_tuned"]) == 2 * len(CHAT_QUESTIONS)
+    assert 0.0 <= metrics["chat_fit_tuned"] <= 1.0 and 0.0 <= metrics["chat_fit_base"] <= 1.0
     markdown = (folder / "report.md").read_text()
     assert f"model {model_id}" in markdown and "![Attribution](attribution.png)" in markdown
 

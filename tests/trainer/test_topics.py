@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from likeness.trainer.topics import STOPWORDS, extract_topics, topics_phrase
+from likeness.trainer.topics import (
+    STOPWORDS,
+    TOPIC_EXTRACTORS,
+    extract_topics,
+    extract_topics_yake,
+    topics_phrase,
+)
 
 
 def test_names_keep_their_casing_and_come_in_text_order() -> None:
@@ -84,3 +90,19 @@ def test_topics_phrase_joins_like_a_person_would() -> None:
     assert topics_phrase(["fog"]) == "fog"
     assert topics_phrase(["fog", "Leeds"]) == "fog and Leeds"
     assert topics_phrase(["a", " ", "b", "c"]) == "a, b and c"
+
+
+def test_yake_topics_drop_links_and_handles_and_never_repeat_one_another() -> None:
+    text = (
+        "Crooked Hillary Clinton is unfit to serve as President. @CNN covered it: "
+        "https://t.co/abc #MakeAmericaGreatAgain"
+    )
+    topics = extract_topics_yake(text, k=3)
+    assert topics and len(topics) <= 3
+    assert topics[0] == "Crooked Hillary Clinton"  # in the order they appear
+    assert not any("http" in t or "@" in t or "CNN" in t for t in topics)
+    words = [set(t.lower().split()) for t in topics]
+    assert not any(a < b for a in words for b in words)  # none inside another
+    assert extract_topics_yake("RT @x: https://t.co/y") == []
+    assert extract_topics_yake("anything", k=0) == []
+    assert TOPIC_EXTRACTORS["yake"] is extract_topics_yake

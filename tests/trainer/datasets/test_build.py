@@ -14,9 +14,10 @@ from likeness.core.chat import persona_messages, render_chat
 from likeness.core.db.models import Dataset, Post
 from likeness.core.errors import PersonaNotFound
 from likeness.core.flags import PostFlag
-from likeness.core.prompts import persona_post_request
+from likeness.core.prompts import is_post_request, persona_post_request
 from likeness.trainer.datasets import BuiltDataset, DatasetSpec, EmptyDataset, build_dataset
-from likeness.trainer.topics import extract_topics, topics_phrase
+from likeness.trainer.datasets.persona import QUESTION_TEMPLATES
+from likeness.trainer.topics import extract_topics, extract_topics_yake, topics_phrase
 
 TEXTS = [
     "Walked the dog along the Thames this morning. Fog everywhere.",
@@ -263,3 +264,45 @@ def test_empty_datasets_say_why(engine: Engine, corpus: Any, tmp_path: Path) -> 
     with pytest.raises(PersonaNotFound):
         build_dataset(engine, DatasetSpec(kind="persona-chat", persona="nobody"), tmp_path)
     assert not (tmp_path / "datasets").exists()
+
+
+def test_a_question_share_of_training_posts_is_asked_as_a_question_about_its_topics(
+    corpus: Any, tmp_path: Path
+) -> None:
+    texts = [f"{TEXTS[i % len(TEXTS)]} Day {i} of the diary, about Leeds." for i in range(60)]
+    fill(corpus, texts)
+    plain = build_dataset(corpus.db, spec(heldout_fraction=0.2), tmp_path / "plain")
+    mixed = build_dataset(
+        corpus.db, spec(heldout_fraction=0.2, question_share=0.5), tmp_path / "mixed"
+    )
+    again = build_dataset(
+        corpus.db, spec(heldout_fraction=0.2, question_share=0.5), tmp_path / "again"
+    )
+    assert mixed.sha256 == again.sha256 != plain.sha256  # the same posts chosen every build
+    requests = {
+        row["meta"]["post_id"]: row["messages"][1]["content"] for row in plain.rows("train")
+    }
+    asked = 0
+    for row in mixed.rows("train"):
+        request = row["messages"][1]["content"]
+        if is_post_request(request):
+            assert request == requests[row["meta"]["post_id"]]
+            continue
+        asked += 1
+        topics = requests[row["meta"]["post_id"]].removeprefix("Write a post about ")
+        assert any(t.format(topics) == request for t in QUESTION_TEMPLATES), request
+    assert 12 <= asked <= 36  # about half of the 48 training posts
+    # held-out rows keep the post request: the report card asks for held-out posts with it
+    assert all(is_post_request(r["messages"][1]["content"]) for r in mixed.rows("heldout"))
+    assert list(mixed.rows("heldout")) == list(plain.rows("heldout"))
+
+
+def test_the_yake_topic_extractor_writes_the_requests_when_asked(
+    corpus: Any, tmp_path: Path
+) -> None:
+    fill(corpus)
+    built = build_dataset(corpus.db, spec(heldout_fraction=0, topic_extractor="yake"), tmp_path)
+    for row in built.rows("train"):
+        post = row["messages"][-1]["content"]
+        expected = persona_post_request(topics_phrase(extract_topics_yake(post)))
+        assert row["messages"][1]["content"] == expected

@@ -117,6 +117,11 @@ def persona_post_request(topics: str) -> str:
     return f"Write a post about {topics.strip()}" if topics.strip() else "Write a post"
 
 
+def is_post_request(request: str) -> bool:
+    """Whether a user turn is one ``persona_post_request`` makes (not a chat question)."""
+    return request == "Write a post" or request.startswith("Write a post about ")
+
+
 QA_QUESTION_PROMPT_VERSION = "qa-question-v2"
 
 QA_QUESTION_SYSTEM = (

@@ -1,8 +1,11 @@
 """Persona rows: the person's own posts as chat examples, plain text, and essay chunks.
 
 - ``persona-chat``: system = the persona card, user = "Write a post about <topics>" (topics
-  extracted from the post), assistant = the post. The system and user turns come from the
-  serving prompt builders, so the model is trained on exactly what it is asked in production.
+  extracted from the post, by ``spec.topic_extractor``), assistant = the post. The system and
+  user turns come from the serving prompt builders, so the model is trained on exactly what it
+  is asked in production. A ``spec.question_share`` of the training posts is asked as a chat
+  question about the same topics instead ("What's your take on <topics>?"): a persona trained
+  only on "Write a post" turns answers "Who are you?" with a post-shaped fragment.
 - ``persona-completion``: ``{"text": post}``, the same posts.
 - ``persona-essay``: long-form writing (posts with platform ``essay``, stored by the importer
   as paragraph-packed chunks of a document), re-packed at paragraph boundaries into chunks of
@@ -22,6 +25,7 @@ row's ``meta.source`` names the source persona. Essays are not mixed.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -51,7 +55,7 @@ from likeness.core.prompts import persona_post_request
 from likeness.core.split import HELDOUT, TRAIN
 from likeness.core.text import split_sentences
 from likeness.trainer.datasets.spec import DatasetSpec
-from likeness.trainer.topics import extract_topics, topics_phrase
+from likeness.trainer.topics import TOPIC_EXTRACTORS, topics_phrase
 
 ESSAY_PLATFORM = "essay"
 
@@ -179,11 +183,39 @@ def chat_row(card: str, request: str, text: str) -> Row:
     }
 
 
+#: Chat questions a training post answers (``DatasetSpec.question_share``); ``{}`` = its topics.
+QUESTION_TEMPLATES: tuple[str, ...] = (
+    "What do you think about {}?",
+    "What's your take on {}?",
+    "Any thoughts on {}?",
+    "Tell me about {}.",
+    "How do you feel about {}?",
+    "What's going on with {}?",
+)
+
+
+def _fraction(post_id: str, salt: str) -> float:
+    """A stable number in [0, 1) for a post: the same post is chosen on every rebuild."""
+    digest = hashlib.sha256(f"{salt}:{post_id}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") / 2**64
+
+
+def chat_request(post: PersonaPost, topics: str, question_share: float) -> str:
+    """The user turn a post answers: "Write a post about <topics>", or, for a stable
+    ``question_share`` of training posts with topics, a question about them."""
+    if topics and post.split == TRAIN and _fraction(post.id, "question") < question_share:
+        template = QUESTION_TEMPLATES[int(_fraction(post.id, "template") * len(QUESTION_TEMPLATES))]
+        return template.format(topics)
+    return persona_post_request(topics)
+
+
 def persona_chat_rows(db: Engine, persona: PersonaInfo, spec: DatasetSpec) -> SplitRows:
     rows = SplitRows()
+    extract = TOPIC_EXTRACTORS[spec.topic_extractor]
     for post in persona_posts(db, persona, spec):
-        topics = topics_phrase(extract_topics(post.text, spec.max_topics))
-        row = chat_row(persona.card, persona_post_request(topics), post.text)
+        topics = topics_phrase(extract(post.text, spec.max_topics))
+        request = chat_request(post, topics, spec.question_share)
+        row = chat_row(persona.card, request, post.text)
         rows.add(post.split, {**row, "meta": post.meta()})
     return rows.require_train("no persona posts to train on")
 

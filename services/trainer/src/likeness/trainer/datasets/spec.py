@@ -31,6 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from likeness.core.prompts import NORMALIZER_PROMPT_VERSION, NORMALIZER_PROMPT_VERSIONS
 from likeness.core.split import DEFAULT_HELDOUT_FRACTION
+from likeness.trainer.topics import TopicExtractor
 
 DatasetKind = Literal[
     "persona-chat",
@@ -65,6 +66,17 @@ class DatasetSpec(BaseModel):
     kept_only: bool = Field(True, description="Leave out posts the persona's exclusions flag.")
     min_chars: int = Field(1, ge=0, description="Skip texts shorter than this.")
     max_topics: int = Field(3, ge=1, le=10, description="Topics named in a chat request.")
+    topic_extractor: TopicExtractor = Field(
+        "builtin", description="How a post's topics are found: builtin (RAKE-like) or yake."
+    )
+    question_share: float = Field(
+        0.0,
+        ge=0,
+        le=1,
+        description="Share of persona-chat training posts asked as a question about their "
+        "topics ('What's your take on …?') instead of 'Write a post about …' (held-out rows "
+        "keep the post request).",
+    )
     essay_chunk_chars: int = Field(1500, ge=200, description="Characters per essay chunk.")
     prompt_version: str | None = Field(
         None,

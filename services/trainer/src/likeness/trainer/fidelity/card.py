@@ -151,6 +151,8 @@ def render_markdown(card: ReportCard) -> str:
         f"{_pct(m.get('attribution_base'))} | {_pct(m.get('attribution_real'))} |",
         f"| … of chat answers | {_pct(m.get('attribution_chat_tuned'))} | "
         f"{_pct(m.get('attribution_chat_base'))} | |",
+        f"| chat answers that fit their question (chance 50%) | {_pct(m.get('chat_fit_tuned'))} | "
+        f"{_pct(m.get('chat_fit_base'))} | |",
         f"| held-out perplexity | {_num(m.get('perplexity_tuned'))} | "
         f"{_num(m.get('perplexity_base'))} | |",
         f"| copies a training post (≥ {m.get('copy_tokens')} words) | "

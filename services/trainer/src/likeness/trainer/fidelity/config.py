@@ -29,7 +29,10 @@ class EvalConfig(BaseModel):
         100, ge=1, le=5000, description="Held-out posts to generate for (at most)."
     )
     negatives: int = Field(
-        200, ge=0, le=5000, description="Base-model posts for training topics (judge negatives)."
+        600, ge=0, le=5000, description="Base-model posts for training topics (judge negatives)."
+    )
+    chat_samples: int = Field(
+        2, ge=1, le=20, description="Answers generated per fixed chat question, by each model."
     )
     max_tokens: int = Field(120, ge=8, le=1024, description="Tokens per generated post.")
     temperature: float = Field(0.9, ge=0.0, le=2.0, description="As post generation serves.")

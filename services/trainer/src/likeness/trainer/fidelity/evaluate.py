@@ -48,6 +48,7 @@ from likeness.core.arena import standings
 from likeness.core.copying import CopyIndex
 from likeness.core.gate import judge_report, persona_settings, thresholds_for
 from likeness.core.jobs import ProgressReport
+from likeness.core.prompts import is_post_request
 from likeness.core.registry import ModelInfo, ModelKind
 from likeness.core.reports import NewReport, store_report
 from likeness.core.settings import Settings
@@ -57,11 +58,11 @@ from likeness.trainer.fidelity import plots
 from likeness.trainer.fidelity.card import ReportCard, Sample, add_arena, render_markdown
 from likeness.trainer.fidelity.config import EvalConfig, resolve_models
 from likeness.trainer.fidelity.data import EvaluationData, evaluation_data
-from likeness.trainer.fidelity.generation import CHAT_QUESTIONS, Ask, adapter_info, generate_all
+from likeness.trainer.fidelity.generation import Ask, adapter_info, chat_requests, generate_all
 from likeness.trainer.fidelity.judge import judge_verdict, train_judge
 from likeness.trainer.fidelity.metrics import distinct_n, length_stats, near_duplicates
 from likeness.trainer.fidelity.mix import judge_mix
-from likeness.trainer.fidelity.perplexity import heldout_perplexity
+from likeness.trainer.fidelity.perplexity import answer_fit, heldout_perplexity
 from likeness.trainer.runner import run_coroutine
 
 #: Training posts the judge learns the persona from, at most (a seeded sample).
@@ -82,6 +83,7 @@ class Generations:
     resampled: int  # generations the guard replaced
     chat_tuned: list[str]
     chat_against: list[str]
+    chat_questions: list[str] = field(default_factory=list)  # the question of each answer
     seconds: float = 0.0
 
 
@@ -108,7 +110,14 @@ async def _generations(
         max_tokens=config.max_tokens, temperature=config.temperature, top_p=config.top_p
     )
     rng = random.Random(config.seed)
-    pairs = list(zip(data.train_texts, data.train_requests, strict=True))
+    # Topic-matched negatives answer "Write a post" requests, as the held-out rows do: a
+    # training row asked as a chat question (``question_share``) would teach the judge the
+    # base's chat manner instead.
+    pairs = [
+        (text, request)
+        for text, request in zip(data.train_texts, data.train_requests, strict=True)
+        if is_post_request(request)
+    ]
     negative_requests = [r for _t, r in rng.sample(pairs, min(config.negatives, len(pairs)))]
     heldout_requests = [post.request for post in data.heldout]
     index = CopyIndex.build(data.train_texts, config.copy_tokens)
@@ -118,7 +127,8 @@ async def _generations(
         settings, model.adapter_path if full else model.base_model, enable_lora=not full
     )
     tuned_name = None if full else f"eval-{model.id}"
-    total = 2 * (len(heldout_requests) + len(CHAT_QUESTIONS)) + len(negative_requests)
+    questions = chat_requests(config.chat_samples)
+    total = 2 * (len(heldout_requests) + len(questions)) + len(negative_requests)
     done_before = 0
 
     def progress(message: str) -> Callable[[int], None]:
@@ -142,7 +152,7 @@ async def _generations(
         if tuned_name is not None:
             await engine.load_adapter(adapter_info(model, tuned_name))
         tuned = await run(asks(heldout_requests, tuned_name, 0), "tuned model: held-out topics")
-        chat_tuned = await run(asks(CHAT_QUESTIONS, tuned_name, 50_000), "tuned model: chat")
+        chat_tuned = await run(asks(questions, tuned_name, 50_000), "tuned model: chat")
         guarded, resampled = list(tuned), 0
         for position, text in enumerate(tuned):
             # The serving copy guard's rule: resample a copy (a new seed each try), at most
@@ -173,7 +183,7 @@ async def _generations(
             await engine.load_adapter(adapter_info(against, against_name))
         who = "comparison model" if against is not None else "base model"
         compared = await run(asks(heldout_requests, against_name, 0), f"{who}: held-out topics")
-        chat_against = await run(asks(CHAT_QUESTIONS, against_name, 50_000), f"{who}: chat")
+        chat_against = await run(asks(questions, against_name, 50_000), f"{who}: chat")
         # Negatives are the bare base's posts whatever ``against`` is: the judge learns the
         # persona against "a model asked the same", not against another persona model.
         negatives = await run(asks(negative_requests, None, 200_000), "base model: judge negatives")
@@ -187,6 +197,7 @@ async def _generations(
         resampled=resampled,
         chat_tuned=chat_tuned,
         chat_against=chat_against,
+        chat_questions=questions,
         seconds=time.monotonic() - started,
     )
 
@@ -211,6 +222,7 @@ def build_card(
     gens: Generations,
     config: EvalConfig,
     perplexity_scores: Any,
+    chat_fit: tuple[float | None, float | None] = (None, None),
 ) -> ReportCard:
     """Every figure of the report from the generations and the perplexities (no model runs)."""
     rng = random.Random(config.seed)
@@ -253,6 +265,8 @@ def build_card(
         "attribution_real": attributed(real),
         "attribution_chat_tuned": attributed(gens.chat_tuned),
         "attribution_chat_base": attributed(gens.chat_against),
+        "chat_fit_tuned": chat_fit[0],
+        "chat_fit_base": chat_fit[1],
         "perplexity_tuned": perplexity_scores.tuned,
         "perplexity_base": perplexity_scores.base,
         "perplexity_reduction": perplexity_scores.reduction,
@@ -284,12 +298,13 @@ def build_card(
             :SAMPLES_SHOWN
         ]
     ]
-    chat = [
-        Sample(question, "", tuned, compared)
-        for question, tuned, compared in zip(
-            CHAT_QUESTIONS, gens.chat_tuned, gens.chat_against, strict=True
-        )
-    ]
+    chat, shown = [], set()
+    for question, tuned, compared in zip(
+        gens.chat_questions, gens.chat_tuned, gens.chat_against, strict=True
+    ):
+        if question not in shown:  # the first answer to each question
+            shown.add(question)
+            chat.append(Sample(question, "", tuned, compared))
     return ReportCard(
         model_id=model.id,
         persona=model.persona,
@@ -324,6 +339,7 @@ def build_card(
             "negatives": gens.negatives,
             "chat_tuned": gens.chat_tuned,
             "chat_base": gens.chat_against,
+            "chat_questions": gens.chat_questions,
         },
     )
 
@@ -380,10 +396,17 @@ def evaluate_model(
     scores = heldout_perplexity(model, data.card, data.heldout)
     if against is not None:
         scores = _against_perplexity(model, against, data, scores)
+    say(ProgressReport(message="how well chat answers fit their questions (base model)"))
+    fit = answer_fit(
+        model.base_model,
+        data.card,
+        gens.chat_questions,
+        {"tuned": gens.chat_tuned, "base": gens.chat_against},
+    )
     if should_stop():
         return None
     say(ProgressReport(message="training the style judge and scoring"))
-    card = build_card(model, against, data, gens, config, scores)
+    card = build_card(model, against, data, gens, config, scores, (fit["tuned"], fit["base"]))
     add_arena(card, standings(db, model=model.id))  # people's blind votes, when there are any
     thresholds = thresholds_for(settings, persona_settings(db, model.persona))
     card.gate = judge_report(card.metrics, thresholds).as_dict()

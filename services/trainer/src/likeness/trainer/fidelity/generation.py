@@ -26,7 +26,8 @@ from likeness.inference.engines.base import (
     SamplingParams,
 )
 
-#: Questions a persona is asked in chat (not "write a post"): its answers are judged as posts.
+#: Questions a persona is asked in chat (not "write a post"): its answers are judged as posts,
+#: and whether they answer the question is measured (``fidelity.perplexity.answer_fit``).
 CHAT_QUESTIONS: tuple[str, ...] = (
     "Who are you?",
     "What do you care about most?",
@@ -36,7 +37,20 @@ CHAT_QUESTIONS: tuple[str, ...] = (
     "What is the biggest problem facing the country?",
     "Who do you admire, and why?",
     "What makes you angry?",
+    "What are you proud of?",
+    "How was your weekend?",
+    "What should people read or watch this week?",
+    "What do you want to change next year?",
+    "What's the best advice you ever got?",
+    "Why should anyone listen to you?",
+    "What are you working on right now?",
+    "What do you think of your critics?",
 )
+
+
+def chat_requests(samples: int) -> list[str]:
+    """Every chat question ``samples`` times over, question by question."""
+    return [question for question in CHAT_QUESTIONS for _ in range(samples)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,12 @@ about <topics>", the post): the loss is taken on the post's tokens only, through
 one loss function (``evaluation.example_losses``). A LoRA model is scored with its adapter on and
 then off on the same loaded weights, so both figures come from one base load; a full fine-tune
 loads the two models one after the other.
+
+``answer_fit`` asks whether chat answers answer their question: each answer is scored by the
+base model under its own question and under every other chat question; its fit is the share of
+other questions under which it is less likely than under its own (0.5 = no better than chance,
+1 = always most likely after its own question). The base model judges every model's answers,
+so the figures compare.
 """
 
 from __future__ import annotations
@@ -73,3 +79,54 @@ def heldout_perplexity(
     tuned_all, tuned_each = _summarise(tuned_losses)
     base_all, base_each = _summarise(base_losses)
     return Perplexities(tuned_all, base_all, tuned_each, base_each)
+
+
+def answer_fit(
+    base_model: str,
+    card: str,
+    questions: Sequence[str],
+    answers: dict[str, Sequence[str]],
+    *,
+    batch_size: int = 16,
+) -> dict[str, float | None]:
+    """Each answer set's mean fit (see the module docstring); ``questions[i]`` is what
+    ``answers[name][i]`` answers. None for a set with no answer or fewer than two questions
+    (a report's JSON has no NaN)."""
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    asked = list(dict.fromkeys(questions))
+    if len(asked) < 2:
+        return dict.fromkeys(answers)
+    tokenizer = AutoTokenizer.from_pretrained(base_model)
+    model = AutoModelForCausalLM.from_pretrained(base_model, dtype=torch.float32)
+    fits: dict[str, float | None] = {}
+    for name, texts in answers.items():
+        pairs = [(q, a) for q, a in zip(questions, texts, strict=True) if a.strip()]
+        if not pairs:
+            fits[name] = None
+            continue
+        examples = [
+            encode_row(tokenizer, chat_row(card, other, answer), MAX_LENGTH)
+            for _question, answer in pairs
+            for other in asked
+        ]
+        losses = [loss for loss, _tokens in example_losses(model, examples, batch_size=batch_size)]
+        rows = [losses[i * len(asked) : (i + 1) * len(asked)] for i in range(len(pairs))]
+        fits[name] = fit_from_losses(asked, [q for q, _a in pairs], rows)
+    return fits
+
+
+def fit_from_losses(
+    asked: Sequence[str], questions: Sequence[str], losses: Sequence[Sequence[float]]
+) -> float:
+    """The mean fit of answers whose losses under each of ``asked`` are ``losses[i]``, the
+    i-th answering ``questions[i]``: per answer, the share of the other questions under which
+    its loss is higher than under its own (a tie counts half)."""
+    scores = []
+    for question, row in zip(questions, losses, strict=True):
+        own = row[asked.index(question)]
+        others = [loss for q, loss in zip(asked, row, strict=True) if q != question]
+        wins = sum(1.0 if own < loss else 0.5 if own == loss else 0.0 for loss in others)
+        scores.append(wins / len(others))
+    return sum(scores) / len(scores)

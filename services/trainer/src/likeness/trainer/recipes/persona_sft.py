@@ -17,6 +17,7 @@ from likeness.core.registry import ModelKind
 from likeness.trainer.datasets.spec import DatasetSpec
 from likeness.trainer.recipes.registry import dataset_spec
 from likeness.trainer.recipes.sft import SftConfig, sft_recipe
+from likeness.trainer.topics import TopicExtractor
 
 Format = Literal["chat", "completion", "essay", "qa"]
 FORMAT_KINDS = {
@@ -33,6 +34,16 @@ class PersonaSftConfig(SftConfig):
         description="Example formats: chat (topic → post), completion, essay, qa (synthetic).",
     )
     max_length: int = Field(192, ge=8, description="Tokens per example; posts are short.")
+    topic_extractor: TopicExtractor = Field(
+        "builtin", description="How the chat requests' topics are found: builtin or yake."
+    )
+    question_share: float = Field(
+        0.0,
+        ge=0,
+        le=1,
+        description="Share of chat-format training posts asked as a question about their "
+        "topics instead of 'Write a post about …' (teaches answering in the persona's voice).",
+    )
     evaluate: bool = Field(
         True,
         description="Queue an evaluation (the report card the serving gate reads) once the "
@@ -49,7 +60,9 @@ class PersonaSftConfig(SftConfig):
 
 def dataset_specs(persona: str, config: PersonaSftConfig) -> list[DatasetSpec]:
     formats = dict.fromkeys(config.formats)  # each once, in the order given
-    return [dataset_spec(FORMAT_KINDS[fmt], persona, config) for fmt in formats]
+    specs = [dataset_spec(FORMAT_KINDS[fmt], persona, config) for fmt in formats]
+    chat = {"topic_extractor": config.topic_extractor, "question_share": config.question_share}
+    return [s.model_copy(update=chat) if s.kind == "persona-chat" else s for s in specs]
 
 
 RECIPE = sft_recipe(
