@@ -15,7 +15,7 @@ import pytest
 import torch
 from registered_models import add_model
 from sqlalchemy import Engine
-from transformers import AutoModelForCausalLM, AutoTokenizer, LlamaForCausalLM
+from transformers import AutoModelForCausalLM, AutoTokenizer, LlamaConfig, LlamaForCausalLM
 
 from likeness.core.registry import ModelInfo, ModelKind
 from likeness.ingest.personas import create_persona
@@ -241,3 +241,23 @@ def test_gguf_refuses_a_template_ollama_cannot_be_given(
     model.config.model_type = "gpt2"
     with pytest.raises(GgufRefused, match="Llama-architecture"):
         write_llama_gguf(model, tokenizer, tmp_path / "x.gguf")
+
+
+def test_a_tied_head_is_left_out_and_loads_back_tied(tmp_path: Path, tiny_model_dir: Path) -> None:
+    """SmolLM2 ties its output projection to the embedding: llama.cpp expects no output.weight."""
+    import gguf
+
+    config = LlamaConfig.from_pretrained(tiny_model_dir, tie_word_embeddings=True)
+    torch.manual_seed(3)
+    tied = LlamaForCausalLM(config).eval()
+    assert tied.lm_head.weight.data_ptr() == tied.model.embed_tokens.weight.data_ptr()
+    tokenizer = AutoTokenizer.from_pretrained(tiny_model_dir)
+    path = write_llama_gguf(tied, tokenizer, tmp_path / "tied.gguf", quantize="f16")
+    assert "output.weight" not in {t.name for t in gguf.GGUFReader(path).tensors}
+    loaded = AutoModelForCausalLM.from_pretrained(
+        tmp_path, gguf_file=path.name, dtype=torch.float32
+    )
+    assert loaded.config.tie_word_embeddings
+    ids = _prompt_ids(tiny_model_dir)
+    expected = _logits(_rounded_like_gguf(tied, gguf.GGMLQuantizationType.F16), ids)
+    torch.testing.assert_close(_logits(loaded, ids), expected, atol=1e-5, rtol=1e-5)

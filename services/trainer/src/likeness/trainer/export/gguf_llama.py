@@ -192,8 +192,11 @@ def write_llama_gguf(
         writer.add_chat_template(meta["chat_template"])
 
     names = gguf.get_tensor_name_map(arch, config.num_hidden_layers)
-    tied = bool(getattr(config, "tie_word_embeddings", False))
     state = model.state_dict()
+    # Left out only when it really is the embedding: a config can say "tied" over weights that
+    # were loaded (or trained) apart, and transformers then keeps them apart too.
+    head, embedding = state.get("lm_head.weight"), state.get("model.embed_tokens.weight")
+    tied = head is not None and embedding is not None and torch.equal(head, embedding)
     for index, (hf_name, tensor) in enumerate(state.items(), 1):
         if tied and hf_name == "lm_head.weight":
             continue  # llama.cpp reads a missing output projection as the tied embedding
