@@ -108,40 +108,45 @@ def chat(
     temperature: Annotated[float, typer.Option(help="0 = always the likeliest words.")] = 0.7,
 ) -> None:
     """Chat with a persona in the terminal (streaming; keeps the history and the persona's
-    system prompt for the whole conversation). Empty line or Ctrl-D ends it."""
+    system prompt for the whole conversation; the copy guard rewrites an answer that would copy
+    a training post, as serving does). Empty line or Ctrl-D ends it."""
     from likeness.core.chat import persona_messages
     from likeness.inference.engine_thread import EngineThread
     from likeness.inference.engines.base import GenerationRequest, SamplingParams
     from likeness.inference.personas import load_persona
+    from likeness.inference.serving.models import ModelResolver
 
     with backend.inference(state(ctx).settings()) as handle:
-        served = load_persona(handle.db, persona)
-        engine = handle.load_engine(model, enable_lora=served.adapter is not None)
-    history: list[dict[str, str]] = []
-    sampling = SamplingParams(max_tokens=max_tokens, temperature=temperature)
-    with EngineThread(engine) as runner:
-        if served.adapter is not None:
-            runner.run(engine.load_adapter(served.adapter))
-        render.err.print(f"chatting with {served.display_name} — empty line to stop")
-        while True:
-            try:
-                line = input("you> ").strip()
-            except EOFError:
-                break
-            if not line:
-                break
-            history.append({"role": "user", "content": line})
-            prompt = engine.render_chat(persona_messages(served.card, history))
-            request = GenerationRequest(
-                request_id=f"chat-{uuid.uuid4().hex}",
-                prompt=prompt,
-                sampling=sampling,
-                adapter=served.adapter.name if served.adapter else None,
-            )
-            render.out.print(f"{served.slug}> ", end="", highlight=False)
-            answer = []
-            for delta in runner.stream(request):
-                answer.append(delta.text)
-                render.out.print(delta.text, end="", highlight=False, markup=False)
-            render.out.print()
-            history.append({"role": "assistant", "content": "".join(answer).strip()})
+        persona_row = load_persona(handle.db, persona)
+        engine = handle.load_engine(model, enable_lora=persona_row.adapter is not None)
+        history: list[dict[str, str]] = []
+        sampling = SamplingParams(max_tokens=max_tokens, temperature=temperature)
+        with EngineThread(engine) as runner:
+            # The serving layer's resolver: the persona's adapter, card and copy guard, as the
+            # gRPC and HTTP endpoints serve it.
+            resolver = ModelResolver(engine, handle.db)
+            served = runner.run(resolver.resolve(persona_row.slug))
+            render.err.print(f"chatting with {persona_row.display_name} — empty line to stop")
+            while True:
+                try:
+                    line = input("you> ").strip()
+                except EOFError:
+                    break
+                if not line:
+                    break
+                history.append({"role": "user", "content": line})
+                prompt = engine.render_chat(persona_messages(persona_row.card, history))
+                request = GenerationRequest(
+                    request_id=f"chat-{uuid.uuid4().hex}",
+                    prompt=prompt,
+                    sampling=sampling,
+                    adapter=served.adapter,
+                )
+                render.out.print(f"{persona_row.slug}> ", end="", highlight=False)
+                answer = []
+                deltas = resolver.generate(request, served, stream=True)
+                for delta in runner.stream(request, deltas):
+                    answer.append(delta.text)
+                    render.out.print(delta.text, end="", highlight=False, markup=False)
+                render.out.print()
+                history.append({"role": "assistant", "content": "".join(answer).strip()})
