@@ -6,6 +6,7 @@ is put together in :mod:`likeness.cli.main`.
 
 from __future__ import annotations
 
+import importlib.util
 from dataclasses import dataclass, replace
 from typing import Annotated
 
@@ -41,7 +42,18 @@ class CliState:
         base = get_settings()
         if self.ingest_server:
             return base.model_copy(update={"ingest_addr": self.ingest_server})
-        return base
+        return running_stack(base)
+
+
+def running_stack(settings: Settings) -> Settings:
+    """``settings`` pointed at the stack ``likeness up`` runs, when no address is configured
+    (its addresses and session key, from DATA_DIR/stack.json); else unchanged. Commands then
+    take their remote path to it, the one code path for services wherever they run."""
+    if importlib.util.find_spec("likeness.stack") is None:  # an ingest-only install
+        return settings
+    from likeness.stack.background import client_settings
+
+    return client_settings(settings)
 
 
 def state(ctx: typer.Context) -> CliState:

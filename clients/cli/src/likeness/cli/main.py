@@ -23,6 +23,7 @@ from likeness.cli.commands import (
     arena,
     corpus,
     db,
+    demo,
     download,
     drafts,
     evaluation,
@@ -33,6 +34,7 @@ from likeness.cli.commands import (
     models,
     personas,
     serve,
+    stack,
     training,
     tui,
 )
@@ -70,6 +72,10 @@ def build_app() -> typer.Typer:
         ("train", training.train),
         ("eval", evaluation.evaluate),
         ("recipes", training.recipes),
+        ("up", stack.up),
+        ("down", stack.down),
+        ("status", stack.status),
+        ("demo", demo.demo),
     ):
         cli.command(name)(command)
     # Everything after `tui` goes to the app's own parser, --help included.

@@ -9,7 +9,10 @@ no server named, this starts them here: inference (the configured engine and mod
 handed in), labeler (proposals through the inference client, prefetch on), trainer (with
 ``workers`` job workers, activations forwarded to the inference service) and ingest, each on its
 own loopback port, over one database. The same ``make_*_server`` functions the containers run
-build them, so embedded and remote take one code path.
+build them, so embedded and remote take one code path. With ``http_port`` (0: any free port)
+the inference service also answers the OpenAI-compatible HTTP API on that loop, sharing the
+engine's batches and adapter cache with gRPC as ``likeness serve inference`` does; ``likeness up``
+(``likeness.stack.background``) runs it that way in a process of its own.
 
 The services call each other, and the clients call them, with a *session key*: random, made at
 start, valid only while this process runs, and never stored. With no stored key the loopback
@@ -19,8 +22,11 @@ working without the user exporting one.
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import socket
 import threading
+import time
 from contextlib import ExitStack
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -34,13 +40,18 @@ if TYPE_CHECKING:
     import grpc
     from sqlalchemy import Engine as DbEngine
 
+    from likeness.inference.engine_thread import EngineThread
     from likeness.inference.engines.base import Engine as InferenceEngine
+    from likeness.inference.serving import ModelResolver
 
 logger = logging.getLogger(__name__)
 
 LOOPBACK = "127.0.0.1"
 #: How long stopping waits for the calls in flight of each server.
 STOP_GRACE_S = 2.0
+#: How long the HTTP server may take to bind, and to stop (a stuck stream is cut after this).
+HTTP_START_S = 60.0
+HTTP_STOP_S = 30.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +76,7 @@ class EmbeddedStack:
         db: DbEngine | None = None,
         workers: int = 1,
         host: str = LOOPBACK,
+        http_port: int | None = None,
     ) -> None:
         if workers < 0:
             raise ValueError("workers must be 0 or more")
@@ -74,9 +86,12 @@ class EmbeddedStack:
         self._db = db
         self._workers = workers
         self._host = host
+        self._http_port = http_port
         self._stack = ExitStack()
         self._addresses: Addresses | None = None
         self.db: DbEngine | None = None
+        #: ``http://host:port`` of the OpenAI-compatible API (None: started without HTTP).
+        self.http_url: str | None = None
 
     @property
     def addresses(self) -> Addresses:
@@ -96,6 +111,7 @@ class EmbeddedStack:
 
     def close(self) -> None:
         self._addresses = None
+        self.http_url = None
         self._stack.close()
 
     def __enter__(self) -> EmbeddedStack:
@@ -115,6 +131,7 @@ class EmbeddedStack:
         from likeness.inference.engines.loading import load_engine
         from likeness.inference.personas import any_active_adapter
         from likeness.inference.server import make_inference_grpc_server
+        from likeness.inference.serving import CopyGuard, ModelResolver
         from likeness.ingest.server import make_ingest_server
         from likeness.labeler.server import make_labeler_server, prefetcher_of
         from likeness.trainer.server import make_trainer_server, start_workers
@@ -131,10 +148,14 @@ class EmbeddedStack:
 
         engine = self._engine or load_engine(settings, None, enable_lora=any_active_adapter(db))
         runner = self._stack.enter_context(EngineThread(engine))
+        # One resolver for gRPC and HTTP: an adapter activated through either is served by both.
+        resolver = ModelResolver(engine, db, copy_guard=CopyGuard.from_settings(settings))
         server, port = make_inference_grpc_server(
-            runner, db, host=host, port=0, key_checker=checker
+            runner, db, host=host, port=0, resolver=resolver, key_checker=checker
         )
         inference = self._serve(server, port)
+        if self._http_port is not None:
+            self.http_url = self._serve_http(runner, db, resolver, checker)
         proposer = self._stack.enter_context(InferenceClient(inference, self.key))
 
         server, port = make_labeler_server(
@@ -172,3 +193,40 @@ class EmbeddedStack:
             trainer,
         )
         return Addresses(ingest=ingest, inference=inference, labeler=labeler, trainer=trainer)
+
+    def _serve_http(
+        self, runner: EngineThread, db: DbEngine, resolver: ModelResolver, checker: KeyChecker
+    ) -> str:
+        """The OpenAI-compatible app under uvicorn on the engine's loop (as ``likeness serve
+        inference`` runs it); its ``http://host:port``."""
+        import uvicorn
+
+        from likeness.inference.http_server import uvicorn_config
+        from likeness.inference.openai_api.app import create_app
+
+        # Bound here, so a port in use is an OSError in this thread (uvicorn would sys.exit on
+        # the engine's loop) and port 0 is known at once.
+        sock = socket.create_server((self._host, self._http_port or 0))
+        self._stack.callback(sock.close)
+        port = int(sock.getsockname()[1])
+        app = create_app(runner.engine, db, self.settings, manage_engine=False, resolver=resolver)
+        # The stack's checker, so the session key opens HTTP too once stored keys exist.
+        app.state.key_checker = checker
+        http = uvicorn.Server(uvicorn_config(app, self._host, port, "warning"))
+        done = asyncio.run_coroutine_threadsafe(http.serve(sockets=[sock]), runner.loop)
+
+        def stop_http() -> None:
+            http.should_exit = True
+            done.result(timeout=HTTP_STOP_S)
+
+        deadline = time.monotonic() + HTTP_START_S
+        while not http.started:
+            if done.done():
+                done.result()
+                raise RuntimeError("the HTTP server stopped while starting")
+            if time.monotonic() > deadline:
+                stop_http()
+                raise TimeoutError(f"the HTTP server did not start within {HTTP_START_S:.0f} s")
+            time.sleep(0.02)
+        self._stack.callback(stop_http)
+        return f"http://{self._host}:{port}"
