@@ -261,3 +261,30 @@ def test_a_tied_head_is_left_out_and_loads_back_tied(tmp_path: Path, tiny_model_
     ids = _prompt_ids(tiny_model_dir)
     expected = _logits(_rounded_like_gguf(tied, gguf.GGMLQuantizationType.F16), ids)
     torch.testing.assert_close(_logits(loaded, ids), expected, atol=1e-5, rtol=1e-5)
+
+
+def test_pre_tokenizer_names_and_refusals(tiny_model_dir: Path) -> None:
+    from tokenizers import Tokenizer, models, pre_tokenizers
+    from transformers import PreTrainedTokenizerFast
+
+    from likeness.trainer.export.gguf_llama import _pre_tokenizer, tokenizer_metadata
+
+    smollm = pre_tokenizers.Sequence(
+        [pre_tokenizers.Digits(individual_digits=True), pre_tokenizers.ByteLevel()]
+    )
+    backend = Tokenizer(models.BPE())
+    backend.pre_tokenizer = smollm
+    assert _pre_tokenizer(json.loads(backend.to_str())) == "smollm"
+    backend.pre_tokenizer = pre_tokenizers.Whitespace()
+    with pytest.raises(GgufRefused, match=r"no llama\.cpp name"):
+        _pre_tokenizer(json.loads(backend.to_str()))
+
+    word_level = Tokenizer(models.WordLevel({"a": 0, "<unk>": 1}, unk_token="<unk>"))
+    with pytest.raises(GgufRefused, match="byte-level BPE"):
+        tokenizer_metadata(PreTrainedTokenizerFast(tokenizer_object=word_level), 2)
+    tiny = AutoTokenizer.from_pretrained(tiny_model_dir)
+    with pytest.raises(GgufRefused, match="only 10 rows"):
+        tokenizer_metadata(tiny, 10)
+    padded = tokenizer_metadata(tiny, len(tiny) + 3)  # embedding rows beyond the vocabulary
+    assert padded["tokens"][-1] == f"[PAD{len(tiny) + 2}]"
+    assert padded["special"] == {"bos": 1, "eos": 2, "pad": 0}
