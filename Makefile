@@ -23,10 +23,11 @@ $(STAMP): $(PKG_FILES) services/inference/pyproject.toml constraints.txt require
 
 install: $(STAMP)
 
-## run: import the bundled sample archive into the embedded database and show its stats
+## run: the whole loop on the bundled sample archive (likeness demo): import, normalise, train a
+## LoRA persona, evaluate, activate, start every service (likeness up), write posts; again: reuses
+## it all (FRESH=1 trains a new model). `likeness down` stops the services.
 run: $(STAMP)
-	$(VENV)/bin/likeness import $(SAMPLE) --persona mags
-	$(VENV)/bin/likeness stats --persona mags
+	$(VENV)/bin/likeness demo --archive $(SAMPLE) $(if $(FRESH),--fresh)
 
 ## test: lint, check the import layers and that generated code is fresh, run every test (PostgreSQL included)
 test: $(STAMP)

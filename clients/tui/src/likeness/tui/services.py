@@ -7,8 +7,9 @@
 Which server runs which service is asked, not configured: each address given is probed with the
 gRPC health protocol for every likeness service name (one server may run several: the labeler
 server also runs the draft service). Services no address answers for fall back to their
-``LIKENESS_*_ADDR`` setting. With no address at all (none given, none configured), every service
-starts in this process on loopback (``likeness.stack``): the same servers and clients as remote.
+``LIKENESS_*_ADDR`` setting. With no address at all (none given, none configured), the app uses
+the stack ``likeness up`` runs in the background if there is one, else every service starts in
+this process on loopback (``likeness.stack``): the same servers and clients as remote.
 A service that is found nowhere stays ``None``; its screen says so (``NotConnected``).
 """
 
@@ -149,7 +150,12 @@ def open_services(
 ) -> Iterator[Services]:
     """The app's services: on the ``servers`` given (and the configured addresses), or every
     one started here when there are none (``engine``: the inference engine to run, default the
-    configured one; ``workers``: the trainer's job workers)."""
+    configured one; ``workers``: the trainer's job workers). With none given and none configured,
+    the stack ``likeness up`` runs is used (its addresses and session key) when there is one."""
+    if not servers and engine is None:
+        from likeness.stack.background import client_settings
+
+        settings = client_settings(settings)
     with ExitStack() as stack:
         if servers or configured_addresses(settings):
             services = Services(discover(servers, settings), settings.api_key)

@@ -51,6 +51,7 @@ DEMO_RECIPE: dict[str, Any] = {"epochs": 2, "evaluate": False}
 #: The report card on every held-out post of the sample (about 30), with fewer judge negatives
 #: than the default 200: a minute or two instead of ten.
 DEMO_EVAL: dict[str, Any] = {"samples": 50, "negatives": 60}
+NORMALIZE_CHUNK = 32
 DEMO_TOPICS = ("the storm last night", "the night sky")
 STEPS = (
     "set up",
@@ -130,7 +131,7 @@ def run_demo(settings: Settings, options: DemoOptions, reporter: DemoReporter) -
     db = open_database(settings)
     try:
         step = partial(_timed, summary, reporter)
-        step("set up", lambda: _set_up(settings, summary))
+        step("set up", lambda: _set_up(settings, summary, reporter))
         step("import", lambda: _import(db, settings, options, summary, reporter))
         step("normalise", lambda: _normalise(db, settings, options, summary, reporter))
         step("train", lambda: _train(db, settings, options, summary, reporter))
@@ -156,10 +157,12 @@ def _timed(summary: DemoSummary, reporter: DemoReporter, name: str, work: Callab
 # --- the steps ---------------------------------------------------------------------------------
 
 
-def _set_up(settings: Settings, summary: DemoSummary) -> None:
+def _set_up(settings: Settings, summary: DemoSummary, reporter: DemoReporter) -> None:
     from likeness.core.default_model import resolve_model
 
-    summary.model = resolve_model(settings)  # converts the default model on first use
+    reporter.progress(0, None, "the base model (the default one is converted once, ~25 s)")
+    summary.model = resolve_model(settings)
+    reporter.done("set up", f"base model {summary.model}, data in {settings.data_dir}")
 
 
 def _import(
@@ -230,11 +233,14 @@ def _normalise(
 
     async def run() -> Any:
         await engine.start()
+        reporter.progress(0, None, "posts")
         try:
             return await normalize_corpus(
                 db,
                 engine,
                 summary.persona,
+                # Progress comes per chunk; 32 posts still fill a CPU engine's batch.
+                chunk_size=NORMALIZE_CHUNK,
                 limit=options.normalize_limit,
                 progress=lambda done, total: reporter.progress(done, total, "posts"),
             )

@@ -81,7 +81,10 @@ def demo(
     ] = None,
     persona: Annotated[str, typer.Option("--persona", "-p", help="Persona slug.")] = "mags",
     http_port: Annotated[
-        int, typer.Option("--http-port", help="OpenAI-compatible HTTP port of `likeness up`.")
+        int,
+        typer.Option(
+            "--http-port", help="OpenAI-compatible HTTP port of `likeness up`.", min=0, max=65535
+        ),
     ] = 8000,
     normalize: Annotated[
         int | None,

@@ -27,7 +27,10 @@ if TYPE_CHECKING:
 EXIT_DOWN = 1
 
 HttpPortOpt = Annotated[
-    int, typer.Option("--http-port", help="OpenAI-compatible HTTP port (0: any free port).")
+    int,
+    typer.Option(
+        "--http-port", help="OpenAI-compatible HTTP port (0: any free port).", min=0, max=65535
+    ),
 ]
 WorkersOpt = Annotated[int, typer.Option(help="Trainer job workers in the stack.", min=0)]
 TimeoutOpt = Annotated[
