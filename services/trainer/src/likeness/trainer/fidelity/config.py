@@ -29,7 +29,7 @@ class EvalConfig(BaseModel):
         100, ge=1, le=5000, description="Held-out posts to generate for (at most)."
     )
     negatives: int = Field(
-        600, ge=0, le=5000, description="Base-model posts for training topics (judge negatives)."
+        300, ge=0, le=5000, description="Base-model posts for training topics (judge negatives)."
     )
     chat_samples: int = Field(
         2, ge=1, le=20, description="Answers generated per fixed chat question, by each model."
