@@ -45,12 +45,13 @@ DEMO_CARD = (
     "warm, first person."
 )
 #: persona-sft as it is (LoRA, batch 8, 192 tokens) for two passes over the sample's ~270 kept
-#: posts: about 70 steps, a few minutes on two CPU cores with the default model; no evaluation
+#: posts: 62 steps, a few minutes on two quiet CPU cores with the default model; no evaluation
 #: queued by the run itself (the demo queues a smaller one).
 DEMO_RECIPE: dict[str, Any] = {"epochs": 2, "evaluate": False}
 #: The report card on every held-out post of the sample (about 30), with fewer judge negatives
-#: than the default 200: a minute or two instead of ten.
-DEMO_EVAL: dict[str, Any] = {"samples": 50, "negatives": 60}
+#: than the default and one answer per chat question (its chat-fit pass scores every answer under
+#: every question with the base model): minutes instead of a quarter of an hour on two cores.
+DEMO_EVAL: dict[str, Any] = {"samples": 50, "negatives": 60, "chat_samples": 1}
 NORMALIZE_CHUNK = 32
 DEMO_TOPICS = ("the storm last night", "the night sky")
 STEPS = (
