@@ -125,7 +125,9 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=400, help="training posts per variant")
     parser.add_argument("--samples", type=int, default=60, help="held-out posts generated for")
     parser.add_argument("--negatives", type=int, default=300, help="judge negatives (base posts)")
-    parser.add_argument("--prompt-posts", type=int, default=200, help="held-out posts, step 1")
+    parser.add_argument(
+        "--prompt-posts", type=int, default=200, help="held-out posts, step 1 (0: skip)"
+    )
     opts = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="likeness-bench-chat-"))
     rows: dict[str, dict[str, Any]] = {}
@@ -141,8 +143,11 @@ def main() -> int:
         rng = random.Random(0)
         heldout = [p.text for p in posts if p.split == HELDOUT]
         train = [p.text for p in posts if p.split == TRAIN]
-        prompts = prompt_perplexity(rng.sample(heldout, min(opts.prompt_posts, len(heldout))), base)
-        print(f"prompt perplexity (base model): {prompts}", flush=True)
+        prompts = {}
+        if opts.prompt_posts:
+            sample = rng.sample(heldout, min(opts.prompt_posts, len(heldout)))
+            prompts = prompt_perplexity(sample, base)
+            print(f"prompt perplexity (base model): {prompts}", flush=True)
 
         trained = {}
         for key, what, overrides in VARIANTS:

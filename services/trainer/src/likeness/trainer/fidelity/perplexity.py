@@ -10,11 +10,13 @@ one loss function (``evaluation.example_losses``). A LoRA model is scored with i
 then off on the same loaded weights, so both figures come from one base load; a full fine-tune
 loads the two models one after the other.
 
-``answer_fit`` asks whether chat answers answer their question: each answer is scored by the
-base model under its own question and under every other chat question; its fit is the share of
-other questions under which it is less likely than under its own (0.5 = no better than chance,
-1 = always most likely after its own question). The base model judges every model's answers,
-so the figures compare.
+``answer_fit`` asks whether chat answers answer their question: the opening of each answer
+(``FIT_WORDS`` words: whether it answers shows there) is scored by the base model under its own
+question and under ``FIT_OTHERS`` other chat questions (the ones after it in the fixed list);
+its fit is the share of those under which it is less likely than under its own (0.5 = no better
+than chance, 1 = always likelier after its own question). The base model judges every model's
+answers, so the figures compare. Scoring every answer under every question costs 16 forward
+passes per answer: minutes on a CPU.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ from likeness.trainer.evaluation import example_losses
 from likeness.trainer.fidelity.data import HeldoutPost
 
 MAX_LENGTH = 512
+FIT_WORDS = 40
+FIT_OTHERS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +102,7 @@ def answer_fit(
     asked = list(dict.fromkeys(questions))
     if len(asked) < 2:
         return dict.fromkeys(answers)
+    others = min(FIT_OTHERS, len(asked) - 1)
     tokenizer = AutoTokenizer.from_pretrained(base_model)
     model = AutoModelForCausalLM.from_pretrained(base_model, dtype=torch.float32)
     fits: dict[str, float | None] = {}
@@ -106,15 +111,26 @@ def answer_fit(
         if not pairs:
             fits[name] = None
             continue
+        contexts = [
+            [asked[(asked.index(q) + k) % len(asked)] for k in range(others + 1)] for q, _a in pairs
+        ]
         examples = [
-            encode_row(tokenizer, chat_row(card, other, answer), MAX_LENGTH)
-            for _question, answer in pairs
-            for other in asked
+            encode_row(tokenizer, chat_row(card, context, opening(answer)), MAX_LENGTH)
+            for (_q, answer), row in zip(pairs, contexts, strict=True)
+            for context in row
         ]
         losses = [loss for loss, _tokens in example_losses(model, examples, batch_size=batch_size)]
-        rows = [losses[i * len(asked) : (i + 1) * len(asked)] for i in range(len(pairs))]
-        fits[name] = fit_from_losses(asked, [q for q, _a in pairs], rows)
+        rows = [losses[i * (others + 1) : (i + 1) * (others + 1)] for i in range(len(pairs))]
+        fits[name] = sum(
+            fit_from_losses(row, [row[0]], [scores])
+            for row, scores in zip(contexts, rows, strict=True)
+        ) / len(rows)
     return fits
+
+
+def opening(text: str, words: int = FIT_WORDS) -> str:
+    """The first ``words`` words of ``text``."""
+    return " ".join(text.split()[:words])
 
 
 def fit_from_losses(
