@@ -110,7 +110,8 @@ def test_preview_of_several_formats_counts_them_all_and_shows_each(
 ) -> None:
     from likeness.trainer.runner import preview_training
 
-    config = {"formats": ["chat", "qa"], "max_length": 512}
+    # no chat questions mixed in: every chat row asks for a post, every qa row does not
+    config = {"formats": ["chat", "qa"], "max_length": 512, "question_share": 0.0}
     both = preview_training(engine, settings, "persona-sft", persona, config, n=4, time_it=False)
     chat, qa = both.datasets
     assert both.train_examples == chat.train_rows + qa.train_rows
@@ -118,7 +119,13 @@ def test_preview_of_several_formats_counts_them_all_and_shows_each(
     requests = [e.prompt_text for e in both.examples]
     assert ["Write a post about" in r for r in requests] == [True, False, True, False]
     alone = preview_training(
-        engine, settings, "persona-sft", persona, {"max_length": 512}, n=4, time_it=False
+        engine,
+        settings,
+        "persona-sft",
+        persona,
+        {"max_length": 512, "question_share": 0.0},
+        n=4,
+        time_it=False,
     )
     assert alone.train_examples == chat.train_rows
     assert both.train_tokens > alone.train_tokens
