@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from arena_pairs import model_side, set_votes
+from cli_env import embedded_cli_env
 from label_fakes import FakeProposer
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
@@ -41,17 +42,7 @@ def model_id(engine: Engine, settings: Settings, tmp_path: Path) -> str:
 def cli(
     monkeypatch: pytest.MonkeyPatch, settings: Settings, db_url: str, tiny_model_dir: Path
 ) -> Iterator[CliRunner]:
-    monkeypatch.setenv("LIKENESS_DATA_DIR", str(settings.data_dir))
-    monkeypatch.setenv("LIKENESS_DATABASE_URL", db_url)
-    monkeypatch.setenv("LIKENESS_MODEL", str(tiny_model_dir))
-    monkeypatch.setenv("LIKENESS_ENGINE", "transformers")
-    for name in (
-        "LIKENESS_TRAINER_ADDR",
-        "LIKENESS_LABELER_ADDR",
-        "LIKENESS_INFERENCE_ADDR",
-        "LIKENESS_INGEST_ADDR",
-    ):
-        monkeypatch.delenv(name, raising=False)
+    embedded_cli_env(monkeypatch, settings.data_dir, db_url, tiny_model_dir)
     get_settings.cache_clear()
     yield CliRunner()
     get_settings.cache_clear()

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from cli_env import embedded_cli_env
 from sqlalchemy import Engine
 from tiny_persona import tiny_settings, train_tiny_persona
 from typer.testing import CliRunner
@@ -27,10 +28,7 @@ def settings(tmp_path: Path, db_url: str, tiny_model_dir: Path) -> Settings:
 def cli(
     monkeypatch: pytest.MonkeyPatch, settings: Settings, db_url: str, tiny_model_dir: Path
 ) -> Iterator[CliRunner]:
-    monkeypatch.setenv("LIKENESS_DATA_DIR", str(settings.data_dir))
-    monkeypatch.setenv("LIKENESS_DATABASE_URL", db_url)
-    monkeypatch.setenv("LIKENESS_MODEL", str(tiny_model_dir))
-    monkeypatch.setenv("LIKENESS_ENGINE", "transformers")
+    embedded_cli_env(monkeypatch, settings.data_dir, db_url, tiny_model_dir)
     get_settings.cache_clear()
     yield CliRunner()
     get_settings.cache_clear()

@@ -25,7 +25,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -49,6 +49,22 @@ Split = Literal["train", "heldout"]
 T = TypeVar("T")
 
 
+TopicExtractorField = Annotated[
+    TopicExtractor,
+    Field(description="How a post's topics are found: builtin (RAKE-like) or yake."),
+]
+QuestionShare = Annotated[
+    float,
+    Field(
+        ge=0,
+        le=1,
+        description="Share of persona-chat training posts asked as a question about their "
+        "topics ('What's your take on …?') instead of 'Write a post about …' (held-out rows "
+        "keep the post request); teaches a persona to answer in its own voice.",
+    ),
+]
+
+
 class DatasetSpec(BaseModel):
     """Everything that decides a dataset's rows; stored with it (and hashed into its id)."""
 
@@ -66,17 +82,8 @@ class DatasetSpec(BaseModel):
     kept_only: bool = Field(True, description="Leave out posts the persona's exclusions flag.")
     min_chars: int = Field(1, ge=0, description="Skip texts shorter than this.")
     max_topics: int = Field(3, ge=1, le=10, description="Topics named in a chat request.")
-    topic_extractor: TopicExtractor = Field(
-        "builtin", description="How a post's topics are found: builtin (RAKE-like) or yake."
-    )
-    question_share: float = Field(
-        0.0,
-        ge=0,
-        le=1,
-        description="Share of persona-chat training posts asked as a question about their "
-        "topics ('What's your take on …?') instead of 'Write a post about …' (held-out rows "
-        "keep the post request).",
-    )
+    topic_extractor: TopicExtractorField = "builtin"
+    question_share: QuestionShare = 0.0
     essay_chunk_chars: int = Field(1500, ge=200, description="Characters per essay chunk.")
     prompt_version: str | None = Field(
         None,

@@ -14,10 +14,9 @@ from typing import Literal
 from pydantic import Field
 
 from likeness.core.registry import ModelKind
-from likeness.trainer.datasets.spec import DatasetSpec
+from likeness.trainer.datasets.spec import DatasetSpec, QuestionShare, TopicExtractorField
 from likeness.trainer.recipes.registry import dataset_spec
 from likeness.trainer.recipes.sft import SftConfig, sft_recipe
-from likeness.trainer.topics import TopicExtractor
 
 Format = Literal["chat", "completion", "essay", "qa"]
 FORMAT_KINDS = {
@@ -34,16 +33,8 @@ class PersonaSftConfig(SftConfig):
         description="Example formats: chat (topic → post), completion, essay, qa (synthetic).",
     )
     max_length: int = Field(192, ge=8, description="Tokens per example; posts are short.")
-    topic_extractor: TopicExtractor = Field(
-        "builtin", description="How the chat requests' topics are found: builtin or yake."
-    )
-    question_share: float = Field(
-        0.0,
-        ge=0,
-        le=1,
-        description="Share of chat-format training posts asked as a question about their "
-        "topics instead of 'Write a post about …' (teaches answering in the persona's voice).",
-    )
+    topic_extractor: TopicExtractorField = "builtin"
+    question_share: QuestionShare = 0.0
     evaluate: bool = Field(
         True,
         description="Queue an evaluation (the report card the serving gate reads) once the "
