@@ -8,6 +8,8 @@ STAMP := $(VENV)/.installed
 PACKAGES := libs/core libs/stack services/ingest services/labeler services/trainer clients/cli clients/tui
 PKG_FILES := $(foreach p,$(PACKAGES),$(p)/pyproject.toml)
 SAMPLE := examples/sample-archive
+# Test processes (pytest-xdist): each runs whole files, so a module's fixtures are built once.
+TEST_WORKERS ?= 2
 
 .PHONY: run test lint proto proto-check migration install bench-ingest bench-serve bench-train bench-label bench-tui bench-normalizer-prompt bench-fidelity bench-chat-recipe bench-gpu clean-venv
 
@@ -36,7 +38,7 @@ test: $(STAMP)
 	$(MAKE) --no-print-directory proto-check
 	@# the browser test (tests/tui/test_web.py) drives Debian's headless chromium
 	command -v chromium >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium) || echo "could not install chromium: tests/tui/test_web.py will fail" >&2
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadfile
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

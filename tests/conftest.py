@@ -30,6 +30,13 @@ CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    # Under pytest-xdist (make test) the workers share the machine's cores: one intra-op thread
+    # each, or torch's thread pools oversubscribe them and every worker slows down.
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        torch.set_num_threads(1)
+
+
 @pytest.fixture(scope="session")
 def pg_url() -> Iterator[str]:
     name = f"likeness_test_{uuid.uuid4().hex[:12]}"

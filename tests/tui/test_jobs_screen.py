@@ -209,7 +209,13 @@ async def test_running_job_progress_and_loss_update_live(
         jobs.finish(mags_db, job_id, FAKE_WORKER, "succeeded", result={"model_id": "m" * 32})
         await until(pilot, lambda: cell(app, "#jobs-table", job_id, "status") == "succeeded")
         await until(pilot, lambda: screen.watching is None)
-        assert "succeeded · model mmmmmmmm" in str(screen.query_one("#job-summary", Label).render())
+
+        # The done event carries the status; the result (the model) comes with the reload it
+        # triggers, a moment later.
+        def summary() -> str:
+            return str(screen.query_one("#job-summary", Label).render())
+
+        await until(pilot, lambda: "succeeded · model mmmmmmmm" in summary())
 
 
 async def test_hiding_the_screen_ends_the_watch(services: Services, mags_db: Engine) -> None:

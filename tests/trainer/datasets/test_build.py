@@ -55,7 +55,10 @@ def test_chat_rows_are_the_serving_prompt_with_topics_and_the_post(
     ids = fill(corpus)
     with Session(corpus.db) as session, session.begin():
         session.get(Post, ids[0]).normalized_text = "Walked the dog by the Thames. Fog everywhere."  # type: ignore[union-attr]
-    dataset = build_dataset(corpus.db, spec(heldout_fraction=0.2), tmp_path)
+    # every row the post request, its topics found by the builtin extractor (the defaults mix
+    # in questions and use yake: the tests below)
+    plain = spec(heldout_fraction=0.2, topic_extractor="builtin", question_share=0)
+    dataset = build_dataset(corpus.db, plain, tmp_path)
     rows = {row["meta"]["post_id"]: row for row in dataset.rows("train")}
     assert dataset.train_rows == 8 and dataset.heldout_rows == 2
     # The normalised text wins over the cleaned one; otherwise the cleaned text is used.
@@ -271,7 +274,9 @@ def test_a_question_share_of_training_posts_is_asked_as_a_question_about_its_top
 ) -> None:
     texts = [f"{TEXTS[i % len(TEXTS)]} Day {i} of the diary, about Leeds." for i in range(60)]
     fill(corpus, texts)
-    plain = build_dataset(corpus.db, spec(heldout_fraction=0.2), tmp_path / "plain")
+    plain = build_dataset(
+        corpus.db, spec(heldout_fraction=0.2, question_share=0), tmp_path / "plain"
+    )
     mixed = build_dataset(
         corpus.db, spec(heldout_fraction=0.2, question_share=0.5), tmp_path / "mixed"
     )
@@ -301,7 +306,9 @@ def test_the_yake_topic_extractor_writes_the_requests_when_asked(
     corpus: Any, tmp_path: Path
 ) -> None:
     fill(corpus)
-    built = build_dataset(corpus.db, spec(heldout_fraction=0, topic_extractor="yake"), tmp_path)
+    built = build_dataset(
+        corpus.db, spec(heldout_fraction=0, topic_extractor="yake", question_share=0), tmp_path
+    )
     for row in built.rows("train"):
         post = row["messages"][-1]["content"]
         expected = persona_post_request(topics_phrase(extract_topics_yake(post)))

@@ -33,8 +33,10 @@ if TYPE_CHECKING:
     from likeness.trainer.training_jobs import TrainingPreview
 
 T = TypeVar("T")
-out = Console()
-err = Console(stderr=True)
+# soft_wrap: a message is one line the terminal wraps, never broken by us inside a path or a
+# command a user copies (tables still fit the width).
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
 
 #: Tables show ids this long; commands accept any unique prefix (as git does).
 SHORT_ID = 12

@@ -14,7 +14,13 @@ from typing import Literal
 from pydantic import Field
 
 from likeness.core.registry import ModelKind
-from likeness.trainer.datasets.spec import DatasetSpec, QuestionShare, TopicExtractorField
+from likeness.trainer.datasets.spec import (
+    DEFAULT_QUESTION_SHARE,
+    DEFAULT_TOPIC_EXTRACTOR,
+    DatasetSpec,
+    QuestionShare,
+    TopicExtractorField,
+)
 from likeness.trainer.recipes.registry import dataset_spec
 from likeness.trainer.recipes.sft import SftConfig, sft_recipe
 
@@ -33,8 +39,8 @@ class PersonaSftConfig(SftConfig):
         description="Example formats: chat (topic → post), completion, essay, qa (synthetic).",
     )
     max_length: int = Field(192, ge=8, description="Tokens per example; posts are short.")
-    topic_extractor: TopicExtractorField = "builtin"
-    question_share: QuestionShare = 0.0
+    topic_extractor: TopicExtractorField = DEFAULT_TOPIC_EXTRACTOR
+    question_share: QuestionShare = DEFAULT_QUESTION_SHARE
     evaluate: bool = Field(
         True,
         description="Queue an evaluation (the report card the serving gate reads) once the "
