@@ -7,6 +7,7 @@ import importlib
 import json
 import os
 import sys
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, is_dataclass
@@ -93,6 +94,24 @@ def silence_progress_bars() -> None:
     for module, switch in _LIBRARY_BAR_SWITCHES:
         if module.partition(".")[0] in sys.modules:
             getattr(importlib.import_module(module), switch)()
+
+
+#: Below errors, what the engine libraries log (read when each is imported, and inherited by
+#: the processes vLLM starts, which print to the terminal directly).
+_QUIET_ENGINE_ENV = {
+    "VLLM_LOGGING_LEVEL": "ERROR",
+    "TORCH_CPP_LOG_LEVEL": "ERROR",
+    "PYTHONWARNINGS": "ignore",
+}
+
+
+def quiet_engine_logs() -> None:
+    """No engine log lines or library warnings for a command that draws its own display and
+    summarises (``likeness demo``); a variable the user set wins."""
+    for name, value in _QUIET_ENGINE_ENV.items():
+        os.environ.setdefault(name, value)
+    if os.environ["PYTHONWARNINGS"] == "ignore":
+        warnings.simplefilter("ignore")
 
 
 def _rows_table(title: str, rows: list[tuple[str, str]], *, header: str | None = "posts") -> Table:

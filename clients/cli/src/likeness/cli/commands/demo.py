@@ -121,6 +121,7 @@ def demo(
     from likeness.stack.demo import STEPS, DemoFailed, DemoInterrupted, DemoOptions, run_demo
 
     render.silence_progress_bars()  # one display: the demo's own
+    render.quiet_engine_logs()
     options = DemoOptions(
         persona=persona, fresh=fresh, http_port=http_port, normalize_limit=normalize
     )
