@@ -1,40 +1,47 @@
-"""The CLI's output helpers that change the process's environment."""
+"""The CLI's output helpers that take over the process's streams."""
 
 from __future__ import annotations
 
 import os
-import warnings
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from likeness.cli import render
 
+CHILD = "import sys; print('child out'); print('child err', file=sys.stderr)"
 
-def test_quiet_engine_logs_quiets_the_engines_but_a_users_setting_wins(
-    monkeypatch: pytest.MonkeyPatch,
+
+def test_engine_output_goes_to_the_log_and_the_display_to_the_terminal(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.delenv("VLLM_LOGGING_LEVEL", raising=False)
-    monkeypatch.setenv("TORCH_CPP_LOG_LEVEL", "INFO")
-    monkeypatch.delenv("PYTHONWARNINGS", raising=False)
-    with warnings.catch_warnings():
-        render.quiet_engine_logs()
-        with warnings.catch_warnings(record=True) as shown:
-            warnings.warn("a library's deprecation notice", DeprecationWarning, stacklevel=1)
+    log = tmp_path / "logs" / "demo.log"
+    with render.engine_output_to(log) as terminal:
+        os.write(1, b"a library's print\n")  # Python's sys.stdout and sys.stderr write here
+        os.write(2, b"a C++ log line\n")
+        subprocess.run([sys.executable, "-c", CHILD], check=True)  # like vLLM's engine process
+        terminal.print("step 3 of 8")
+    os.write(2, b"after\n")
 
-    assert os.environ["VLLM_LOGGING_LEVEL"] == "ERROR"
-    assert os.environ["TORCH_CPP_LOG_LEVEL"] == "INFO"  # the user's
-    assert os.environ["PYTHONWARNINGS"] == "ignore"  # inherited by vLLM's engine process
-    assert shown == []
+    written = log.read_text()
+    for line in ("a library's print", "a C++ log line", "child out", "child err"):
+        assert line in written
+    assert "step 3 of 8" not in written
+    shown = capfd.readouterr()
+    assert "step 3 of 8" in shown.err and "after" in shown.err
+    assert "child" not in shown.out + shown.err
+    assert "library" not in shown.out + shown.err
 
 
-def test_quiet_engine_logs_leaves_warnings_on_when_the_user_asked_for_them(
-    monkeypatch: pytest.MonkeyPatch,
+def test_the_streams_come_back_when_the_work_fails(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setenv("PYTHONWARNINGS", "default")
-    with warnings.catch_warnings():
-        warnings.simplefilter("default")
-        render.quiet_engine_logs()
-        with warnings.catch_warnings(record=True) as shown:
-            warnings.simplefilter("always")
-            warnings.warn("kept", UserWarning, stacklevel=1)
-    assert [str(w.message) for w in shown] == ["kept"]
+    log = tmp_path / "demo.log"
+    log.write_text("an earlier run\n")
+    with pytest.raises(RuntimeError), render.engine_output_to(log):
+        raise RuntimeError("the engine died")
+    print("error: the engine died", flush=True)
+    assert "error: the engine died" in capfd.readouterr().out
+    assert log.read_text() == "an earlier run\n"  # appended to, never truncated

@@ -44,7 +44,7 @@ SMALL = (
     "--set",
     "max_length=512",
     "--eval-samples",
-    "6",
+    "3",  # and 5 judge negatives, the judge's minimum
 )
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from persona_corpus import make_persona
+from pydantic import ValidationError
 from sqlalchemy import Engine
 from tiny_persona import TINY_RUN, tiny_settings, train_tiny_persona
 
@@ -121,3 +122,10 @@ def test_only_persona_models_are_evaluated(engine: Engine, model_id: str) -> Non
         submit_training(engine, EVAL_KIND, "", {"model_id": normalizer})
     with pytest.raises(ValueError, match="samples"):
         submit_training(engine, EVAL_KIND, "", {"model_id": model_id, "samples": 0})
+
+
+def test_too_few_judge_negatives_are_refused_before_anything_is_generated() -> None:
+    # The judge cannot train on fewer; found out after the generations, the run was wasted.
+    with pytest.raises(ValidationError, match="negatives"):
+        EvalConfig(model_id="m", negatives=4)
+    assert EvalConfig(model_id="m", negatives=5).negatives == 5

@@ -7,7 +7,6 @@ import importlib
 import json
 import os
 import sys
-import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, is_dataclass
@@ -29,6 +28,8 @@ from likeness.ingest.personas import PersonaInfo
 from likeness.ingest.summary import ImportSummary
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from likeness.core.jobs import JobInfo, ProgressReport
     from likeness.core.registry import ModelInfo
     from likeness.trainer.training_jobs import TrainingPreview
@@ -96,22 +97,29 @@ def silence_progress_bars() -> None:
             getattr(importlib.import_module(module), switch)()
 
 
-#: Below errors, what the engine libraries log (read when each is imported, and inherited by
-#: the processes vLLM starts, which print to the terminal directly).
-_QUIET_ENGINE_ENV = {
-    "VLLM_LOGGING_LEVEL": "ERROR",
-    "TORCH_CPP_LOG_LEVEL": "ERROR",
-    "PYTHONWARNINGS": "ignore",
-}
-
-
-def quiet_engine_logs() -> None:
-    """No engine log lines or library warnings for a command that draws its own display and
-    summarises (``likeness demo``); a variable the user set wins."""
-    for name, value in _QUIET_ENGINE_ENV.items():
-        os.environ.setdefault(name, value)
-    if os.environ["PYTHONWARNINGS"] == "ignore":
-        warnings.simplefilter("ignore")
+@contextmanager
+def engine_output_to(log: Path) -> Iterator[Console]:
+    """Send everything written to this process's stdout and stderr, and its children's (vLLM's
+    engine process, torch's C++ logs, library warnings and bars), to the file ``log``; yield a
+    console on the real terminal for the command's own display. For a command that draws one
+    display and summarises at the end (``likeness demo``); the streams are back on exit."""
+    log.parent.mkdir(parents=True, exist_ok=True)
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()
+    saved = [os.dup(1), os.dup(2)]
+    terminal = os.fdopen(os.dup(saved[1]), "w", encoding="utf-8", errors="replace")
+    with open(log, "ab") as file:
+        os.dup2(file.fileno(), 1)
+        os.dup2(file.fileno(), 2)
+    try:
+        yield Console(file=terminal, soft_wrap=True)
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            stream.flush()
+        for fd, copy in enumerate(saved, start=1):
+            os.dup2(copy, fd)
+            os.close(copy)
+        terminal.close()
 
 
 def _rows_table(title: str, rows: list[tuple[str, str]], *, header: str | None = "posts") -> Table:

@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from likeness.stack.demo import DemoSummary
 
 EXIT_INTERRUPTED = 130
+#: In the data dir: what the engines and libraries printed during `likeness demo`.
+DEMO_LOG = "demo.log"
 
 
 class ProgressReporter:
@@ -104,7 +106,8 @@ def demo(
     eval_samples: Annotated[
         int | None,
         typer.Option(
-            help="Held-out posts (and judge negatives) the report card generates for.", min=1
+            help="Held-out posts (and judge negatives, 5 at least) the report card generates for.",
+            min=1,
         ),
     ] = None,
     as_json: JsonOpt = False,
@@ -121,7 +124,6 @@ def demo(
     from likeness.stack.demo import STEPS, DemoFailed, DemoInterrupted, DemoOptions, run_demo
 
     render.silence_progress_bars()  # one display: the demo's own
-    render.quiet_engine_logs()
     options = DemoOptions(
         persona=persona, fresh=fresh, http_port=http_port, normalize_limit=normalize
     )
@@ -129,37 +131,44 @@ def demo(
         options.archive = archive
     options.recipe.update(build_config(None, sets or [], {"max_steps": max_steps}))
     if eval_samples is not None:
-        options.evaluation.update(samples=eval_samples, negatives=eval_samples)
+        from likeness.trainer.fidelity.config import MIN_CLASS_TEXTS
+
+        # The judge needs a few negatives to train at all, however few posts are generated.
+        negatives = max(eval_samples, MIN_CLASS_TEXTS)
+        options.evaluation.update(samples=eval_samples, negatives=negatives)
     settings = get_settings()
-    with (
-        Progress(
-            SpinnerColumn(),
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            TextColumn("[dim]{task.fields[note]}"),
-            console=render.err,
-            disable=as_json,
-            redirect_stdout=False,
-        ) as bar,
-        # What the training libraries print would tear the display; the results are summarised.
-        contextlib.redirect_stdout(io.StringIO()),
-    ):
-        reporter = ProgressReporter(bar, STEPS)
-        try:
-            summary = run_demo(settings, options, reporter)
-        except DemoInterrupted as exc:
-            render.err.print(str(exc), highlight=False)
-            raise typer.Exit(EXIT_INTERRUPTED) from exc
-        except (DemoFailed, StackError, ValueError, OSError) as exc:
-            raise fail(str(exc)) from exc
+    log = settings.data_dir / DEMO_LOG
+    try:
+        with (
+            # What the engines and training libraries print would tear the display: it goes
+            # to the log, and the results are summarised.
+            render.engine_output_to(log) as terminal,
+            contextlib.redirect_stdout(io.StringIO()),
+            Progress(
+                SpinnerColumn(),
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                TextColumn("[dim]{task.fields[note]}"),
+                console=terminal,
+                disable=as_json,
+                redirect_stdout=False,
+                redirect_stderr=False,
+            ) as bar,
+        ):
+            summary = run_demo(settings, options, ProgressReporter(bar, STEPS))
+    except DemoInterrupted as exc:
+        render.err.print(str(exc), highlight=False)
+        raise typer.Exit(EXIT_INTERRUPTED) from exc
+    except (DemoFailed, StackError, ValueError, OSError) as exc:
+        raise fail(f"{exc} (the engines' output: {log})") from exc
     if as_json:
         from dataclasses import asdict
 
         render.print_json(asdict(summary))
         return
-    show_summary(summary, keys_required=_keys_required())
+    show_summary(summary, keys_required=_keys_required(), log=log)
 
 
 def _keys_required() -> bool:
@@ -173,7 +182,7 @@ def _keys_required() -> bool:
         db.dispose()
 
 
-def show_summary(summary: DemoSummary, *, keys_required: bool) -> None:
+def show_summary(summary: DemoSummary, *, keys_required: bool, log: Path) -> None:
     out = render.out
     out.rule("[bold]likeness: the whole loop[/bold]")
     table = Table("step", "time", header_style="bold", box=None)
@@ -240,6 +249,7 @@ def show_summary(summary: DemoSummary, *, keys_required: bool) -> None:
         "[bold]again[/bold]: make run (reuses all this) · make run FRESH=1 (trains a new model)",
         highlight=False,
     )
+    out.print(f"[dim]what the engines printed: {log} · the services' log: likeness status[/dim]")
     if keys_required:
         out.print(
             "[dim]API keys exist in this database: send one (likeness keys create NAME)[/dim]"

@@ -12,6 +12,7 @@ from likeness.core.copying import DEFAULT_COPY_TOKENS
 from likeness.core.registry import ModelInfo, ModelKind
 
 EVALUATED_KINDS = (ModelKind.PERSONA_LORA, ModelKind.PERSONA_FULL)
+MIN_CLASS_TEXTS = 5  # texts a class of the style judge needs to train on
 
 
 class EvalConfig(BaseModel):
@@ -29,7 +30,10 @@ class EvalConfig(BaseModel):
         100, ge=1, le=5000, description="Held-out posts to generate for (at most)."
     )
     negatives: int = Field(
-        300, ge=0, le=5000, description="Base-model posts for training topics (judge negatives)."
+        300,
+        ge=MIN_CLASS_TEXTS,
+        le=5000,
+        description="Base-model posts for training topics (judge negatives).",
     )
     chat_samples: int = Field(
         2, ge=1, le=20, description="Answers generated per fixed chat question, by each model."

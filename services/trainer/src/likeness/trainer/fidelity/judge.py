@@ -25,6 +25,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
+from likeness.trainer.fidelity.config import MIN_CLASS_TEXTS
+
 __all__ = [
     "JUDGE_MIN_ACCURACY",
     "MIN_CLASS_TEXTS",
@@ -34,7 +36,6 @@ __all__ = [
 ]
 
 JUDGE_MIN_ACCURACY = 0.90  # held-out balanced accuracy below which attribution is unreliable
-MIN_CLASS_TEXTS = 5  # texts a class needs to train on
 
 
 @dataclass
