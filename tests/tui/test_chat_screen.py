@@ -4,6 +4,7 @@ greedy decoding makes it the same every time, so replies are compared with the c
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from label_fakes import FakeProposer
 from sqlalchemy import Engine as DbEngine
 from textual.pilot import Pilot
 from textual.widgets import Select, Static, TextArea
+from transformers import AutoModelForCausalLM, AutoTokenizer
 from tui_services import loopback_services
 
 from likeness.core.settings import Settings
@@ -37,6 +39,7 @@ GREEDY = inference_pb2.SamplingParams(temperature=0.0, max_tokens=32)
 #: A prompt the tiny model answers at length (no end of text for well over 1000 tokens).
 LONG_PROMPT = "tell me everything"
 LONG = inference_pb2.SamplingParams(temperature=0.0, max_tokens=1500)
+PACE_S = 0.01
 PIRATE = "You are a pirate. Answer in one line."
 
 
@@ -47,7 +50,13 @@ def anyio_backend() -> str:
 
 @pytest.fixture
 def engine(tiny_model_dir: Path) -> TransformersEngine:
-    return TransformersEngine.load(str(tiny_model_dir))
+    """The tiny model at a reading pace, a forward pass every 10 ms at least: it writes a few
+    hundred characters a second, as a real model does, so a long reply is still streaming when
+    a test presses Esc or kills the engine (at full speed it ended before the UI drew it)."""
+    tokenizer = AutoTokenizer.from_pretrained(tiny_model_dir)
+    model = AutoModelForCausalLM.from_pretrained(tiny_model_dir)
+    model.register_forward_pre_hook(lambda _module, _args: time.sleep(PACE_S))
+    return TransformersEngine(model, tokenizer, model_id=str(tiny_model_dir))
 
 
 @pytest.fixture
