@@ -9,6 +9,7 @@ stack; the whole loop through the real stack is ``test_whole_loop.py``.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import stat
 import subprocess
@@ -28,6 +29,7 @@ from likeness.stack.background import (
     check,
     client_settings,
     group_members,
+    leftover_processes,
     read_state,
     running_state,
     start,
@@ -163,10 +165,28 @@ def test_a_crashed_leader_leaves_a_stale_file_and_its_children_are_stopped(
     running(pid, settings)
     os.kill(pid, 9)  # the leader crashes; its child lives on in the group
     group[0].wait()
-    assert len(group_members(pid)) == 1
+    child = group_members(pid)
+    assert len(child) == 1
+    assert leftover_processes(read_state(settings)) == child  # type: ignore[arg-type]
     stopped = stop(settings, timeout_s=10)
-    assert (stopped.pid, stopped.stale) == (pid, True)
+    assert (stopped.pid, stopped.stale, stopped.leftovers) == (pid, True, 1)
     assert group_members(pid) == []
+    assert not state_path(settings).exists()
+
+
+def test_a_state_file_from_before_a_reboot_stops_nobody(
+    settings: Settings, group: list[subprocess.Popen[bytes]]
+) -> None:
+    # After a reboot the recorded group id can be another program's: never signal it.
+    pid = spawn(group)
+    state = running(pid, settings)
+    os.kill(pid, 9)
+    group[0].wait()
+    write_state(settings, dataclasses.replace(state, started_at=0.0))  # before this boot
+    assert leftover_processes(read_state(settings)) == []  # type: ignore[arg-type]
+    stopped = stop(settings, timeout_s=10)
+    assert (stopped.pid, stopped.stale, stopped.leftovers) == (pid, True, 0)
+    assert len(group_members(pid)) == 1  # the child was left alone
     assert not state_path(settings).exists()
 
 

@@ -286,7 +286,7 @@ def start(
         return Started(_wait_healthy(settings, state.pid, None, timeout_s, on_wait), True)
     if state is not None:
         stale = state.pid
-        if group_alive(state.pgid):  # the leader crashed but its engine processes live on
+        if leftover_processes(state):
             _stop_group(state.pgid, STOP_TIMEOUT_S)
         remove_state(settings)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
@@ -361,6 +361,7 @@ class Stopped:
     pid: int | None  # None: nothing was running
     stale: bool = False  # the state file named a process that was gone
     killed: bool = False  # SIGKILL was needed
+    leftovers: int = 0  # processes a crashed leader left behind (vLLM's engine), now stopped
 
 
 def stop(settings: Settings, *, timeout_s: float = STOP_TIMEOUT_S) -> Stopped:
@@ -374,14 +375,39 @@ def stop(settings: Settings, *, timeout_s: float = STOP_TIMEOUT_S) -> Stopped:
         return Stopped(None)
     alive = is_stack_process(state.pid)
     killed = False
+    leftovers = 0
     if alive:
         with contextlib.suppress(ProcessLookupError):
             os.kill(state.pid, signal.SIGTERM)
         killed = _stop_group(state.pgid, timeout_s)
-    elif group_alive(state.pgid) and state.status == RUNNING:
-        killed = _stop_group(state.pgid, timeout_s)  # engine processes of a crashed leader
+    else:
+        leftovers = len(leftover_processes(state))
+        if leftovers:
+            killed = _stop_group(state.pgid, timeout_s)
     remove_state(settings, state.pid)
-    return Stopped(state.pid, stale=not alive, killed=killed)
+    return Stopped(state.pid, stale=not alive, killed=killed, leftovers=leftovers)
+
+
+def leftover_processes(state: StackState) -> list[int]:
+    """The live processes of a stack whose leader is gone (a crash, SIGKILL): vLLM's engine
+    processes outlive their parent and keep its memory until stopped."""
+    if state.status != RUNNING or is_stack_process(state.pid):
+        return []
+    booted = _boot_time()
+    if booted is not None and booted > state.started_at:
+        return []  # a state file from before a reboot: its group id may be anyone's now
+    return group_members(state.pgid)
+
+
+def _boot_time() -> float | None:
+    """When this machine booted (epoch seconds), from procfs; None where there is none."""
+    try:
+        for line in Path("/proc/stat").read_text().splitlines():
+            if line.startswith("btime "):
+                return float(line.split()[1])
+    except OSError:
+        pass
+    return None
 
 
 def _stop_group(pgid: int, timeout_s: float) -> bool:

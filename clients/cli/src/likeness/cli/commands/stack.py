@@ -104,8 +104,13 @@ def down(
             "likeness was not up" + (" (removed an unreadable state file)" if stopped.stale else "")
         )
     elif stopped.stale:
+        left = (
+            f"stopped {_processes(stopped.leftovers)} it left running and "
+            if stopped.leftovers
+            else ""
+        )
         render.out.print(
-            f"likeness was not up: removed the stale state file of process {stopped.pid}",
+            f"likeness was not up: {left}removed the stale state file of process {stopped.pid}",
             highlight=False,
         )
     else:
@@ -115,22 +120,35 @@ def down(
 
 def status(as_json: JsonOpt = False) -> None:
     """Each service's gRPC health and the HTTP endpoint's; exits 1 when down or unhealthy."""
-    from likeness.stack.background import STARTING, check, is_stack_process, read_state
+    from likeness.stack.background import (
+        STARTING,
+        check,
+        is_stack_process,
+        leftover_processes,
+        read_state,
+    )
 
     settings = get_settings()
     state = read_state(settings)
     if state is None or not is_stack_process(state.pid):
-        stale = state is not None
+        left = leftover_processes(state) if state is not None else []
         if as_json:
-            render.print_json({"up": False, "stale_state_file": stale})
+            render.print_json(
+                {"up": False, "stale_state_file": state is not None, "leftover_pids": left}
+            )
+        elif state is None:
+            render.out.print("likeness is not up (start it with `likeness up`)")
+        elif left:
+            render.out.print(
+                f"likeness is not up: its process {state.pid} is gone, but it left "
+                f"{_processes(len(left))} running (pids {', '.join(map(str, left))}), holding "
+                "memory: `likeness down` stops them",
+                highlight=False,
+            )
         else:
             render.out.print(
-                "likeness is not up"
-                + (
-                    f" (stale state file of process {state.pid}: `likeness down` removes it)"
-                    if state is not None
-                    else " (start it with `likeness up`)"
-                ),
+                f"likeness is not up (stale state file of process {state.pid}: "
+                "`likeness down` removes it)",
                 highlight=False,
             )
         raise typer.Exit(EXIT_DOWN)
@@ -172,3 +190,7 @@ def _health_word(ok: bool | None) -> str:
     if ok is False:
         return "[red]NOT_SERVING[/red]"
     return "[red]no answer[/red]"
+
+
+def _processes(count: int) -> str:
+    return f"{count} process" + ("" if count == 1 else "es")
