@@ -155,6 +155,7 @@ def demo(
                 disable=as_json,
                 redirect_stdout=False,
                 redirect_stderr=False,
+                transient=True,  # the ✓ lines stay; the bars go once the summary follows
             ) as bar,
         ):
             summary = run_demo(settings, options, ProgressReporter(bar, STEPS))
