@@ -20,6 +20,7 @@ worker; if the running stack's worker takes the job first, it is followed there.
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -31,9 +32,16 @@ import httpx
 from sqlalchemy import Engine as DbEngine
 
 from likeness.core.settings import Settings
-from likeness.stack.background import StackState, client_settings, running_state, start
+from likeness.stack.background import (
+    StackError,
+    StackState,
+    client_settings,
+    running_state,
+    start,
+)
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 #: The sample archive shipped in the repository (a checkout; ``--archive`` elsewhere).
 SAMPLE_ARCHIVE = Path(__file__).resolve().parents[5] / "examples" / "sample-archive"
@@ -131,7 +139,7 @@ def run_demo(settings: Settings, options: DemoOptions, reporter: DemoReporter) -
     summary = DemoSummary(persona=options.persona)
     db = open_database(settings)
     try:
-        step = partial(_timed, summary, reporter)
+        step = partial(run_step, summary, reporter)
         step("set up", lambda: _set_up(settings, summary, reporter))
         step("import", lambda: _import(db, settings, options, summary, reporter))
         step("normalise", lambda: _normalise(db, settings, options, summary, reporter))
@@ -147,10 +155,23 @@ def run_demo(settings: Settings, options: DemoOptions, reporter: DemoReporter) -
     return summary
 
 
-def _timed(summary: DemoSummary, reporter: DemoReporter, name: str, work: Callable[[], T]) -> T:
+def run_step(summary: DemoSummary, reporter: DemoReporter, name: str, work: Callable[[], T]) -> T:
+    """Run one step, timed. Ctrl-C raises DemoInterrupted; any other error DemoFailed, which
+    names the step, with the traceback logged (the demo's log, not over its display)."""
     reporter.step(name)
     started = time.monotonic()
-    value = work()
+    try:
+        value = work()
+    except (DemoInterrupted, DemoFailed, StackError):
+        raise
+    except KeyboardInterrupt as exc:
+        raise DemoInterrupted(
+            f"stopped during {name}: what the steps before it did is kept; run again to go on "
+            "from there"
+        ) from exc
+    except Exception as exc:
+        log.exception("the demo's %s step failed", name)
+        raise DemoFailed(f"{name} failed: {type(exc).__name__}: {exc}") from exc
     summary.seconds[name] = time.monotonic() - started
     return value
 
