@@ -119,7 +119,7 @@ def demo(
 
     Running it again reuses what is done (import, normalisation, the trained model and its
     report card, the running services); --fresh trains a new model. `likeness down` stops the
-    services."""
+    services. What the engines print goes to DATA_DIR/demo.log, not over the display."""
     from likeness.stack.background import StackError
     from likeness.stack.demo import STEPS, DemoFailed, DemoInterrupted, DemoOptions, run_demo
 
