@@ -307,7 +307,12 @@ async def test_a_reply_that_fails_midway_keeps_what_came(
         await until(pilot, lambda: reply.state == "failed", "the reply to fail")
         assert reply.text and reply.error
         assert "[failed:" in str(screen.query(ChatBubble).last().render())
-        assert any("the reply failed" in n.message for n in app._notifications)
+        # notify() posts a message: the toast is added once the app has handled it.
+        await until(
+            pilot,
+            lambda: any("the reply failed" in n.message for n in app._notifications),
+            "the failure to be notified",
+        )
         assert "1 turn" in str(screen.query_one("#chat-status", Static).render())  # not busy
 
 
