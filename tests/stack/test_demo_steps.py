@@ -6,8 +6,16 @@ from __future__ import annotations
 import logging
 
 import pytest
+from sqlalchemy import Engine
 
-from likeness.stack.demo import DemoFailed, DemoInterrupted, DemoSummary, run_step
+from likeness.core import jobs
+from likeness.stack.demo import (
+    DemoFailed,
+    DemoInterrupted,
+    DemoSummary,
+    queued_evaluation,
+    run_step,
+)
 
 
 class Steps:
@@ -65,3 +73,13 @@ def test_the_demos_own_errors_pass_as_they_are() -> None:
     with pytest.raises(DemoFailed) as failed:
         run_step(DemoSummary(persona="mags"), Steps(), "evaluate", gate)
     assert str(failed.value) == "job 1 (eval) failed: too few posts"
+
+
+def test_a_stopped_evaluation_of_the_model_is_found_in_the_queue(engine: Engine) -> None:
+    assert queued_evaluation(engine, "m1") is None
+    jobs.submit(engine, "eval", config={"model_id": "m2"})  # another model's
+    done = jobs.submit(engine, "eval", config={"model_id": "m1"})
+    jobs.cancel(engine, done)
+    assert queued_evaluation(engine, "m1") is None  # not waiting any more
+    waiting = jobs.submit(engine, "eval", config={"model_id": "m1"})
+    assert queued_evaluation(engine, "m1") == waiting

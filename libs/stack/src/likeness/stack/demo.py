@@ -340,13 +340,25 @@ def _evaluate(
         return
     from likeness.trainer.training_jobs import submit_training
 
-    config = {"model_id": summary.model_id, **options.evaluation}
-    job_id = submit_training(db, "eval", "", config)
+    job_id = queued_evaluation(db, summary.model_id)
+    if job_id is None:
+        config = {"model_id": summary.model_id, **options.evaluation}
+        job_id = submit_training(db, "eval", "", config)
     job = _run_job(db, settings, job_id, reporter, "generations")
     summary.metrics = dict(job.result.get("metrics", {}))
     summary.report_dir = str(job.result.get("report_dir", ""))
     summary.evaluated_now = True
     reporter.done("evaluate", f"report card in {summary.report_dir}")
+
+
+def queued_evaluation(db: DbEngine, model_id: str) -> str | None:
+    """The queued evaluation of ``model_id``, newest first, if one waits: a run stopped earlier
+    (Ctrl-C) left it there, and queueing a second one would have the services' worker run it
+    again later."""
+    from likeness.core import jobs
+
+    waiting = jobs.list_jobs(db, kinds=["eval"], statuses=["queued"], limit=500)
+    return next((job.id for job in waiting if job.config.get("model_id") == model_id), None)
 
 
 def _activate(
