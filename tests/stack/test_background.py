@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
+import socket
 import stat
 import subprocess
 import sys
@@ -29,6 +30,7 @@ from likeness.stack.background import (
     check,
     client_settings,
     group_members,
+    last_error,
     leftover_processes,
     read_state,
     running_state,
@@ -209,7 +211,32 @@ def test_a_stack_that_cannot_start_fails_with_its_log_and_leaves_nothing(
     with pytest.raises(StackError, match="exited while starting") as failed:
         start(settings, http_port=0, timeout_s=120)
     assert "no-such-model" in str(failed.value)  # the log's tail says why
+    first = str(failed.value).splitlines()[0]
+    assert first.startswith("the stack exited while starting: ")  # the cause, up front
+    assert "no-such-model" in first, first
     assert read_state(settings) is None
+
+
+def test_the_last_exception_line_of_a_log_is_its_cause() -> None:
+    log = (
+        "Traceback (most recent call last):\n"
+        '  File "embedded.py", line 209, in _serve_http\n'
+        "OSError: [Errno 98] Address already in use\n"
+        "(EngineCore pid=7) INFO [shutdown] Executor: all workers exited gracefully\n"
+        "(MainProcess pid=6) WARNING force killing remaining processes count=1\n"
+    )
+    assert last_error(log) == "OSError: [Errno 98] Address already in use"
+    assert last_error("huggingface_hub.errors.HFValidationError: Repo id must be...") is not None
+    assert last_error("INFO all good\nWARNING: Error rates are fine\n") is None
+
+
+def test_a_taken_http_port_fails_before_anything_starts(settings: Settings) -> None:
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        with pytest.raises(StackError, match=f"port {port} on 127.0.0.1 is taken"):
+            start(settings, http_port=port, timeout_s=5)
+    assert read_state(settings) is None
+    assert not (settings.data_dir / "stack.log").exists()  # no process was started
 
 
 def test_check_reports_every_service_of_a_dead_address_as_no_answer(settings: Settings) -> None:

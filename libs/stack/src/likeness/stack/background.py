@@ -24,7 +24,9 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -37,6 +39,7 @@ import httpx
 
 from likeness.core.health import GRPC_NAMES, ServiceName, serving
 from likeness.core.settings import Settings
+from likeness.stack.embedded import LOOPBACK
 
 STATE_FILE = "stack.json"
 LOG_FILE = "stack.log"
@@ -242,6 +245,20 @@ def check(state: StackState, timeout_s: float = 2.0) -> Health:
     return Health(services, http)
 
 
+def _check_port_free(http_port: int) -> None:
+    """Fail now, not after the model has loaded, when the HTTP port is taken."""
+    if not http_port:
+        return
+    try:
+        with socket.create_server((LOOPBACK, http_port)):
+            pass
+    except OSError as exc:
+        raise StackError(
+            f"port {http_port} on {LOOPBACK} is taken: stop what listens "
+            "there, or choose another port with --http-port"
+        ) from exc
+
+
 def stack_command(*, http_port: int, workers: int) -> list[str]:
     return [
         sys.executable,
@@ -260,6 +277,16 @@ def log_tail(settings: Settings, lines: int = 30) -> str:
     except OSError:
         return ""
     return "\n".join(text.splitlines()[-lines:])
+
+
+#: The line a Python traceback ends with: "OSError: [Errno 98] Address already in use".
+_ERROR_LINE = re.compile(r"^(?:[A-Za-z_][\w.]*\.)?[A-Z]\w*(?:Error|Exception|Exit): .+$")
+
+
+def last_error(log: str) -> str | None:
+    """The last exception line of ``log`` (the cause, above the shutdown lines after it)."""
+    found = [line for line in log.splitlines() if _ERROR_LINE.match(line)]
+    return found[-1] if found else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,6 +311,7 @@ def start(
     stale: int | None = None
     if state is not None and is_stack_process(state.pid):
         return Started(_wait_healthy(settings, state.pid, None, timeout_s, on_wait), True)
+    _check_port_free(http_port)
     if state is not None:
         stale = state.pid
         if leftover_processes(state):
@@ -329,9 +357,11 @@ def _wait_healthy(
     while True:
         exited = process.poll() is not None if process is not None else not is_stack_process(pid)
         if exited:
+            tail = log_tail(settings)
+            error = last_error(tail)
             raise StackError(
-                f"the stack exited while starting; the end of {log_path(settings)}:\n"
-                + log_tail(settings)
+                f"the stack exited while starting{f': {error}' if error else ''}; the end of "
+                f"{log_path(settings)}:\n{tail}"
             )
         state = read_state(settings)
         if state is not None and state.pid == pid and state.status == RUNNING:
