@@ -4,16 +4,22 @@ step that failed, its traceback logged (the whole loop itself is ``test_whole_lo
 from __future__ import annotations
 
 import logging
+import socket
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
 
 from likeness.core import jobs
+from likeness.core.settings import Settings
+from likeness.stack.background import StackError
 from likeness.stack.demo import (
     DemoFailed,
     DemoInterrupted,
+    DemoOptions,
     DemoSummary,
     queued_evaluation,
+    run_demo,
     run_step,
 )
 
@@ -83,3 +89,13 @@ def test_a_stopped_evaluation_of_the_model_is_found_in_the_queue(engine: Engine)
     assert queued_evaluation(engine, "m1") is None  # not waiting any more
     waiting = jobs.submit(engine, "eval", config={"model_id": "m1"})
     assert queued_evaluation(engine, "m1") == waiting
+
+
+def test_a_taken_http_port_stops_the_demo_before_its_first_step(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path / "data")
+    steps = Steps()
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        options = DemoOptions(http_port=taken.getsockname()[1])
+        with pytest.raises(StackError, match="is taken"):
+            run_demo(settings, options, steps)
+    assert steps.begun == []  # nothing was set up, imported or trained first

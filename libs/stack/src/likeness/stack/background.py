@@ -245,7 +245,7 @@ def check(state: StackState, timeout_s: float = 2.0) -> Health:
     return Health(services, http)
 
 
-def _check_port_free(http_port: int) -> None:
+def check_port_free(http_port: int) -> None:
     """Fail now, not after the model has loaded, when the HTTP port is taken."""
     if not http_port:
         return
@@ -311,7 +311,7 @@ def start(
     stale: int | None = None
     if state is not None and is_stack_process(state.pid):
         return Started(_wait_healthy(settings, state.pid, None, timeout_s, on_wait), True)
-    _check_port_free(http_port)
+    check_port_free(http_port)
     if state is not None:
         stale = state.pid
         if leftover_processes(state):

@@ -35,7 +35,10 @@ from likeness.core.settings import Settings
 from likeness.stack.background import (
     StackError,
     StackState,
+    check_port_free,
     client_settings,
+    is_stack_process,
+    read_state,
     running_state,
     start,
 )
@@ -137,6 +140,9 @@ def run_demo(settings: Settings, options: DemoOptions, reporter: DemoReporter) -
     from likeness.core.db import open_database
 
     summary = DemoSummary(persona=options.persona)
+    earlier = read_state(settings)
+    if earlier is None or not is_stack_process(earlier.pid):  # a running one would be reused
+        check_port_free(options.http_port)  # now, not after ten minutes of training
     db = open_database(settings)
     try:
         step = partial(run_step, summary, reporter)
