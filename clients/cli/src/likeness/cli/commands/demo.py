@@ -44,15 +44,13 @@ DEMO_LOG = "demo.log"
 class ProgressReporter:
     """The demo's steps on one rich display: the steps done of all, and the one at work."""
 
-    def __init__(self, bar: Progress, steps: tuple[str, ...]) -> None:
+    def __init__(self, bar: Progress, steps: int) -> None:
         self.bar = bar
-        self.steps = steps
-        self.overall = bar.add_task("steps", total=len(steps), note="")
+        # Its bar counts the steps done; the row under it is the step at work.
+        self.overall = bar.add_task("[bold]whole loop[/bold]", total=steps, note="")
         self.current: TaskID | None = None
 
     def step(self, name: str) -> None:
-        index = self.steps.index(name) + 1
-        self.bar.update(self.overall, description=f"[bold]{index}/{len(self.steps)}[/bold]")
         if self.current is not None:
             self.bar.remove_task(self.current)
         self.current = self.bar.add_task(name, total=None, note="")
@@ -158,7 +156,7 @@ def demo(
                 transient=True,  # the ✓ lines stay; the bars go once the summary follows
             ) as bar,
         ):
-            summary = run_demo(settings, options, ProgressReporter(bar, STEPS))
+            summary = run_demo(settings, options, ProgressReporter(bar, len(STEPS)))
     except DemoInterrupted as exc:
         render.err.print(str(exc), highlight=False)
         raise typer.Exit(EXIT_INTERRUPTED) from exc
